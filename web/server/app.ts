@@ -1,0 +1,61 @@
+// createApp(deps) builds the Express app without listening, so tests drive it with supertest.
+import express, { type Express, type Router } from 'express';
+import type { Db } from '../core/db-client';
+import type { ShopInstaller } from './auth/shop-installer';
+import type { AppConfig } from './config';
+import { DEMO_SHOP_DOMAIN } from './config';
+import { createAdminFrontendRouter } from './http/admin-frontend';
+import { createDashboardRouter } from './http/admin/dashboard-route';
+import { createDemoRouter } from './http/demo-routes';
+import { createErrorHandler, notFoundHandler } from './http/error-handler';
+import { requireSessionToken } from './http/session-token-auth';
+import { createWebhooksRouter } from './http/webhooks-route';
+import type { Logger } from './logger';
+import type { ShopifyApi } from './shopify';
+
+export interface AppDeps {
+  config: AppConfig;
+  db: Db;
+  shopify: ShopifyApi;
+  installer: ShopInstaller;
+  logger: Logger;
+  /** Extra admin API routers (mounted under /api after authentication). */
+  adminRouters?: Router[];
+  frontendDistDir?: string;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const { config, db, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await db.prisma.$queryRawUnsafe('SELECT 1');
+      res.json({ status: 'ok', demoMode: config.demoMode, database: { kind: db.kind, status: 'up' } });
+    } catch (error) {
+      logger.error({ err: error }, 'health check: database unreachable');
+      res.status(503).json({ status: 'error', demoMode: config.demoMode, database: { kind: db.kind, status: 'down' } });
+    }
+  });
+
+  // Webhooks need the raw body for the HMAC, so they are mounted before any JSON parser.
+  app.use(createWebhooksRouter({ db, apiSecret: config.shopify.apiSecret, bodyLimit: config.bodyLimit, logger }));
+
+  const api = express.Router();
+  api.use(express.json({ limit: config.bodyLimit }));
+  api.use(requireSessionToken({ shopify: deps.shopify, installer: deps.installer }));
+  api.use(createDashboardRouter({ db }));
+  for (const router of deps.adminRouters ?? []) api.use(router);
+  api.use(notFoundHandler);
+  app.use('/api', api);
+
+  if (config.demoMode) {
+    app.use(createDemoRouter({ shop: DEMO_SHOP_DOMAIN, apiKey: config.shopify.apiKey, apiSecret: config.shopify.apiSecret }));
+  }
+  app.use(createAdminFrontendRouter({ apiKey: config.shopify.apiKey, demoMode: config.demoMode, distDir: deps.frontendDistDir }));
+  app.use(notFoundHandler);
+  app.use(createErrorHandler(logger));
+  return app;
+}

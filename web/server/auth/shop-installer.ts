@@ -1,0 +1,45 @@
+// Shopify-managed install: the first authenticated request from a shop we have no token for
+// exchanges its session token for an offline access token and records the shop.
+import { RequestedTokenType } from '@shopify/shopify-api';
+import { saveInstalledShop } from '../../core/shops/save-installed-shop';
+import type { AdminGraphqlClient } from '../../shopify-admin/admin-graphql-client';
+import { fetchShopDetails } from '../../shopify-admin/shop-details';
+import type { Prisma } from '../db/create-database';
+import type { Logger } from '../logger';
+import type { ShopifyApi } from '../shopify';
+import { loadOfflineSession, saveOfflineSession } from './offline-session-store';
+
+export interface ShopInstaller {
+  /** Returns the shop's id, installing it first when needed. */
+  ensureInstalled(shopDomain: string, sessionToken: string): Promise<{ shopId: string }>;
+}
+
+export function createShopInstaller(deps: { prisma: Prisma; shopify: ShopifyApi; admin: AdminGraphqlClient; logger: Logger }): ShopInstaller {
+  const inFlight = new Map<string, Promise<{ shopId: string }>>();
+
+  async function install(shopDomain: string, sessionToken: string): Promise<{ shopId: string }> {
+    const { session } = await deps.shopify.auth.tokenExchange({
+      shop: shopDomain,
+      sessionToken,
+      requestedTokenType: RequestedTokenType.OfflineAccessToken,
+    });
+    const accessToken = session.accessToken;
+    if (!accessToken) throw new Error('token exchange returned no access token');
+    await saveOfflineSession(deps.prisma, { shop: shopDomain, accessToken, scope: session.scope ?? null });
+    const details = await fetchShopDetails(deps.admin, shopDomain, accessToken);
+    const saved = await saveInstalledShop(deps.prisma, { ...details, domain: shopDomain });
+    deps.logger.info({ shop: shopDomain }, 'shop installed');
+    return { shopId: saved.id };
+  }
+
+  return {
+    async ensureInstalled(shopDomain, sessionToken) {
+      const shop = await deps.prisma.shop.findUnique({ where: { domain: shopDomain }, select: { id: true, uninstalledAt: true } });
+      if (shop && !shop.uninstalledAt && (await loadOfflineSession(deps.prisma, shopDomain))) return { shopId: shop.id };
+      // Several first requests arrive together when the admin opens the app: exchange the token once.
+      const pending = inFlight.get(shopDomain) ?? install(shopDomain, sessionToken).finally(() => inFlight.delete(shopDomain));
+      inFlight.set(shopDomain, pending);
+      return pending;
+    },
+  };
+}

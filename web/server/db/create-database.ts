@@ -1,0 +1,39 @@
+// Opens the one Prisma client the app uses, for SQLite or PostgreSQL by DATABASE_URL.
+// Both generated clients come from the same data model; the app is typed against the SQLite one
+// and the PostgreSQL one is cast once, here (row types are identical).
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { databaseKindOf, type DatabaseKind } from '../config';
+import { PrismaClient } from '../generated/sqlite/client';
+import { PrismaClient as PostgresPrismaClient } from '../generated/postgres/client';
+import { postgresSettingsFrom, sqliteFileFrom } from './connection-settings';
+
+export type Prisma = PrismaClient;
+export type { Prisma as PrismaNamespace } from '../generated/sqlite/client';
+
+export interface Database {
+  prisma: Prisma;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** pg pool size per process */
+  poolSize?: number;
+}
+
+export function createDatabase(url: string, options: DatabaseOptions = {}): Database {
+  const kind = databaseKindOf(url);
+  if (kind === 'sqlite') {
+    const adapter = new PrismaBetterSqlite3({ url: sqliteFileFrom(url), timeout: 15000 }, { timestampFormat: 'unixepoch-ms' });
+    const prisma = new PrismaClient({ adapter });
+    return { prisma, kind, close: () => prisma.$disconnect() };
+  }
+  const { connectionString, schema } = postgresSettingsFrom(url);
+  const adapter = new PrismaPg(
+    { connectionString, max: options.poolSize ?? 10, options: `-c search_path="${schema}"` },
+    { schema },
+  );
+  const prisma = new PostgresPrismaClient({ adapter }) as unknown as Prisma;
+  return { prisma, kind, close: () => prisma.$disconnect() };
+}

@@ -1,0 +1,54 @@
+// One place that turns errors into HTTP answers: typed AppErrors keep their code and message,
+// everything else is logged with context and answered with a generic 500.
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError } from 'zod';
+import { AppError, type ErrorCode } from '../../core/errors/app-error';
+import type { Logger } from '../logger';
+
+const statusByCode: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INSUFFICIENT_POINTS: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  UPSTREAM: 502,
+};
+
+export function describeZodError(error: ZodError): { message: string; issues: Array<{ path: string; message: string }> } {
+  const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  const first = issues[0];
+  return { message: first ? `${first.path || 'body'}: ${first.message}` : 'Invalid input.', issues };
+}
+
+export function createErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    if (error instanceof AppError) {
+      res.status(statusByCode[error.code]).json({ error: { code: error.code, message: error.message, details: error.details } });
+      return;
+    }
+    if (error instanceof ZodError) {
+      const { message, issues } = describeZodError(error);
+      res.status(400).json({ error: { code: 'VALIDATION', message, details: issues } });
+      return;
+    }
+    // body-parser's own errors carry a status and a type.
+    const parserError = error as { status?: number; type?: string };
+    if (parserError.type === 'entity.too.large') {
+      res.status(413).json({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' } });
+      return;
+    }
+    if (parserError.type === 'entity.parse.failed') {
+      res.status(400).json({ error: { code: 'VALIDATION', message: 'The request body is not valid JSON.' } });
+      return;
+    }
+    logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
+    res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' } });
+  };
+}
+
+export const notFoundHandler: RequestHandler = (req, res) => {
+  res.status(404).json({ error: { code: 'NOT_FOUND', message: `No route for ${req.method} ${req.path}.` } });
+};
