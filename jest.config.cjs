@@ -8,7 +8,10 @@ module.exports = {
       { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } },
     ],
   },
+  resolver: '<rootDir>/test/support/jest-resolver.cjs',
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/extension/**/*.test.ts'],
+  // jose ships ESM only; let SWC turn it into CommonJS like our own files.
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   testPathIgnorePatterns: ['/node_modules/', '/web/server/generated/'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -163,7 +163,10 @@ CREATE TABLE "OrderRecord" (
     "processedAt" TIMESTAMP(3) NOT NULL,
     "cancelledAt" TIMESTAMP(3),
     "shopifyUpdatedAt" TIMESTAMP(3) NOT NULL,
+    "paidAt" TIMESTAMP(3),
+    "fulfilledAt" TIMESTAMP(3),
     "earningRecordedAt" TIMESTAMP(3),
+    "refundIds" TEXT NOT NULL DEFAULT '[]',
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "OrderRecord_pkey" PRIMARY KEY ("id")
@@ -187,6 +190,9 @@ CREATE TABLE "OrderLine" (
     "appointmentEnd" TIMESTAMP(3),
     "appointmentStatus" TEXT NOT NULL DEFAULT 'missing',
     "rawProperties" TEXT NOT NULL DEFAULT '[]',
+    "appointmentIssue" TEXT,
+    "earnedPoints" INTEGER NOT NULL DEFAULT 0,
+    "pointsBasis" TEXT NOT NULL DEFAULT '',
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "OrderLine_pkey" PRIMARY KEY ("id")

@@ -154,7 +154,10 @@ CREATE TABLE "OrderRecord" (
     "processedAt" DATETIME NOT NULL,
     "cancelledAt" DATETIME,
     "shopifyUpdatedAt" DATETIME NOT NULL,
+    "paidAt" DATETIME,
+    "fulfilledAt" DATETIME,
     "earningRecordedAt" DATETIME,
+    "refundIds" TEXT NOT NULL DEFAULT '[]',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "OrderRecord_shopId_fkey" FOREIGN KEY ("shopId") REFERENCES "Shop" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "OrderRecord_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member" ("id") ON DELETE SET NULL ON UPDATE CASCADE
@@ -178,6 +181,9 @@ CREATE TABLE "OrderLine" (
     "appointmentEnd" DATETIME,
     "appointmentStatus" TEXT NOT NULL DEFAULT 'missing',
     "rawProperties" TEXT NOT NULL DEFAULT '[]',
+    "appointmentIssue" TEXT,
+    "earnedPoints" INTEGER NOT NULL DEFAULT 0,
+    "pointsBasis" TEXT NOT NULL DEFAULT '',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "OrderLine_orderRecordId_fkey" FOREIGN KEY ("orderRecordId") REFERENCES "OrderRecord" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );

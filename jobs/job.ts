@@ -1,0 +1,15 @@
+import type { Runtime } from '../web/server/runtime';
+
+export interface JobContext {
+  runtime: Runtime;
+  now: () => Date;
+  workerId: string;
+}
+
+/** A scheduled job: thin, it calls the domain and reports what it did. */
+export interface Job {
+  name: string;
+  /** node-cron expression (seconds field optional) */
+  schedule: string;
+  run(context: JobContext): Promise<Record<string, unknown>>;
+}

@@ -1,0 +1,11 @@
+import { postDueCredits } from '../web/core/ledger/post-due-credits';
+import type { Job } from './job';
+
+export const postDueCreditsJob: Job = {
+  name: 'post-due-credits',
+  schedule: '* * * * *',
+  async run({ runtime, now }) {
+    const result = await postDueCredits(runtime.db, { now: now() });
+    return { ...result };
+  },
+};

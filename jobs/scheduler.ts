@@ -1,0 +1,33 @@
+// Runs every job on its node-cron schedule. A job never overlaps itself within a process; across
+// processes the work is claimed atomically in the database, so any number of schedulers may run.
+import cron from 'node-cron';
+import type { Job, JobContext } from './job';
+
+export interface Scheduler {
+  stop(): Promise<void>;
+}
+
+export function startScheduler(context: JobContext, jobs: Job[]): Scheduler {
+  const running = new Map<string, Promise<void>>();
+  const tasks = jobs.map((job) =>
+    cron.schedule(job.schedule, () => {
+      if (running.has(job.name)) return;
+      const started = Date.now();
+      const run = job
+        .run(context)
+        .then((result) => {
+          const busy = Object.values(result).some((value) => typeof value === 'number' && value > 0);
+          if (busy) context.runtime.logger.info({ job: job.name, ms: Date.now() - started, ...result }, 'job ran');
+        })
+        .catch((error) => context.runtime.logger.error({ job: job.name, err: error }, 'job failed'))
+        .finally(() => running.delete(job.name));
+      running.set(job.name, run);
+    }, { name: job.name }),
+  );
+  return {
+    async stop() {
+      for (const task of tasks) await task.stop();
+      await Promise.allSettled([...running.values()]);
+    },
+  };
+}

@@ -1,0 +1,16 @@
+// Which code runs each kind of task in the durable task table.
+import { PROCESS_WEBHOOK_TASK } from '../web/core/webhooks/record-webhook-delivery';
+import { webhookHandlers } from '../web/server/webhooks/handlers';
+import { createWebhookDispatcher } from '../web/server/webhooks/process-webhook-delivery';
+import type { JobContext } from './job';
+
+export type TaskHandler = (context: JobContext, payload: unknown) => Promise<void>;
+
+const processWebhookDelivery = createWebhookDispatcher(webhookHandlers);
+
+export const taskHandlers: Record<string, TaskHandler> = {
+  [PROCESS_WEBHOOK_TASK]: async (context, payload) => {
+    const { deliveryId } = payload as { deliveryId: string };
+    await processWebhookDelivery({ db: context.runtime.db, logger: context.runtime.logger, now: context.now }, deliveryId);
+  },
+};

@@ -1,0 +1,13 @@
+export { countSmsSegments, type SmsEncoding, type SmsSegmentCount } from './count-sms-segments';
+export { assertValidTemplate } from './assert-valid-template';
+export { defaultTemplate } from './default-templates';
+export { escapeHtml } from './escape-html';
+export { decideReceive, mayReceive, type ConsentState, type MessageChannel, type ReceiveDecision, type ReceiveInput } from './may-receive';
+export { memberNameVariables, type MemberName } from './member-variables';
+export { messageCategory, type MessageCategory } from './message-categories';
+export { MESSAGE_EVENTS, allowedVariables, isMessageEvent, type MessageEvent } from './message-events';
+export { MESSAGE_LANGUAGES, SMS_MAX_CHARACTERS, type MessageLanguage, type MessageTemplate } from './message-template';
+export { previewTemplate, type SampleMember, type TemplatePreview } from './preview-template';
+export { renderTemplate, type RenderOptions } from './render-template';
+export { TEMPLATE_VARIABLES, isTemplateVariable, type TemplateVariable, type TemplateVariables } from './template-variables';
+export { validateTemplate, type TemplateProblem, type TemplateValidation } from './validate-template';

@@ -1,0 +1,29 @@
+// refunds/create: the refund arrives without the order, so it applies to the order we recorded.
+import type { Db } from '../db-client';
+import { loadEarningContext } from './load-earning-context';
+import type { RefundSnapshot } from './order-snapshot';
+import { applyRefundInTransaction, type Reversed } from './reverse-order-points';
+
+export class OrderNotRecordedYetError extends Error {
+  constructor(shopifyOrderId: string) {
+    super(`order ${shopifyOrderId} is not recorded yet; the refund will be retried`);
+    this.name = 'OrderNotRecordedYetError';
+  }
+}
+
+export async function applyRefund(db: Db, shopId: string, shopifyOrderId: string, refund: RefundSnapshot, now: Date): Promise<Reversed> {
+  return db.prisma.$transaction(
+    async (tx) => {
+      if (db.kind === 'postgresql') {
+        await tx.$queryRaw`SELECT "id" FROM "OrderRecord" WHERE "shopId" = ${shopId} AND "shopifyOrderId" = ${shopifyOrderId} FOR UPDATE`;
+      }
+      const order = await tx.orderRecord.findUnique({ where: { shopId_shopifyOrderId: { shopId, shopifyOrderId } } });
+      // Webhooks arrive in any order: the order's own webhook may still be on its way.
+      if (!order) throw new OrderNotRecordedYetError(shopifyOrderId);
+      if (order.cancelledAt) return { voided: 0, clawedBack: 0 };
+      const context = await loadEarningContext(tx, shopId, []);
+      return applyRefundInTransaction(tx, context, order, refund, now);
+    },
+    { timeout: 30_000, maxWait: 30_000 },
+  );
+}

@@ -1,0 +1,52 @@
+// Reads and changes a shop's programme settings. The JSON columns (spend tiers, booking property
+// mapping) are parsed and validated here so callers only ever see typed values.
+import { z } from 'zod';
+import type { Prisma } from '../db-client';
+import { bookingPropertyConfigSchema, type BookingPropertyConfig } from '../earning/booking-property-config';
+import { programSettingsSchema, type ProgramSettings } from '../earning/program-settings-schema';
+
+export const programSettingsPatchSchema = programSettingsSchema
+  .extend({
+    bookingPropertyConfig: bookingPropertyConfigSchema,
+    dateOrder: z.enum(['DMY', 'MDY', '']),
+  })
+  .partial()
+  .strict();
+
+export type ProgramSettingsView = ProgramSettings & { bookingPropertyConfig: BookingPropertyConfig; dateOrder: 'DMY' | 'MDY' | '' };
+
+type SettingsRow = Awaited<ReturnType<Prisma['programSettings']['findUniqueOrThrow']>>;
+
+function toView(row: SettingsRow): ProgramSettingsView {
+  return {
+    pointsPerCurrencyUnit: row.pointsPerCurrencyUnit,
+    rounding: row.rounding as ProgramSettings['rounding'],
+    pointsPerVisit: row.pointsPerVisit,
+    creditDelayMinutes: row.creditDelayMinutes,
+    productCreditDelayMinutes: row.productCreditDelayMinutes,
+    productCreditTrigger: row.productCreditTrigger as ProgramSettings['productCreditTrigger'],
+    clawbackPolicy: row.clawbackPolicy as ProgramSettings['clawbackPolicy'],
+    allowNegativeBalance: row.allowNegativeBalance,
+    earningMode: row.earningMode as ProgramSettings['earningMode'],
+    spendTiers: JSON.parse(row.spendTiers) as ProgramSettings['spendTiers'],
+    bookingPropertyConfig: JSON.parse(row.bookingPropertyConfig) as BookingPropertyConfig,
+    dateOrder: row.dateOrder as ProgramSettingsView['dateOrder'],
+  };
+}
+
+export async function getProgramSettings(prisma: Prisma, shopId: string): Promise<ProgramSettingsView> {
+  const row = await prisma.programSettings.upsert({ where: { shopId }, create: { shopId }, update: {} });
+  return toView(row);
+}
+
+/** Applies a validated partial change; the caller validates with programSettingsPatchSchema first. */
+export async function updateProgramSettings(prisma: Prisma, shopId: string, patch: z.infer<typeof programSettingsPatchSchema>): Promise<ProgramSettingsView> {
+  const { spendTiers, bookingPropertyConfig, ...plain } = patch;
+  const data = {
+    ...plain,
+    ...(spendTiers !== undefined ? { spendTiers: JSON.stringify(spendTiers) } : {}),
+    ...(bookingPropertyConfig !== undefined ? { bookingPropertyConfig: JSON.stringify(bookingPropertyConfig) } : {}),
+  };
+  const row = await prisma.programSettings.upsert({ where: { shopId }, create: { shopId, ...data }, update: data });
+  return toView(row);
+}

@@ -1,0 +1,78 @@
+// A deliberately tiny translator: one JSON catalog per admin language, `{name}` placeholders, and
+// English as the fallback for any language we do not ship. Kept free of React so it is easy to test.
+import da from './locales/da.json';
+import en from './locales/en.json';
+import nl from './locales/nl.json';
+import pl from './locales/pl.json';
+import uk from './locales/uk.json';
+
+export const SUPPORTED_LOCALES = ['en', 'nl', 'uk', 'da', 'pl'] as const;
+export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
+
+type Catalog = typeof en;
+type LeafKeys<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : LeafKeys<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+export type TranslationKey = LeafKeys<Catalog>;
+export type TranslationVars = Record<string, string | number>;
+
+// Typing every catalog as English's shape makes a missing key a compile error, not a blank label.
+const catalogs: Record<SupportedLocale, Catalog> = { en, nl, uk, da, pl };
+
+export interface I18n {
+  /** The catalog in use. */
+  locale: SupportedLocale;
+  /** The admin's full language tag (e.g. `nl-BE`), used for number formatting. */
+  formattingLocale: string;
+  t(key: TranslationKey, vars?: TranslationVars): string;
+  formatNumber(value: number): string;
+}
+
+export function isSupportedLocale(value: string): value is SupportedLocale {
+  return (SUPPORTED_LOCALES as readonly string[]).includes(value);
+}
+
+/** Maps a BCP 47 tag such as `uk-UA` or `nl` to a catalog we ship, or English. */
+export function resolveLocale(tag: string | null | undefined): SupportedLocale {
+  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return isSupportedLocale(primary) ? primary : 'en';
+}
+
+/** An explicit `?locale=` wins (Shopify admin passes it too); then App Bridge's admin locale; then English. */
+export function detectLocaleTag(search: string, appBridgeLocale: string | undefined): string {
+  const fromUrl = new URLSearchParams(search).get('locale');
+  return fromUrl || appBridgeLocale || 'en';
+}
+
+function lookup(catalog: Catalog, key: string): string | undefined {
+  let node: unknown = catalog;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+function interpolate(template: string, vars: TranslationVars | undefined): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+}
+
+export function createI18n(tag: string): I18n {
+  const locale = resolveLocale(tag);
+  // Keep the region (nl-BE, da-DK) for number formatting only when it belongs to the catalog's language.
+  const normalizedTag = tag.trim().replace(/_/g, '-');
+  const formattingLocale = normalizedTag.toLowerCase().split('-')[0] === locale ? normalizedTag : locale;
+  let numberFormat: Intl.NumberFormat;
+  try {
+    numberFormat = new Intl.NumberFormat(formattingLocale);
+  } catch {
+    numberFormat = new Intl.NumberFormat(locale);
+  }
+  return {
+    locale,
+    formattingLocale,
+    t: (key, vars) => interpolate(lookup(catalogs[locale], key) ?? lookup(catalogs.en, key) ?? key, vars),
+    formatNumber: (value) => numberFormat.format(value),
+  };
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { upsertMember } from '../../core/members/upsert-member';
+import { parsePayload, toGid } from './parse-payload';
+import type { WebhookHandler } from './webhook-handler';
+
+export const customerPayloadSchema = z.object({
+  id: z.union([z.number().int().positive(), z.string().min(1)]),
+  email: z.string().nullable().optional(),
+  phone: z.string().nullable().optional(),
+  first_name: z.string().nullable().optional(),
+  last_name: z.string().nullable().optional(),
+  locale: z.string().nullable().optional(),
+});
+
+export function customerTopicHandler(topic: string): WebhookHandler {
+  return {
+    topic,
+    async handle({ db }, delivery) {
+      const customer = parsePayload(topic, customerPayloadSchema, delivery.payload);
+      const shop = await db.prisma.shop.findUnique({ where: { domain: delivery.shopDomain }, select: { id: true } });
+      if (!shop) throw new Error(`shop ${delivery.shopDomain} is not installed`);
+      await db.prisma.$transaction((tx) =>
+        upsertMember(tx, shop.id, {
+          shopifyCustomerId: toGid('Customer', customer.id),
+          email: customer.email ?? null,
+          phone: customer.phone ?? null,
+          firstName: customer.first_name ?? null,
+          lastName: customer.last_name ?? null,
+          locale: customer.locale ?? null,
+        }),
+      );
+    },
+  };
+}
+

@@ -1,0 +1,3 @@
+import { orderTopicHandler } from './order-topic-handler';
+
+export const ordersFulfilled = orderTopicHandler('orders/fulfilled', 'fulfilled');

@@ -1,0 +1,3 @@
+import { orderTopicHandler } from './order-topic-handler';
+
+export const ordersPaid = orderTopicHandler('orders/paid', 'paid');

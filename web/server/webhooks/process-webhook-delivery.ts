@@ -1,0 +1,28 @@
+// Runs the handler for a stored delivery (called by the job runner for `process-webhook` tasks).
+import type { WebhookContext, WebhookHandler } from './webhook-handler';
+import { MalformedPayloadError } from './webhook-handler';
+
+export function createWebhookDispatcher(handlers: WebhookHandler[]) {
+  const byTopic = new Map(handlers.map((handler) => [handler.topic, handler]));
+  return async function processWebhookDelivery(context: WebhookContext, deliveryId: string): Promise<'handled' | 'ignored'> {
+    const delivery = await context.db.prisma.webhookDelivery.findUnique({ where: { id: deliveryId } });
+    if (!delivery) return 'ignored';
+    const handler = byTopic.get(delivery.topic);
+    if (!handler) return 'ignored';
+    let payload: unknown;
+    try {
+      payload = JSON.parse(delivery.payload);
+    } catch {
+      throw new MalformedPayloadError(delivery.topic, 'body is not JSON');
+    }
+    await handler.handle(context, {
+      id: delivery.id,
+      shopDomain: delivery.shopDomain,
+      topic: delivery.topic,
+      webhookId: delivery.webhookId,
+      payload,
+      triggeredAt: delivery.triggeredAt,
+    });
+    return 'handled';
+  };
+}
