@@ -5,7 +5,7 @@ export const postDueCreditsJob: Job = {
   name: 'post-due-credits',
   schedule: '* * * * *',
   async run({ runtime, now }) {
-    const result = await postDueCredits(runtime.db, { now: now() });
+    const result = await postDueCredits(runtime.db, { now: now(), batchSize: runtime.config.creditBatchSize });
     return { ...result };
   },
 };

@@ -59,10 +59,11 @@ export function toShopifyValidationError(error: GraphQLError, document: Document
   }
   match = /^Field "([^"]+)" of type "([^"]+)" must have a selection of subfields/.exec(error.message);
   if (match) {
+    const typeName = (match[2] ?? '').replace(/[![\]]/g, '');
     return {
-      message: `Field must have selections (field '${match[1]}' returns ${match[2].replace(/[![\]]/g, '')} but has no selections. Did you mean '${match[1]} { ... }'?)`,
+      message: `Field must have selections (field '${match[1]}' returns ${typeName} but has no selections. Did you mean '${match[1]} { ... }'?)`,
       ...base,
-      extensions: { code: 'selectionMismatch', nodeName: `field '${match[1]}'`, typeName: match[2].replace(/[![\]]/g, '') },
+      extensions: { code: 'selectionMismatch', nodeName: `field '${match[1]}'`, typeName },
     };
   }
   match = /^Unknown type "([^"]+)"/.exec(error.message);

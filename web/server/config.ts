@@ -31,6 +31,7 @@ const envSchema = z.object({
   ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must look like 1mb or 512kb').default('1mb'),
   RUN_JOBS_IN_WEB: booleanFlag.optional(),
+  CREDIT_BATCH_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100_000).default(5000),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number({ message: 'must be a port number' }).int().min(1).max(65535).default(587),
   SMTP_SECURE: booleanFlag.default(false),
@@ -63,6 +64,8 @@ export interface AppConfig {
   encryptionKey: string;
   bodyLimit: string;
   runJobsInWeb: boolean;
+  /** pending credits posted per transaction by the crediting job */
+  creditBatchSize: number;
   smtp: { host: string | undefined; port: number; secure: boolean; user: string | undefined; password: string | undefined; from: string };
   sms: { provider: 'log' | 'twilio'; twilioAccountSid?: string; twilioAuthToken?: string; twilioFrom?: string };
 }
@@ -116,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     encryptionKey: e.ENCRYPTION_KEY ?? `derived-from-api-secret:${apiSecret}`,
     bodyLimit: e.BODY_LIMIT,
     runJobsInWeb: e.RUN_JOBS_IN_WEB ?? demoMode,
+    creditBatchSize: e.CREDIT_BATCH_SIZE,
     smtp: { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD, from: e.SMTP_FROM },
     sms: { provider: e.SMS_PROVIDER, twilioAccountSid: e.TWILIO_ACCOUNT_SID, twilioAuthToken: e.TWILIO_AUTH_TOKEN, twilioFrom: e.TWILIO_FROM },
   };

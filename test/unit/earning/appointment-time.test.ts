@@ -186,6 +186,15 @@ describe('readAppointmentTime: daylight saving time (shop zone Europe/Amsterdam)
     expect(reading.end.getTime() - reading.start.getTime()).toBe(60 * 60_000);
   });
 
+  test('moves a time inside the spring-forward gap (02:30 on 29 March 2026 does not exist) one hour on', () => {
+    expect(local(read({ 'Booking date': '2026-03-29 02:30' })).start).toBe('2026-03-29T03:30+02:00');
+  });
+
+  test('reads a repeated autumn hour (02:30 on 25 October 2026) as the later, winter-time one, so credit is never early', () => {
+    const reading = read({ 'Booking date': '2026-10-25 02:30' });
+    expect(reading.status === 'ok' && reading.start.toISOString()).toBe('2026-10-25T01:30:00.000Z');
+  });
+
   test('reads the same wall-clock time in New York with its own DST change (8 March 2026)', () => {
     const reading = read({ 'Booking date': '2026-03-09 09:00' }, NEW_YORK);
     expect(reading.status === 'ok' && reading.start.toISOString()).toBe('2026-03-09T13:00:00.000Z');

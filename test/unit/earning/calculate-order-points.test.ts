@@ -8,7 +8,9 @@ function line(overrides: Partial<EarningLine> = {}): EarningLine {
   return { lineItemId: 'L1', productId: 'gid://shopify/Product/1', quantity: 1, eligibleMinor: 1099, isGiftCard: false, loyalty: null, ...overrides };
 }
 
-function calculate(overrides: Partial<OrderPointsInput> & { program?: Partial<EarningProgram> } = {}) {
+type Overrides = Partial<Omit<OrderPointsInput, 'program'>> & { program?: Partial<EarningProgram> };
+
+function calculate(overrides: Overrides = {}) {
   const { program: programOverrides, ...rest } = overrides;
   return calculateOrderPoints({
     multipliers: [],
@@ -20,7 +22,7 @@ function calculate(overrides: Partial<OrderPointsInput> & { program?: Partial<Ea
   });
 }
 
-const pointsOf = (overrides: Parameters<typeof calculate>[0]) => calculate(overrides).lines.map((l) => l.points);
+const pointsOf = (overrides: Overrides) => calculate(overrides).lines.map((l) => l.points);
 
 describe('calculateOrderPoints: rate and rounding', () => {
   test('rounds 10.99 EUR at 1 point per euro down to 10 (the default)', () => {

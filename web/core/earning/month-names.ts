@@ -56,5 +56,5 @@ function buildLookup(): Map<string, number> {
 
 /** The month number (1-12) a word names in any supported language, or undefined. */
 export function monthFromWord(word: string): number | undefined {
-  return MONTH_BY_WORD.get(word.toLowerCase().replace(/\.$/, ''));
+  return MONTH_BY_WORD.get(word.normalize('NFC').toLowerCase().replace(/\.$/, ''));
 }

@@ -1,0 +1,76 @@
+import request from 'supertest';
+import { saveOfflineSession } from '../../../web/server/auth/offline-session-store';
+import { mintSessionToken } from '../../../web/server/http/demo-routes';
+import { createShop } from '../../fixtures/factories';
+import { createTestApp, TEST_API_KEY, TEST_API_SECRET } from '../../support/test-app';
+import { describeEachDatabase } from '../../support/test-database';
+
+describeEachDatabase('admin API authentication and tenancy', (getDb) => {
+  let testApp: ReturnType<typeof createTestApp>;
+  let shopA: { id: string; domain: string };
+  let shopB: { id: string; domain: string };
+  const token = (shop: string, overrides: Partial<{ apiKey: string; apiSecret: string; ttlSeconds: number; now: Date }> = {}) =>
+    mintSessionToken({ shop, apiKey: TEST_API_KEY, apiSecret: TEST_API_SECRET, ...overrides });
+
+  beforeAll(async () => {
+    const db = getDb();
+    testApp = createTestApp(db);
+    shopA = await createShop(db.prisma, { name: 'Studio A' });
+    shopB = await createShop(db.prisma, { name: 'Studio B' });
+    for (const shop of [shopA, shopB]) await saveOfflineSession(db.prisma, { shop: shop.domain, accessToken: `token-${shop.domain}`, scope: 'read_orders' });
+    await db.prisma.member.create({ data: { shopId: shopB.id, shopifyCustomerId: 'gid://shopify/Customer/1', balance: 0 } });
+  });
+
+  it('answers a valid session token with the data of its own shop only', async () => {
+    const response = await request(testApp.app).get('/api/dashboard').set('Authorization', `Bearer ${await token(shopA.domain)}`);
+    expect(response.status).toBe(200);
+    expect(response.body.shop.name).toBe('Studio A');
+    expect(response.body.counts.members).toBe(0);
+    const other = await request(testApp.app).get('/api/dashboard').set('Authorization', `Bearer ${await token(shopB.domain)}`);
+    expect(other.body).toMatchObject({ shop: { name: 'Studio B' }, counts: { members: 1 } });
+  });
+
+  it.each([
+    ['no Authorization header', async () => undefined],
+    ['a token signed with another secret', async () => token(shopA.domain, { apiSecret: 'someone-elses-secret' })],
+    ['an expired token', async () => token(shopA.domain, { now: new Date(Date.now() - 3600_000), ttlSeconds: 60 })],
+    ['a token for another app (wrong audience)', async () => token(shopA.domain, { apiKey: 'other-app' })],
+    ['a malformed token', async () => 'not.a.jwt'],
+  ])('rejects %s with 401', async (_label, makeToken) => {
+    const value = await makeToken();
+    const call = request(testApp.app).get('/api/dashboard');
+    const response = value ? await call.set('Authorization', `Bearer ${value}`) : await call;
+    expect(response.status).toBe(401);
+    expect(response.body.error.code).toBe('UNAUTHORIZED');
+  });
+
+  it('does not accept the token as a query parameter or cookie', async () => {
+    const value = await token(shopA.domain);
+    expect((await request(testApp.app).get(`/api/dashboard?id_token=${value}`)).status).toBe(401);
+    expect((await request(testApp.app).get('/api/dashboard').set('Cookie', `token=${value}`)).status).toBe(401);
+  });
+
+  it('serves /healthz with the database kind and status', async () => {
+    const response = await request(testApp.app).get('/healthz');
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ status: 'ok', database: { kind: getDb().kind, status: 'up' } });
+  });
+
+  it('answers unknown API routes with a JSON 404 and bad JSON with a 400, never a stack trace', async () => {
+    const auth = `Bearer ${await token(shopA.domain)}`;
+    const missing = await request(testApp.app).get('/api/nothing-here').set('Authorization', auth);
+    expect(missing.status).toBe(404);
+    const bad = await request(testApp.app).patch('/api/settings/program').set('Authorization', auth).set('Content-Type', 'application/json').send('{"oops":');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).not.toMatch(/at .*\.ts/);
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    const response = await request(testApp.app)
+      .patch('/api/settings/program')
+      .set('Authorization', `Bearer ${await token(shopA.domain)}`)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ pad: 'x'.repeat(2 * 1024 * 1024) }));
+    expect(response.status).toBe(413);
+  });
+});
