@@ -47,7 +47,7 @@ function termMatches(term: SearchTerm, item: SearchableFields): boolean {
   if (term.field === null) return item.text.toLowerCase().includes(term.value.toLowerCase());
   const actual = item.fields[term.field];
   // Unknown filter fields match nothing, like Shopify's "no results" for a typo.
-  if (actual === undefined || actual === null) return term.value === '*' ? false : false;
+  if (actual === undefined || actual === null) return false;
   if (term.value === '*') return true;
   if (Array.isArray(actual)) return actual.some((entry) => compare(entry, term.comparator, term.value));
   if (typeof actual === 'boolean') return String(actual) === term.value.toLowerCase();

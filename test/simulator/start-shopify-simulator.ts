@@ -87,8 +87,9 @@ export async function startShopifySimulator(opts: SimulatorOptions): Promise<Sho
   });
   app.post('/admin/api/:version/graphql.json', graphql);
   app.post('/shops/:shop/admin/api/:version/graphql.json', graphql);
+  // The app reaches https://{shop}/admin/... as {url}/shops/{shop}/admin/...; the shop itself comes from the token.
   app.post(
-    '/admin/oauth/access_token',
+    ['/admin/oauth/access_token', '/shops/:shop/admin/oauth/access_token'],
     createTokenExchangeHandler({
       apiKey: opts.apiKey,
       apiSecret: opts.apiSecret,

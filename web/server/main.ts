@@ -1,57 +1,34 @@
-// The web process: migrate, build the app, listen; in demo mode also start the local Shopify simulator,
-// seed the demo shop and run the jobs in-process. SIGTERM drains connections before exiting.
-import { hostname } from 'node:os';
-import type { Server } from 'node:http';
-import { startScheduler, type Scheduler } from '../../jobs/scheduler';
-import { allJobs } from '../../jobs/all-jobs';
-import { createApp } from './app';
+// The web process. SIGTERM (or Ctrl-C) stops new connections, lets requests and jobs finish, then exits.
 import { createLogger } from './logger';
 import { loadConfigOrExit } from './load-config-or-exit';
-import { createRuntime } from './runtime';
+import { startWebServer } from './start-web-server';
 
 async function main(): Promise<void> {
-  let config = loadConfigOrExit();
+  const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel, { process: 'web' });
-  let stopDemo: (() => Promise<void>) | undefined;
-  if (config.demoMode && !config.shopify.simulatorUrl) {
-    // Loaded only in demo mode: the simulator is a development tool, not part of production.
-    const { startDemoSimulator } = await import('./demo/start-demo-environment.js');
-    const simulator = await startDemoSimulator(config);
-    config = { ...config, shopify: { ...config.shopify, simulatorUrl: simulator.url } };
-    stopDemo = simulator.close;
-  }
-  const runtime = await createRuntime(config, logger);
-  const app = createApp({ config, db: runtime.db, shopify: runtime.shopify, installer: runtime.installer, logger });
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(config.port, config.host, () => resolve(listening));
-  });
-  server.keepAliveTimeout = 65_000;
-  logger.info({ url: `http://localhost:${config.port}`, database: runtime.db.kind, demoMode: config.demoMode }, 'web server listening');
-
-  if (config.demoMode) {
-    const { seedDemoData } = await import('./demo/start-demo-environment.js');
-    await seedDemoData(runtime, `http://127.0.0.1:${config.port}`);
-  }
-  let scheduler: Scheduler | undefined;
-  if (config.runJobsInWeb) {
-    scheduler = startScheduler({ runtime, now: () => new Date(), workerId: `${hostname()}:${process.pid}:web` }, allJobs);
-  }
+  const web = await startWebServer(config, logger);
+  if (config.demoMode) process.stdout.write(`\nDemo shop ready: open ${web.url} in your browser.\n\n`);
 
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: no new connections, finishing requests');
-    const force = setTimeout(() => process.exit(1), 10_000);
+    const force = setTimeout(() => {
+      logger.error('shutdown took longer than 10 s; exiting');
+      process.exit(1);
+    }, 10_000);
     force.unref();
-    server.close(async () => {
-      await scheduler?.stop();
-      await runtime.close();
-      await stopDemo?.();
-      logger.info('stopped');
-      process.exit(0);
-    });
-    server.closeIdleConnections();
+    web.close().then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (error) => {
+        logger.error({ err: error }, 'error while shutting down');
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

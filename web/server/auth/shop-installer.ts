@@ -2,6 +2,8 @@
 // exchanges its session token for an offline access token and records the shop.
 import { RequestedTokenType } from '@shopify/shopify-api';
 import { saveInstalledShop } from '../../core/shops/save-installed-shop';
+import { enqueueTask } from '../../core/tasks/task-queue';
+import { SYNC_CATALOG_TASK } from '../catalog/sync-shop-catalog';
 import type { AdminGraphqlClient } from '../../shopify-admin/admin-graphql-client';
 import { fetchShopDetails } from '../../shopify-admin/shop-details';
 import type { Prisma } from '../db/create-database';
@@ -28,6 +30,8 @@ export function createShopInstaller(deps: { prisma: Prisma; shopify: ShopifyApi;
     await saveOfflineSession(deps.prisma, { shop: shopDomain, accessToken, scope: session.scope ?? null });
     const details = await fetchShopDetails(deps.admin, shopDomain, accessToken);
     const saved = await saveInstalledShop(deps.prisma, { ...details, domain: shopDomain });
+    // The catalogue is copied in the background: the first page load should not wait for it.
+    await enqueueTask({ prisma: deps.prisma }, { shopDomain, kind: SYNC_CATALOG_TASK, reference: `${SYNC_CATALOG_TASK}:${shopDomain}:${Date.now()}`, payload: { shopDomain } });
     deps.logger.info({ shop: shopDomain }, 'shop installed');
     return { shopId: saved.id };
   }
