@@ -12,4 +12,6 @@ export interface Job {
   /** node-cron expression (seconds field optional) */
   schedule: string;
   run(context: JobContext): Promise<Record<string, unknown>>;
+  /** Releases what the job keeps between runs (e.g. pooled SMTP connections) when the process stops. */
+  dispose?(context: JobContext): Promise<void>;
 }

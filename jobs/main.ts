@@ -18,10 +18,12 @@ async function main(): Promise<void> {
       process.exit(2);
     }
     const runtime = await createRuntime(config, logger);
+    const context = { runtime, now: () => new Date(), workerId: `${hostname()}:${process.pid}:once` };
     try {
-      const result = await job.run({ runtime, now: () => new Date(), workerId: `${hostname()}:${process.pid}:once` });
+      const result = await job.run(context);
       process.stdout.write(`${JSON.stringify({ job: job.name, ...result })}\n`);
     } finally {
+      await job.dispose?.(context);
       await runtime.close();
     }
     return;

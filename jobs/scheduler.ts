@@ -28,6 +28,7 @@ export function startScheduler(context: JobContext, jobs: Job[]): Scheduler {
     async stop() {
       for (const task of tasks) await task.stop();
       await Promise.allSettled([...running.values()]);
+      for (const job of jobs) await job.dispose?.(context);
     },
   };
 }

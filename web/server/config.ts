@@ -42,6 +42,10 @@ const envSchema = z.object({
   TWILIO_ACCOUNT_SID: z.string().optional(),
   TWILIO_AUTH_TOKEN: z.string().optional(),
   TWILIO_FROM: z.string().optional(),
+  OUTBOX_BATCH_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(5000).default(200),
+  OUTBOX_LEASE_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(10).max(3600).default(120),
+  /** Test hook only: the send-outbox job kills its own process right after claiming (crash tests). */
+  OUTBOX_CRASH_AFTER_CLAIM: booleanFlag.default(false),
 });
 
 export type DatabaseKind = 'sqlite' | 'postgresql';
@@ -68,6 +72,8 @@ export interface AppConfig {
   creditBatchSize: number;
   smtp: { host: string | undefined; port: number; secure: boolean; user: string | undefined; password: string | undefined; from: string };
   sms: { provider: 'log' | 'twilio'; twilioAccountSid?: string; twilioAuthToken?: string; twilioFrom?: string };
+  /** the send-outbox job: messages claimed per batch, how long a claim is held, and a crash-test hook */
+  outbox: { batchSize: number; leaseMs: number; crashAfterClaim: boolean };
 }
 
 export class ConfigError extends Error {
@@ -122,5 +128,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     creditBatchSize: e.CREDIT_BATCH_SIZE,
     smtp: { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD, from: e.SMTP_FROM },
     sms: { provider: e.SMS_PROVIDER, twilioAccountSid: e.TWILIO_ACCOUNT_SID, twilioAuthToken: e.TWILIO_AUTH_TOKEN, twilioFrom: e.TWILIO_FROM },
+    outbox: { batchSize: e.OUTBOX_BATCH_SIZE, leaseMs: e.OUTBOX_LEASE_SECONDS * 1000, crashAfterClaim: e.OUTBOX_CRASH_AFTER_CLAIM },
   };
 }

@@ -26,6 +26,36 @@ export interface I18n {
   formattingLocale: string;
   t(key: TranslationKey, vars?: TranslationVars): string;
   formatNumber(value: number): string;
+  /** Money stored as integer minor units (cents, øre, grosze) in `currency`. */
+  formatMoney(minor: number, currency: string): string;
+  /** A fraction such as 0.42 as "42%". */
+  formatPercent(fraction: number): string;
+  formatDate(value: string | Date | null | undefined): string;
+  formatDateTime(value: string | Date | null | undefined): string;
+}
+
+/** How many minor units make one major unit of `currency` (100 for EUR, 1 for JPY, 1000 for KWD). */
+export function minorUnitsPerMajor(currency: string): number {
+  try {
+    const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    return 10 ** digits;
+  } catch {
+    return 100;
+  }
+}
+
+function safeFormatter<T>(make: (tag: string) => T, tag: string, fallback: string): T {
+  try {
+    return make(tag);
+  } catch {
+    return make(fallback);
+  }
+}
+
+function toDate(value: string | Date | null | undefined): Date | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 export function isSupportedLocale(value: string): value is SupportedLocale {
@@ -63,16 +93,39 @@ export function createI18n(tag: string): I18n {
   // Keep the region (nl-BE, da-DK) for number formatting only when it belongs to the catalog's language.
   const normalizedTag = tag.trim().replace(/_/g, '-');
   const formattingLocale = normalizedTag.toLowerCase().split('-')[0] === locale ? normalizedTag : locale;
-  let numberFormat: Intl.NumberFormat;
-  try {
-    numberFormat = new Intl.NumberFormat(formattingLocale);
-  } catch {
-    numberFormat = new Intl.NumberFormat(locale);
+  const numberFormat = safeFormatter((tag) => new Intl.NumberFormat(tag), formattingLocale, locale);
+  const percentFormat = safeFormatter((tag) => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 }), formattingLocale, locale);
+  const dateFormat = safeFormatter((tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium' }), formattingLocale, locale);
+  const dateTimeFormat = safeFormatter((tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }), formattingLocale, locale);
+  const moneyFormats = new Map<string, Intl.NumberFormat>();
+  function moneyFormat(currency: string): Intl.NumberFormat {
+    let format = moneyFormats.get(currency);
+    if (!format) {
+      format = safeFormatter((tag) => new Intl.NumberFormat(tag, { style: 'currency', currency }), formattingLocale, locale);
+      moneyFormats.set(currency, format);
+    }
+    return format;
   }
   return {
     locale,
     formattingLocale,
     t: (key, vars) => interpolate(lookup(catalogs[locale], key) ?? lookup(catalogs.en, key) ?? key, vars),
     formatNumber: (value) => numberFormat.format(value),
+    formatMoney: (minor, currency) => {
+      try {
+        return moneyFormat(currency).format(minor / minorUnitsPerMajor(currency));
+      } catch {
+        return `${numberFormat.format(minor / 100)} ${currency}`;
+      }
+    },
+    formatPercent: (fraction) => percentFormat.format(fraction),
+    formatDate: (value) => {
+      const date = toDate(value);
+      return date ? dateFormat.format(date) : '—';
+    },
+    formatDateTime: (value) => {
+      const date = toDate(value);
+      return date ? dateTimeFormat.format(date) : '—';
+    },
   };
 }

@@ -64,12 +64,35 @@ export interface ApiQuery<T> {
   reload(): void;
 }
 
-/** GETs `path` on mount (and on reload), ignoring answers that arrive after unmount or a newer request. */
-export function useApiQuery<T>(path: string): ApiQuery<T> {
-  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: true });
+export function toApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError(String(error), 0, 'UNKNOWN', false);
+}
+
+/** JSON body helper for POST/PUT/PATCH. */
+export function apiSend<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  return apiFetch<T>(path, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+}
+
+/** `/api/x?a=1&b=2`, leaving out empty values. */
+export function withQuery(path: string, params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== '') search.set(name, String(value));
+  }
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/**
+ * GETs `path` on mount (and on reload), ignoring answers that arrive after unmount or a newer request.
+ * A `null` path waits (nothing is fetched). Data from the previous path stays visible while the next loads.
+ */
+export function useApiQuery<T>(path: string | null): ApiQuery<T> {
+  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: path !== null });
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
+    if (path === null) return undefined;
     const controller = new AbortController();
     setState((previous) => ({ ...previous, loading: true }));
     apiFetch<T>(path, { signal: controller.signal }).then(
@@ -78,8 +101,7 @@ export function useApiQuery<T>(path: string): ApiQuery<T> {
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        const apiError = error instanceof ApiError ? error : new ApiError(String(error), 0, 'UNKNOWN', false);
-        setState({ error: apiError, loading: false });
+        setState((previous) => ({ data: previous.data, error: toApiError(error), loading: false }));
       },
     );
     return () => controller.abort();

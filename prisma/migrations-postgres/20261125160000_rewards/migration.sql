@@ -1,0 +1,69 @@
+-- CreateTable
+CREATE TABLE "GiftCardReward" (
+    "id" TEXT NOT NULL,
+    "shopId" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "type" TEXT NOT NULL DEFAULT 'gift_card',
+    "valueMinor" INTEGER NOT NULL,
+    "currency" TEXT NOT NULL,
+    "pointsCost" INTEGER NOT NULL,
+    "enabled" BOOLEAN NOT NULL DEFAULT true,
+    "stockLimit" INTEGER,
+    "issuedCount" INTEGER NOT NULL DEFAULT 0,
+    "expiresAfterDays" INTEGER,
+    "perCustomerLimit" INTEGER,
+    "visibleToGroups" TEXT NOT NULL DEFAULT '[]',
+    "archivedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "GiftCardReward_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Redemption" (
+    "id" TEXT NOT NULL,
+    "shopId" TEXT NOT NULL,
+    "memberId" TEXT NOT NULL,
+    "rewardId" TEXT NOT NULL,
+    "rewardType" TEXT NOT NULL,
+    "points" INTEGER NOT NULL,
+    "valueMinor" INTEGER NOT NULL,
+    "currency" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'requested',
+    "idempotencyKey" TEXT NOT NULL,
+    "requestedBy" TEXT NOT NULL DEFAULT 'customer',
+    "staffUserId" TEXT,
+    "ledgerEntryId" TEXT NOT NULL,
+    "reversalEntryId" TEXT,
+    "giftCardId" TEXT,
+    "codeEncrypted" TEXT,
+    "codeMasked" TEXT,
+    "codeLast4" TEXT,
+    "expiresOn" TEXT,
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "lastError" TEXT,
+    "issuedAt" TIMESTAMP(3),
+    "failedAt" TIMESTAMP(3),
+    "reversedAt" TIMESTAMP(3),
+    "deactivatedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Redemption_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "GiftCardReward_shopId_enabled_idx" ON "GiftCardReward"("shopId", "enabled");
+
+-- CreateIndex
+CREATE INDEX "Redemption_shopId_memberId_createdAt_idx" ON "Redemption"("shopId", "memberId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Redemption_shopId_status_createdAt_idx" ON "Redemption"("shopId", "status", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Redemption_shopId_memberId_rewardId_idx" ON "Redemption"("shopId", "memberId", "rewardId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Redemption_shopId_idempotencyKey_key" ON "Redemption"("shopId", "idempotencyKey");

@@ -1,0 +1,127 @@
+// The outbox as a work queue. A claim is one conditional UPDATE (FOR UPDATE SKIP LOCKED on
+// PostgreSQL) that moves due rows to `sending` with a lease, so any number of workers can run and a
+// claim whose worker died is taken again once its lease has expired.
+//
+// Order per member: a message is claimable only when no older message of the same member is still
+// pending or sending. So one member never has two messages in flight, and a message waiting for a
+// retry holds back the member's later ones instead of being overtaken. "Older" is (createdAt, id):
+// rows written in one transaction share createdAt, and their ids then decide.
+import type { Db, Prisma } from '../db-client';
+
+export interface ClaimedMessage {
+  id: string;
+  shopId: string;
+  memberId: string;
+  event: string;
+  channel: string;
+  payload: string;
+  /** Including this claim. */
+  attempts: number;
+  /** The lease; doubles as the claim token, so a worker whose lease was taken over records nothing. */
+  lockedUntil: Date;
+}
+
+export interface ClaimOutboxOptions {
+  limit: number;
+  now: Date;
+  leaseMs: number;
+}
+
+export const DEFAULT_OUTBOX_LEASE_MS = 2 * 60_000;
+export const MAX_OUTBOX_ATTEMPTS = 8;
+
+const CLAIMABLE = (alias: string, param: (n: number) => string) => `
+  ((${alias}."status" = 'pending' AND ${alias}."runAt" <= ${param(1)})
+    OR (${alias}."status" = 'sending' AND ${alias}."lockedUntil" < ${param(1)}))
+  AND NOT EXISTS (
+    SELECT 1 FROM "OutboxMessage" older
+    WHERE older."shopId" = ${alias}."shopId" AND older."memberId" = ${alias}."memberId"
+      AND older."status" IN ('pending', 'sending')
+      AND (older."createdAt" < ${alias}."createdAt" OR (older."createdAt" = ${alias}."createdAt" AND older."id" < ${alias}."id")))`;
+
+type ClaimRow = Omit<ClaimedMessage, 'lockedUntil' | 'attempts'> & { attempts: number | bigint };
+
+export async function claimOutboxMessages(db: Db, options: ClaimOutboxOptions): Promise<ClaimedMessage[]> {
+  const lockedUntil = new Date(options.now.getTime() + options.leaseMs);
+  const returning = `RETURNING "id", "shopId", "memberId", "event", "channel", "payload", "attempts"`;
+  let rows: ClaimRow[];
+  if (db.kind === 'postgresql') {
+    rows = await db.prisma.$queryRawUnsafe<ClaimRow[]>(
+      `UPDATE "OutboxMessage" SET "status" = 'sending', "lockedUntil" = $2, "attempts" = "attempts" + 1
+       WHERE "id" IN (
+         SELECT o."id" FROM "OutboxMessage" o
+         WHERE ${CLAIMABLE('o', (n) => `$${n}`)}
+         ORDER BY o."runAt", o."createdAt", o."id" LIMIT $3 FOR UPDATE SKIP LOCKED)
+       ${returning}`,
+      options.now, lockedUntil, options.limit,
+    );
+  } else {
+    // SQLite has one writer at a time, so the UPDATE … WHERE id IN (SELECT …) is atomic by itself.
+    rows = await db.prisma.$queryRawUnsafe<ClaimRow[]>(
+      `UPDATE "OutboxMessage" SET "status" = 'sending', "lockedUntil" = ?2, "attempts" = "attempts" + 1
+       WHERE "id" IN (
+         SELECT o."id" FROM "OutboxMessage" o
+         WHERE ${CLAIMABLE('o', (n) => `?${n}`)}
+         ORDER BY o."runAt", o."createdAt", o."id" LIMIT ?3)
+       ${returning}`,
+      options.now, lockedUntil, options.limit,
+    );
+  }
+  return rows.map((row) => ({ ...row, attempts: Number(row.attempts), lockedUntil }));
+}
+
+type Claim = Pick<ClaimedMessage, 'id' | 'lockedUntil'>;
+
+function ownClaim(claim: Claim) {
+  return { id: claim.id, status: 'sending', lockedUntil: claim.lockedUntil };
+}
+
+/** Recorded right after the provider accepted the message. Returns false if the lease was lost. */
+export async function markOutboxSent(prisma: Prisma, claim: Claim, providerResponse: unknown, now: Date): Promise<boolean> {
+  const { count } = await prisma.outboxMessage.updateMany({
+    where: ownClaim(claim),
+    data: { status: 'sent', sentAt: now, lockedUntil: null, lastError: null, providerResponse: JSON.stringify(providerResponse) },
+  });
+  return count > 0;
+}
+
+/** For good: the provider refused it (bad address, rejected content) or attempts ran out. */
+export async function markOutboxFailed(prisma: Prisma, claim: Claim, reason: string, providerResponse?: unknown): Promise<boolean> {
+  const { count } = await prisma.outboxMessage.updateMany({
+    where: ownClaim(claim),
+    data: {
+      status: 'failed',
+      lockedUntil: null,
+      lastError: reason.slice(0, 2000),
+      ...(providerResponse !== undefined ? { providerResponse: JSON.stringify(providerResponse) } : {}),
+    },
+  });
+  return count > 0;
+}
+
+/** Not sent on purpose (no consent, no address, no SMS text): final, and the reason is kept. */
+export async function markOutboxSkipped(prisma: Prisma, claim: Claim, reason: string): Promise<boolean> {
+  const { count } = await prisma.outboxMessage.updateMany({
+    where: ownClaim(claim),
+    data: { status: 'skipped', lockedUntil: null, lastError: reason },
+  });
+  return count > 0;
+}
+
+/** 30 s, 1 min, 2 min … capped at 1 h: eight attempts span about two hours of provider outage. */
+export function outboxRetryDelayMs(attempts: number): number {
+  return Math.min(60 * 60_000, 30_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+/** Back to `pending` after the backoff, or `failed` once the attempts are used up. */
+export async function retryOutboxLater(prisma: Prisma, claim: Claim & { attempts: number }, reason: string, now: Date): Promise<'retry' | 'failed'> {
+  if (claim.attempts >= MAX_OUTBOX_ATTEMPTS) {
+    await markOutboxFailed(prisma, claim, `Gave up after ${claim.attempts} attempts: ${reason}`);
+    return 'failed';
+  }
+  await prisma.outboxMessage.updateMany({
+    where: ownClaim(claim),
+    data: { status: 'pending', lockedUntil: null, lastError: reason.slice(0, 2000), runAt: new Date(now.getTime() + outboxRetryDelayMs(claim.attempts)) },
+  });
+  return 'retry';
+}

@@ -1,0 +1,47 @@
+// Who is using the admin: GET /api/me gives the staff member's role and adjustment limit and the shop's
+// currency. Pages hide or disable what the role may not do; the server enforces the same rules.
+import { createContext, useContext } from 'react';
+
+export type StaffRole = 'owner' | 'manager' | 'staff';
+
+export interface Me {
+  userId: string;
+  role: StaffRole;
+  /** Largest absolute manual adjustment this user may make; null means no limit. */
+  adjustLimit: number | null;
+  shop: { name: string; currency: string; locale: string };
+}
+
+export interface Permissions {
+  adjust: boolean;
+  adjustLimit: number | null;
+  export: boolean;
+  editProducts: boolean;
+  editSettings: boolean;
+  bulkAdjust: boolean;
+}
+
+/** While /api/me is unknown (not loaded, or an older server without it) nothing is hidden: the server decides. */
+export function permissionsOf(me: Me | undefined): Permissions {
+  if (!me) return { adjust: true, adjustLimit: null, export: true, editProducts: true, editSettings: true, bulkAdjust: true };
+  const atLeastManager = me.role === 'owner' || me.role === 'manager';
+  return {
+    adjust: me.adjustLimit === null || me.adjustLimit > 0,
+    adjustLimit: me.adjustLimit,
+    export: atLeastManager,
+    editProducts: atLeastManager,
+    editSettings: me.role === 'owner',
+    bulkAdjust: atLeastManager,
+  };
+}
+
+export interface MeState {
+  me: Me | undefined;
+  permissions: Permissions;
+}
+
+export const MeContext = createContext<MeState>({ me: undefined, permissions: permissionsOf(undefined) });
+
+export function useMe(): MeState {
+  return useContext(MeContext);
+}

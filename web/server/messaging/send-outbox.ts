@@ -1,0 +1,242 @@
+// Sends due outbox messages: claim a batch (status `sending` + lease, committed before any send),
+// render each in the member's language, check consent, hand it to SMTP or the SMS provider, and
+// record the outcome right after the provider answered.
+//
+// Crash safety. A message is sent at most once per claim, and a claim is only retaken after its
+// lease expired. The one window we cannot close: the provider accepted the message and the process
+// died before `sent` was written (milliseconds, one UPDATE). After the lease expires that message
+// is sent again: at-least-once, never dropped. Closing it would need the provider to deduplicate
+// (SMTP has no idempotency key); the `X-Outbox-Message-Id` header lets a reader spot the duplicate.
+import type { SecretBox } from '../../core/crypto/secret-box';
+import type { Db } from '../../core/db-client';
+import { decideReceive } from '../../core/messaging/may-receive';
+import { messageCategory } from '../../core/messaging/message-categories';
+import { isMessageEvent, type MessageEvent } from '../../core/messaging/message-events';
+import { pickMessageLanguage } from '../../core/messaging/message-language';
+import type { MessageLanguage, MessageTemplate } from '../../core/messaging/message-template';
+import { messageVariables, type OutboxPayload } from '../../core/messaging/message-variables';
+import {
+  DEFAULT_OUTBOX_LEASE_MS,
+  claimOutboxMessages,
+  markOutboxFailed,
+  markOutboxSent,
+  markOutboxSkipped,
+  retryOutboxLater,
+  type ClaimedMessage,
+} from '../../core/messaging/outbox-queue';
+import { loadReceiveContexts, type ReceiveContext } from '../../core/messaging/consent-store';
+import { renderTemplate } from '../../core/messaging/render-template';
+import { resolveSmtpConnection, type SmtpConnection } from '../../core/messaging/smtp-settings-store';
+import { loadShopTemplates } from '../../core/messaging/template-store';
+import type { Logger } from '../logger';
+import { classifySmtpError } from './classify-smtp-error';
+import type { DeliveryFailure } from './delivery-failure';
+import { sendEmail } from './email-transport';
+import { SmsSendError, type SmsProvider } from './sms-provider';
+import type { TransportCache } from './transport-cache';
+
+export interface OutboxSenderDeps {
+  db: Db;
+  logger: Logger;
+  secretBox: SecretBox;
+  /** The app's SMTP server from the environment; undefined when none is configured. */
+  appSmtp: SmtpConnection | undefined;
+  sms: SmsProvider;
+  transports: TransportCache;
+  /** Test hook: runs after a batch was claimed and before anything is sent (crash tests). */
+  afterClaim?: (claimed: ClaimedMessage[]) => void | Promise<void>;
+}
+
+export interface SendOutboxOptions {
+  now?: () => Date;
+  batchSize?: number;
+  maxBatches?: number;
+  leaseMs?: number;
+  /** Messages handed to the transports at once; the SMTP pool itself holds five connections. */
+  concurrency?: number;
+}
+
+export interface SendOutboxResult {
+  sent: number;
+  failed: number;
+  skipped: number;
+  retry: number;
+  batches: number;
+}
+
+type Outcome = 'sent' | 'failed' | 'skipped' | 'retry';
+
+interface ShopContext {
+  shop: { name: string; domain: string; primaryLocale: string } | null;
+  template: (event: MessageEvent, language: MessageLanguage) => MessageTemplate;
+  smtp: SmtpConnection | undefined;
+}
+
+interface Recipient {
+  id: string;
+  email: string | null;
+  phone: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  locale: string | null;
+  balance: number;
+  pendingPoints: number;
+}
+
+export async function sendDueOutboxMessages(deps: OutboxSenderDeps, options: SendOutboxOptions = {}): Promise<SendOutboxResult> {
+  const now = options.now ?? (() => new Date());
+  const result: SendOutboxResult = { sent: 0, failed: 0, skipped: 0, retry: 0, batches: 0 };
+  // Per run: a template or SMTP change takes effect at the next run (every few seconds).
+  const shops = new Map<string, Promise<ShopContext>>();
+  const shopContext = (shopId: string) => {
+    let context = shops.get(shopId);
+    if (!context) {
+      context = loadShopContext(deps, shopId);
+      shops.set(shopId, context);
+    }
+    return context;
+  };
+
+  for (let batch = 0; batch < (options.maxBatches ?? Number.POSITIVE_INFINITY); batch += 1) {
+    const claimed = await claimOutboxMessages(deps.db, { limit: options.batchSize ?? 200, now: now(), leaseMs: options.leaseMs ?? DEFAULT_OUTBOX_LEASE_MS });
+    if (claimed.length === 0) break;
+    result.batches += 1;
+    await deps.afterClaim?.(claimed);
+
+    const members = await deps.db.prisma.member.findMany({
+      where: { id: { in: [...new Set(claimed.map((message) => message.memberId))] } },
+      select: { id: true, email: true, phone: true, firstName: true, lastName: true, locale: true, balance: true, pendingPoints: true },
+    });
+    const memberById = new Map(members.map((member) => [member.id, member]));
+    const receiveByShop = new Map<string, Map<string, ReceiveContext>>();
+    for (const shopId of new Set(claimed.map((message) => message.shopId))) {
+      const ids = claimed.filter((message) => message.shopId === shopId).map((message) => message.memberId);
+      receiveByShop.set(shopId, await loadReceiveContexts(deps.db.prisma, shopId, ids));
+    }
+
+    const outcomes = await mapWithConcurrency(claimed, options.concurrency ?? 50, async (message) => {
+      try {
+        return await deliver(deps, message, memberById.get(message.memberId), await shopContext(message.shopId), receiveByShop.get(message.shopId)?.get(message.memberId), now);
+      } catch (error) {
+        // Our own fault (database hiccup, bad template data): retry with backoff rather than lose it.
+        deps.logger.error({ err: error, outboxId: message.id }, 'outbox message could not be processed');
+        return retryOutboxLater(deps.db.prisma, message, error instanceof Error ? error.message : String(error), now());
+      }
+    });
+    for (const outcome of outcomes) result[outcome] += 1;
+  }
+  return result;
+}
+
+async function loadShopContext(deps: OutboxSenderDeps, shopId: string): Promise<ShopContext> {
+  const [shop, template, smtp] = await Promise.all([
+    deps.db.prisma.shop.findUnique({ where: { id: shopId }, select: { name: true, domain: true, primaryLocale: true } }),
+    loadShopTemplates(deps.db.prisma, shopId),
+    resolveSmtpConnection(deps.db.prisma, deps.secretBox, shopId, deps.appSmtp),
+  ]);
+  return { shop, template, smtp };
+}
+
+async function deliver(
+  deps: OutboxSenderDeps,
+  message: ClaimedMessage,
+  member: Recipient | undefined,
+  context: ShopContext,
+  receive: ReceiveContext | undefined,
+  now: () => Date,
+): Promise<Outcome> {
+  const prisma = deps.db.prisma;
+  const skip = async (reason: string): Promise<Outcome> => {
+    await markOutboxSkipped(prisma, message, reason);
+    return 'skipped';
+  };
+  const fail = async (reason: string): Promise<Outcome> => {
+    await markOutboxFailed(prisma, message, reason);
+    return 'failed';
+  };
+
+  if (!isMessageEvent(message.event)) return fail(`Unknown message event "${message.event}".`);
+  if (message.channel !== 'email' && message.channel !== 'sms') return fail(`Unknown channel "${message.channel}".`);
+  if (!member || !context.shop) return skip('MEMBER_NOT_FOUND');
+  const decision = decideReceive({
+    category: messageCategory(message.event),
+    consents: receive?.consents ?? [],
+    transactionalOptOut: receive?.transactionalOptOut ?? false,
+    channel: message.channel,
+  });
+  if (!decision.allowed) return skip(decision.reason);
+
+  let payload: OutboxPayload;
+  try {
+    const parsed: unknown = JSON.parse(message.payload);
+    if (typeof parsed !== 'object' || parsed === null) throw new Error('not an object');
+    payload = parsed as OutboxPayload;
+  } catch {
+    return fail('The message payload is not a JSON object.');
+  }
+
+  const language = pickMessageLanguage(member.locale, context.shop.primaryLocale);
+  const template = context.template(message.event, language);
+  const variables = messageVariables(message.event, language, member, context.shop, payload);
+
+  if (message.channel === 'sms') {
+    if (!member.phone) return skip('NO_PHONE_NUMBER');
+    const body = renderTemplate(template.sms, variables, { html: false }).trim();
+    if (body === '') return skip('NO_SMS_TEXT');
+    try {
+      const sent = await deps.sms.send({ to: member.phone, body });
+      await markOutboxSent(prisma, message, { provider: deps.sms.name, id: sent.id, status: sent.status }, now());
+      return 'sent';
+    } catch (error) {
+      const failure: DeliveryFailure = error instanceof SmsSendError ? error.failure : { retryable: true, kind: 'unknown', reason: error instanceof Error ? error.message : String(error) };
+      return recordFailure(deps, message, failure, now);
+    }
+  }
+
+  if (!member.email) return skip('NO_EMAIL_ADDRESS');
+  if (!context.smtp) return fail('config: no SMTP server is configured (shop settings or SMTP_HOST).');
+  const smtp = context.smtp;
+  try {
+    const sent = await sendEmail(deps.transports.get(smtp), {
+      from: smtp.from,
+      to: member.email,
+      subject: renderTemplate(template.subject, variables, { html: false }),
+      html: renderTemplate(template.html, variables, { html: true }),
+      text: renderTemplate(template.text, variables, { html: false }),
+      headers: { 'X-Outbox-Message-Id': message.id },
+    });
+    if (sent.accepted.length === 0) {
+      return recordFailure(deps, message, { retryable: false, kind: 'recipient_rejected', reason: sent.response || `Rejected: ${sent.rejected.join(', ')}` }, now);
+    }
+    await markOutboxSent(prisma, message, { messageId: sent.messageId, response: sent.response, accepted: sent.accepted }, now());
+    return 'sent';
+  } catch (error) {
+    return recordFailure(deps, message, classifySmtpError(error), now);
+  }
+}
+
+async function recordFailure(deps: OutboxSenderDeps, message: ClaimedMessage, failure: DeliveryFailure, now: () => Date): Promise<Outcome> {
+  const reason = `${failure.kind}: ${failure.reason}`;
+  if (!failure.retryable) {
+    await markOutboxFailed(deps.db.prisma, message, reason, failure);
+    deps.logger.warn({ outboxId: message.id, kind: failure.kind, status: failure.status }, 'outbox message failed for good');
+    return 'failed';
+  }
+  const outcome = await retryOutboxLater(deps.db.prisma, message, reason, now());
+  deps.logger.warn({ outboxId: message.id, kind: failure.kind, attempts: message.attempts, outcome }, 'outbox message not delivered');
+  return outcome;
+}
+
+async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await fn(items[index] as T);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}
