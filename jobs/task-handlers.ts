@@ -2,6 +2,8 @@
 import { PROCESS_WEBHOOK_TASK } from '../web/core/webhooks/record-webhook-delivery';
 import { SYNC_CATALOG_TASK, syncShopCatalog } from '../web/server/catalog/sync-shop-catalog';
 import { webhookHandlers } from '../web/server/webhooks/handlers';
+import { ISSUE_REWARD_TASK } from '../web/core/redemption/redemption-types';
+import { issueRewardTaskHandler } from '../web/server/rewards/issue-reward-task';
 import { createWebhookDispatcher } from '../web/server/webhooks/process-webhook-delivery';
 import type { JobContext } from './job';
 
@@ -19,4 +21,5 @@ export const taskHandlers: Record<string, TaskHandler> = {
     const result = await syncShopCatalog(context.runtime.db, context.runtime.admin, shopDomain);
     context.runtime.logger.info({ shop: shopDomain, ...result }, 'catalogue synced');
   },
+  [ISSUE_REWARD_TASK]: issueRewardTaskHandler,
 };

@@ -6,16 +6,33 @@ import type { AppConfig } from './config';
 import { DEMO_SHOP_DOMAIN } from './config';
 import { createAdminFrontendRouter } from './http/admin-frontend';
 import { createAppointmentIssuesRouter } from './http/admin/appointment-issues-route';
+import { createConsentsRouter } from './http/admin/consents-route';
+import { createMessageLogRouter } from './http/admin/message-log-route';
+import { createMessageTemplatesRouter } from './http/admin/message-templates-route';
+import { createSmtpSettingsRouter } from './http/admin/smtp-settings-route';
+import { createBookingPropertiesTestRouter } from './http/admin/booking-properties-test-route';
 import { createDashboardRouter } from './http/admin/dashboard-route';
+import { createEarnMultipliersRouter } from './http/admin/earn-multipliers-route';
 import { createFailedDeliveriesRouter } from './http/admin/failed-deliveries-route';
 import { createProductLoyaltyRouter } from './http/admin/product-loyalty-route';
 import { createProgramSettingsRouter } from './http/admin/program-settings-route';
+import { createMeRouter } from './http/admin/me-route';
+import { createMembersRouter } from './http/admin/members-route';
+import { createProductsRouter } from './http/admin/products-route';
+import { createReportRouter } from './http/admin/report-route';
+import { createStaffRouter } from './http/admin/staff-route';
+import { attachStaffMember } from './http/staff-access';
 import { createDemoRouter } from './http/demo-routes';
 import { createErrorHandler, notFoundHandler } from './http/error-handler';
 import { requireSessionToken } from './http/session-token-auth';
 import { createWebhooksRouter } from './http/webhooks-route';
 import type { Logger } from './logger';
 import type { ShopifyApi } from './shopify';
+import { AdminGraphqlClient } from '../shopify-admin/admin-graphql-client';
+import { createCustomerProxyRouter } from './http/proxy/customer-proxy-route';
+import { createRewardsRouter } from './http/admin/rewards-route';
+import { GiftCardIssueLimitCache } from './rewards/gift-card-issue-limit';
+import { giftCardCodeBox } from './rewards/issue-reward-task';
 
 export interface AppDeps {
   config: AppConfig;
@@ -26,6 +43,8 @@ export interface AppDeps {
   /** Extra admin API routers (mounted under /api after authentication). */
   adminRouters?: Router[];
   frontendDistDir?: string;
+  /** Admin GraphQL client for rewards (default: one built from the config) */
+  admin?: AdminGraphqlClient;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -47,14 +66,32 @@ export function createApp(deps: AppDeps): Express {
   // Webhooks need the raw body for the HMAC, so they are mounted before any JSON parser.
   app.use(createWebhooksRouter({ db, apiSecret: config.shopify.apiSecret, bodyLimit: config.bodyLimit, logger }));
 
+  const admin = deps.admin ?? new AdminGraphqlClient({ apiVersion: config.shopify.apiVersion, simulatorUrl: config.shopify.simulatorUrl });
+  const codeBox = giftCardCodeBox(config.encryptionKey);
+  // Storefront (app proxy): signed by Shopify, customer = logged_in_customer_id.
+  app.use('/proxy', createCustomerProxyRouter({ db, admin, codeBox, logger, apiSecret: config.shopify.apiSecret, bodyLimit: config.bodyLimit }));
+
   const api = express.Router();
   api.use(express.json({ limit: config.bodyLimit }));
   api.use(requireSessionToken({ shopify: deps.shopify, installer: deps.installer }));
+  api.use(attachStaffMember({ db, demoMode: config.demoMode }));
   api.use(createDashboardRouter({ db }));
   api.use(createProgramSettingsRouter({ db }));
   api.use(createProductLoyaltyRouter({ db }));
   api.use(createFailedDeliveriesRouter({ db }));
   api.use(createAppointmentIssuesRouter({ db }));
+  api.use(createMeRouter({ db }));
+  api.use(createStaffRouter({ db }));
+  api.use(createMembersRouter({ db }));
+  api.use(createReportRouter({ db, logger }));
+  api.use(createProductsRouter({ db }));
+  api.use(createRewardsRouter({ db, admin, codeBox, logger, issueLimits: new GiftCardIssueLimitCache({ db, admin }) }));
+  api.use(createEarnMultipliersRouter({ db }));
+  api.use(createBookingPropertiesTestRouter({ db }));
+  api.use(createMessageTemplatesRouter({ db }));
+  api.use(createSmtpSettingsRouter({ db, config }));
+  api.use(createConsentsRouter({ db }));
+  api.use(createMessageLogRouter({ db }));
   for (const router of deps.adminRouters ?? []) api.use(router);
   api.use(notFoundHandler);
   app.use('/api', api);

@@ -18,7 +18,7 @@ export interface LocalSmtpServer {
  * Nodemailer's SMTP conversation without TLS certificates. Recipients on `rejectRecipients` get a
  * 550, as a real mailbox provider answers for an unknown user.
  */
-export async function startLocalSmtpServer(options: { rejectRecipients?: string[] } = {}): Promise<LocalSmtpServer> {
+export async function startLocalSmtpServer(options: { rejectRecipients?: string[]; port?: number } = {}): Promise<LocalSmtpServer> {
   const received: ReceivedEmail[] = [];
   const reject = new Set((options.rejectRecipients ?? []).map((address) => address.toLowerCase()));
 
@@ -50,7 +50,7 @@ export async function startLocalSmtpServer(options: { rejectRecipients?: string[
 
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.server.address() as AddressInfo).port;
 

@@ -58,13 +58,13 @@ export async function claimOutboxMessages(db: Db, options: ClaimOutboxOptions): 
   } else {
     // SQLite has one writer at a time, so the UPDATE … WHERE id IN (SELECT …) is atomic by itself.
     rows = await db.prisma.$queryRawUnsafe<ClaimRow[]>(
-      `UPDATE "OutboxMessage" SET "status" = 'sending', "lockedUntil" = ?2, "attempts" = "attempts" + 1
+      `UPDATE "OutboxMessage" SET "status" = 'sending', "lockedUntil" = ?, "attempts" = "attempts" + 1
        WHERE "id" IN (
          SELECT o."id" FROM "OutboxMessage" o
-         WHERE ${CLAIMABLE('o', (n) => `?${n}`)}
-         ORDER BY o."runAt", o."createdAt", o."id" LIMIT ?3)
+         WHERE ${CLAIMABLE('o', () => '?')}
+         ORDER BY o."runAt", o."createdAt", o."id" LIMIT ?)
        ${returning}`,
-      options.now, lockedUntil, options.limit,
+      lockedUntil, options.now, options.now, options.limit,
     );
   }
   return rows.map((row) => ({ ...row, attempts: Number(row.attempts), lockedUntil }));

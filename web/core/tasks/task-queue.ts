@@ -106,3 +106,21 @@ export async function retryFailedTasks(db: Pick<Db, 'prisma'>, shopDomain: strin
   });
   return count;
 }
+
+/**
+ * Claims one queued task by its reference, so a web request can run work it just enqueued without
+ * racing a job process (whoever claims first runs it; the other sees nothing to claim).
+ */
+export async function claimTaskByReference(db: Pick<Db, 'prisma'>, reference: string, workerId: string, options: { now?: Date; leaseMs?: number } = {}): Promise<TaskRow | null> {
+  const now = options.now ?? new Date();
+  const lockedUntil = new Date(now.getTime() + (options.leaseMs ?? 5 * 60_000));
+  const { count } = await db.prisma.task.updateMany({
+    where: { reference, status: 'queued', runAt: { lte: now } },
+    data: { status: 'running', lockedBy: workerId, lockedUntil, attempts: { increment: 1 }, updatedAt: now },
+  });
+  if (count === 0) return null;
+  return db.prisma.task.findFirst({
+    where: { reference, lockedBy: workerId, status: 'running' },
+    select: { id: true, shopDomain: true, kind: true, reference: true, payload: true, attempts: true, maxAttempts: true },
+  });
+}

@@ -1,33 +1,92 @@
 import { NavMenu } from '@shopify/app-bridge-react';
 import { AppProvider, type AppProviderProps } from '@shopify/polaris';
-import type { ComponentType } from 'react';
+import { lazy, Suspense, useMemo, type ComponentType, type LazyExoticComponent } from 'react';
+import { PageSkeleton } from './components/page-skeleton';
+import { useApiQuery } from './hooks/use-api';
 import { I18nContext } from './hooks/use-i18n';
+import { MeContext, permissionsOf, type Me } from './hooks/use-me';
 import type { I18n } from './i18n';
-import { DashboardPage } from './pages/dashboard-page';
-import { NotFoundPage } from './pages/not-found-page';
+import { hrefFor, RouterLink, usePathname } from './router';
 
-// Client-side routing by path. Only pages that exist are listed here and in the nav menu.
-const PAGES: Record<string, ComponentType> = {
-  '/': DashboardPage,
-};
+// Every page is its own chunk: the first screen loads Polaris, the shell and only the page it shows.
+const DashboardPage = lazy(() => import('./pages/dashboard-page').then((m) => ({ default: m.DashboardPage })));
+const MembersPage = lazy(() => import('./pages/members-page').then((m) => ({ default: m.MembersPage })));
+const MemberPage = lazy(() => import('./pages/member-page').then((m) => ({ default: m.MemberPage })));
+const ProductsPage = lazy(() => import('./pages/products-page').then((m) => ({ default: m.ProductsPage })));
+const ProductPage = lazy(() => import('./pages/product-page').then((m) => ({ default: m.ProductPage })));
+const ReportPage = lazy(() => import('./pages/report-page').then((m) => ({ default: m.ReportPage })));
+const SettingsPage = lazy(() => import('./pages/settings-page').then((m) => ({ default: m.SettingsPage })));
+const BulkAdjustPage = lazy(() => import('./pages/bulk-adjust-page').then((m) => ({ default: m.BulkAdjustPage })));
+const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
-export function pageForPath(pathname: string): ComponentType {
+type PageComponent = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>> | LazyExoticComponent<ComponentType>;
+
+interface Route {
+  pattern: RegExp;
+  names: string[];
+  page: PageComponent;
+}
+
+function route(path: string, page: PageComponent): Route {
+  const names: string[] = [];
+  const source = path.replace(/:(\w+)/g, (_match, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { pattern: new RegExp(`^${source}$`), names, page };
+}
+
+const ROUTES: Route[] = [
+  route('/', DashboardPage),
+  route('/members', MembersPage),
+  route('/members/:memberId', MemberPage),
+  route('/products', ProductsPage),
+  route('/products/:productId', ProductPage),
+  route('/report', ReportPage),
+  route('/adjustments/bulk', BulkAdjustPage),
+  route('/settings', SettingsPage),
+];
+
+export function matchRoute(pathname: string): { page: PageComponent; params: Record<string, string> } {
   const normalized = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  return PAGES[normalized] ?? NotFoundPage;
+  for (const candidate of ROUTES) {
+    const match = candidate.pattern.exec(normalized);
+    if (!match) continue;
+    const params: Record<string, string> = {};
+    candidate.names.forEach((name, index) => {
+      params[name] = decodeURIComponent(match[index + 1] ?? '');
+    });
+    return { page: candidate.page, params };
+  }
+  return { page: NotFoundPage, params: {} };
 }
 
 export function App({ i18n, polarisTranslations }: { i18n: I18n; polarisTranslations: AppProviderProps['i18n'] }) {
-  const CurrentPage = pageForPath(window.location.pathname);
+  const pathname = usePathname();
+  const { page: CurrentPage, params } = matchRoute(pathname);
+  const meQuery = useApiQuery<Me>('/api/me');
+  const me = meQuery.data;
+  const meState = useMemo(() => ({ me, permissions: permissionsOf(me) }), [me]);
+  const Page = CurrentPage as ComponentType<{ params: Record<string, string> }>;
   return (
     <I18nContext.Provider value={i18n}>
-      <AppProvider i18n={polarisTranslations}>
-        <NavMenu>
-          <a href="/" rel="home">
-            {i18n.t('nav.dashboard')}
-          </a>
-        </NavMenu>
-        <CurrentPage />
-      </AppProvider>
+      <MeContext.Provider value={meState}>
+        <AppProvider i18n={polarisTranslations} linkComponent={RouterLink}>
+          <NavMenu>
+            <a href={hrefFor('/')} rel="home">
+              {i18n.t('nav.dashboard')}
+            </a>
+            <a href={hrefFor('/members')}>{i18n.t('nav.members')}</a>
+            <a href={hrefFor('/products')}>{i18n.t('nav.products')}</a>
+            <a href={hrefFor('/report')}>{i18n.t('nav.report')}</a>
+            <a href={hrefFor('/adjustments/bulk')}>{i18n.t('nav.bulk')}</a>
+            <a href={hrefFor('/settings')}>{i18n.t('nav.settings')}</a>
+          </NavMenu>
+          <Suspense fallback={<PageSkeleton />}>
+            <Page key={pathname} params={params} />
+          </Suspense>
+        </AppProvider>
+      </MeContext.Provider>
     </I18nContext.Provider>
   );
 }

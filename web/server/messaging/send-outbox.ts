@@ -158,14 +158,6 @@ async function deliver(
   if (!isMessageEvent(message.event)) return fail(`Unknown message event "${message.event}".`);
   if (message.channel !== 'email' && message.channel !== 'sms') return fail(`Unknown channel "${message.channel}".`);
   if (!member || !context.shop) return skip('MEMBER_NOT_FOUND');
-  const decision = decideReceive({
-    category: messageCategory(message.event),
-    consents: receive?.consents ?? [],
-    transactionalOptOut: receive?.transactionalOptOut ?? false,
-    channel: message.channel,
-  });
-  if (!decision.allowed) return skip(decision.reason);
-
   let payload: OutboxPayload;
   try {
     const parsed: unknown = JSON.parse(message.payload);
@@ -174,6 +166,16 @@ async function deliver(
   } catch {
     return fail('The message payload is not a JSON object.');
   }
+
+  // The writer may mark any message as marketing (a promotional welcome, a campaign), never the
+  // reverse: an event that is marketing by nature cannot be sent around the consent check.
+  const decision = decideReceive({
+    category: payload.category === 'marketing' ? 'marketing' : messageCategory(message.event),
+    consents: receive?.consents ?? [],
+    transactionalOptOut: receive?.transactionalOptOut ?? false,
+    channel: message.channel,
+  });
+  if (!decision.allowed) return skip(decision.reason);
 
   const language = pickMessageLanguage(member.locale, context.shop.primaryLocale);
   const template = context.template(message.event, language);

@@ -1,20 +1,31 @@
 import {
+  Banner,
   BlockStack,
+  Box,
   Card,
   EmptyState,
   InlineGrid,
+  InlineStack,
   Layout,
   Page,
+  ResourceItem,
+  ResourceList,
   SkeletonBodyText,
   SkeletonDisplayText,
   SkeletonPage,
   Text,
 } from '@shopify/polaris';
+import { lazy, Suspense, useState } from 'react';
 import { ApiErrorBanner } from '../components/api-error-banner';
 import { CountCard } from '../components/count-card';
+import { DateRangePicker, presetRange } from '../components/date-range-picker';
 import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
-import { useApiQuery } from '../hooks/use-api';
+import { useApiQuery, withQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
+import type { DashboardStats } from '../lib/api-types';
+import type { DateRange } from '../lib/dates';
+
+const EarnedSpentChart = lazy(() => import('../components/earned-spent-chart'));
 
 /** Response of GET /api/dashboard (web/core/reports/dashboard-summary.ts). */
 export interface DashboardResponse {
@@ -30,6 +41,7 @@ const POINT_COUNTS: CountKey[] = ['pendingPoints', 'postedPoints'];
 export function DashboardPage() {
   const { t } = useI18n();
   const { data, error, loading, reload } = useApiQuery<DashboardResponse>('/api/dashboard');
+  const [range, setRange] = useState<DateRange>(() => presetRange('last30'));
 
   if (loading && !data) return <DashboardSkeleton />;
 
@@ -65,10 +77,124 @@ export function DashboardPage() {
             <Layout.Section>
               <CountSection title={t('dashboard.sections.points')} keys={POINT_COUNTS} counts={data.counts} columns={2} />
             </Layout.Section>
+            <Layout.Section>
+              <StatsSection range={range} onRangeChange={setRange} fallbackCurrency={data.shop.currency} />
+            </Layout.Section>
           </>
         )}
       </Layout>
     </Page>
+  );
+}
+
+function StatsSection({ range, onRangeChange, fallbackCurrency }: { range: DateRange; onRangeChange(range: DateRange): void; fallbackCurrency: string }) {
+  const { t, formatNumber, formatMoney, formatPercent } = useI18n();
+  const { data, error, loading, reload } = useApiQuery<DashboardStats>(withQuery('/api/dashboard/stats', { from: range.from, to: range.to }));
+
+  return (
+    <BlockStack gap="300">
+      <InlineStack align="space-between" blockAlign="center" gap="200">
+        <Text as="h2" variant="headingMd">
+          {t('dashboard.sections.activity')}
+        </Text>
+        <DateRangePicker value={range} onChange={onRangeChange} label={t('dashboard.period')} />
+      </InlineStack>
+      {error && <ApiErrorBanner title={t('dashboard.stats.error')} error={error} onRetry={reload} />}
+      {!data && loading && <StatCardsSkeleton />}
+      {data && (
+        <BlockStack gap="400">
+          <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">
+            <CountCard id="stat-members" label={t('dashboard.stats.members.label')} value={formatNumber(data.members)} help={t('dashboard.stats.members.help')} />
+            <CountCard id="stat-issued" label={t('dashboard.stats.issued.label')} value={formatNumber(data.issued)} help={t('dashboard.stats.issued.help')} />
+            <CountCard id="stat-redeemed" label={t('dashboard.stats.redeemed.label')} value={formatNumber(data.redeemed)} help={t('dashboard.stats.redeemed.help')} />
+            <CountCard
+              id="stat-redemption-rate"
+              label={t('dashboard.stats.redemptionRate.label')}
+              value={formatPercent(data.redemptionRate)}
+              help={t('dashboard.stats.redemptionRate.help')}
+            />
+            <CountCard id="stat-pending" label={t('dashboard.stats.pending.label')} value={formatNumber(data.pending)} help={t('dashboard.stats.pending.help')} />
+            <CountCard id="stat-expired" label={t('dashboard.stats.expired.label')} value={formatNumber(data.expired)} help={t('dashboard.stats.expired.help')} />
+            <CountCard
+              id="stat-liability"
+              label={t('dashboard.stats.liability.label')}
+              value={
+                data.liabilityMinor !== undefined
+                  ? formatMoney(data.liabilityMinor, data.currency ?? fallbackCurrency)
+                  : t('common.pointsValue', { points: formatNumber(data.liabilityPoints) })
+              }
+              help={
+                data.liabilityMinor !== undefined
+                  ? t('dashboard.stats.liability.helpMoney', { points: formatNumber(data.liabilityPoints) })
+                  : t('dashboard.stats.liability.help')
+              }
+            />
+          </InlineGrid>
+          <Layout>
+            <Layout.Section>
+              <Card>
+                <BlockStack gap="300">
+                  <Text as="h3" variant="headingSm">
+                    {t('dashboard.chart.title')}
+                  </Text>
+                  {data.series.length === 0 || data.series.every((point) => point.earned === 0 && point.spent === 0) ? (
+                    <Box paddingBlock="800">
+                      <Text as="p" tone="subdued" alignment="center">
+                        {t('dashboard.chart.empty')}
+                      </Text>
+                    </Box>
+                  ) : (
+                    <Suspense fallback={<SkeletonBodyText lines={8} />}>
+                      <EarnedSpentChart series={data.series} />
+                    </Suspense>
+                  )}
+                </BlockStack>
+              </Card>
+            </Layout.Section>
+            <Layout.Section variant="oneThird">
+              <Card padding="0">
+                <Box padding="400" paddingBlockEnd="200">
+                  <Text as="h3" variant="headingSm">
+                    {t('dashboard.topServices.title')}
+                  </Text>
+                </Box>
+                {data.topServices.length === 0 ? (
+                  <Box padding="400" paddingBlockStart="0">
+                    <Text as="p" tone="subdued">
+                      {t('dashboard.topServices.empty')}
+                    </Text>
+                  </Box>
+                ) : (
+                  <div data-testid="top-services">
+                    <ResourceList
+                      items={data.topServices}
+                      resourceName={{ singular: t('dashboard.topServices.singular'), plural: t('dashboard.topServices.plural') }}
+                      renderItem={(service, _id, index) => (
+                        <ResourceItem id={service.productId} url={`/products/${encodeURIComponent(service.productId.replace(/^gid:\/\/shopify\/Product\//, ''))}`} accessibilityLabel={service.title}>
+                          <InlineStack align="space-between" gap="200" wrap={false}>
+                            <Text as="span">
+                              {index + 1}. {service.title}
+                            </Text>
+                            <Text as="span" numeric fontWeight="semibold">
+                              {t('common.pointsValue', { points: formatNumber(service.points) })}
+                            </Text>
+                          </InlineStack>
+                        </ResourceItem>
+                      )}
+                    />
+                  </div>
+                )}
+              </Card>
+            </Layout.Section>
+          </Layout>
+        </BlockStack>
+      )}
+      {!data && !loading && !error && (
+        <Banner tone="info">
+          <p>{t('dashboard.stats.unavailable')}</p>
+        </Banner>
+      )}
+    </BlockStack>
   );
 }
 
@@ -94,21 +220,27 @@ function CountSection({ title, keys, counts, columns }: { title: string; keys: C
   );
 }
 
+function StatCardsSkeleton() {
+  return (
+    <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">
+      {[0, 1, 2, 3].map((key) => (
+        <Card key={key}>
+          <BlockStack gap="300">
+            <SkeletonBodyText lines={1} />
+            <SkeletonDisplayText size="medium" />
+          </BlockStack>
+        </Card>
+      ))}
+    </InlineGrid>
+  );
+}
+
 function DashboardSkeleton() {
   return (
     <SkeletonPage>
       <Layout>
         <Layout.Section>
-          <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">
-            {PROGRAM_COUNTS.map((key) => (
-              <Card key={key}>
-                <BlockStack gap="300">
-                  <SkeletonBodyText lines={1} />
-                  <SkeletonDisplayText size="medium" />
-                </BlockStack>
-              </Card>
-            ))}
-          </InlineGrid>
+          <StatCardsSkeleton />
         </Layout.Section>
         <Layout.Section>
           <Card>

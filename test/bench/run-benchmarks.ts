@@ -1,0 +1,95 @@
+// `npm run bench [-- --only=ingest,crediting,outbox,proxy,report] [--quick]`: runs the benchmarks on
+// SQLite and PostgreSQL and prints a Markdown table with the machine, for docs/benchmarks.md.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { DbKind } from '../../web/core/db-client';
+import { postgresIsReachable } from '../support/postgres-availability';
+import { openTestDatabase, testDatabaseUrl } from '../support/test-database';
+import type { BenchResult } from './bench-result';
+import { runCreditingBenchmark } from './crediting.bench';
+import { runWebhookIngestBenchmarks } from './webhook-ingest.bench';
+
+type Suite = (kind: DbKind, quick: boolean) => Promise<BenchResult[]>;
+
+/** Benchmarks contributed by other parts of the app, loaded when their file exists. */
+function optionalSuite(file: string, exportName: string, call: (fn: (...args: never[]) => Promise<unknown>, kind: DbKind, quick: boolean) => Promise<BenchResult[]>): Suite | undefined {
+  const full = path.join(__dirname, file);
+  if (!fs.existsSync(full)) return undefined;
+  return async (kind, quick) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fn = require(full)[exportName] as (...args: never[]) => Promise<unknown>;
+    return call(fn, kind, quick);
+  };
+}
+
+const suites: Record<string, Suite | undefined> = {
+  ingest: async (kind, quick) => {
+    const database = testDatabaseUrl(kind);
+    try {
+      return await runWebhookIngestBenchmarks({ kind, databaseUrl: database.url, durationMs: quick ? 3000 : 10_000 });
+    } finally {
+      await database.cleanup();
+    }
+  },
+  crediting: async (kind, quick) => {
+    const db = await openTestDatabase(kind);
+    try {
+      return [await runCreditingBenchmark(db, quick ? 20_000 : 100_000)];
+    } finally {
+      await db.drop();
+    }
+  },
+  outbox: optionalSuite('outbox-email.bench.ts', 'runOutboxEmailBenchmark', async (fn, kind, quick) => [
+    (await (fn as (o: { kind: DbKind; messages: number }) => Promise<BenchResult>)({ kind, messages: quick ? 2000 : 10_000 })),
+  ]),
+  proxy: optionalSuite('app-proxy.bench.ts', 'runAppProxyBenchmarks', async (fn, kind) => (fn as (o: { kind: DbKind }) => Promise<BenchResult[]>)({ kind })),
+  report: optionalSuite('report.bench.ts', 'runReportBenchmarks', async (fn, kind, quick) =>
+    (fn as (o: { kind: DbKind; rows: number }) => Promise<BenchResult[]>)({ kind, rows: quick ? 100_000 : 1_000_000 }),
+  ),
+};
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+  const kinds: DbKind[] = ['postgresql', 'sqlite'];
+  if (!(await postgresIsReachable())) {
+    console.error('PostgreSQL is not reachable: running SQLite only.');
+    kinds.splice(0, 1);
+  }
+  process.env.TEST_POSTGRES_AVAILABLE = kinds.includes('postgresql') ? '1' : '0';
+  const rows: BenchResult[] = [];
+  for (const [name, suite] of Object.entries(suites)) {
+    if (!suite || (only && !only.includes(name))) continue;
+    for (const kind of kinds) {
+      console.error(`running ${name} on ${kind}…`);
+      try {
+        rows.push(...(await suite(kind, quick)));
+      } catch (error) {
+        rows.push({ name: `${name} [${kind}]`, value: Number.NaN, unit: '', detail: `FAILED: ${error instanceof Error ? error.message : String(error)}` });
+      }
+    }
+  }
+  const lines = [
+    `Machine: ${machine()}. Date: ${new Date().toISOString().slice(0, 10)}.${quick ? ' (quick run)' : ''}`,
+    '',
+    '| benchmark | result | detail |',
+    '|---|---|---|',
+    ...rows.map((row) => `| ${row.name} | ${Number.isNaN(row.value) ? '—' : `${row.value} ${row.unit}`} | ${row.detail} |`),
+  ];
+  console.log(lines.join('\n'));
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,103 @@
+// Member search for staff: part of the first or last name, e-mail or phone, case-insensitive.
+// PostgreSQL compares with ILIKE (any script). SQLite's LIKE folds ASCII only, so for other scripts
+// (Cyrillic, Polish letters) the query is also tried in lower, upper and capitalised form.
+import type { Db, Prisma } from '../db-client';
+import { AppError } from '../errors/app-error';
+import { toMemberView, type EntryView, type MemberView, toEntryView } from './member-views';
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export function caseVariants(text: string): string[] {
+  const lower = text.toLocaleLowerCase();
+  const capitalised = lower.charAt(0).toLocaleUpperCase() + lower.slice(1);
+  return [...new Set([text, lower, text.toLocaleUpperCase(), capitalised])];
+}
+
+type Contains = { contains: string; mode?: 'insensitive' };
+
+function containsAny(db: Db, field: string, text: string): Array<Record<string, Contains>> {
+  if (db.kind === 'postgresql') return [{ [field]: { contains: text, mode: 'insensitive' } }];
+  return caseVariants(text).map((variant) => ({ [field]: { contains: variant } }));
+}
+
+export function memberSearchWhere(db: Db, shopId: string, query: string): Record<string, unknown> {
+  const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 5);
+  if (words.length === 0) return { shopId };
+  // Every word must match some field, so "anna vries" finds Anna de Vries.
+  const perWord = words.map((word) => {
+    const digits = word.replace(/\D/g, '');
+    const phone = digits.length >= 3 && digits.length === word.replace(/[\s+()\-.]/g, '').length ? [{ phone: { contains: digits } }] : [];
+    return { OR: [...containsAny(db, 'firstName', word), ...containsAny(db, 'lastName', word), ...containsAny(db, 'email', word), ...containsAny(db, 'phone', word), ...phone] };
+  });
+  return { shopId, AND: perWord };
+}
+
+async function shopCurrency(prisma: Prisma, shopId: string): Promise<string> {
+  const shop = await prisma.shop.findUnique({ where: { id: shopId }, select: { currency: true } });
+  return shop?.currency ?? 'USD';
+}
+
+export async function searchMembers(db: Db, shopId: string, options: { query?: string; cursor?: string; limit: number }): Promise<Page<MemberView>> {
+  const where = memberSearchWhere(db, shopId, options.query ?? '');
+  if (options.cursor) {
+    const cursorRow = await db.prisma.member.findFirst({ where: { id: options.cursor, shopId }, select: { id: true } });
+    if (!cursorRow) throw new AppError('VALIDATION', 'The cursor is not valid for this list.');
+  }
+  const rows = await db.prisma.member.findMany({
+    where: where as never,
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: options.limit + 1,
+    ...(options.cursor ? { cursor: { id: options.cursor }, skip: 1 } : {}),
+  });
+  const currency = await shopCurrency(db.prisma, shopId);
+  const page = rows.slice(0, options.limit);
+  return { items: page.map((row) => toMemberView(row, currency)), nextCursor: rows.length > options.limit ? page[page.length - 1]!.id : null };
+}
+
+export interface MemberDetails {
+  member: MemberView;
+  pending: Array<{ id: string; points: number; availableAt: string | null; description: string }>;
+  messages: Array<{ id: string; event: string; channel: string; status: string; createdAt: string; sentAt: string | null }>;
+}
+
+export async function getMemberDetails(prisma: Prisma, shopId: string, memberId: string): Promise<MemberDetails> {
+  const row = await prisma.member.findFirst({ where: { id: memberId, shopId } });
+  if (!row) throw new AppError('NOT_FOUND', 'This member was not found in this shop.');
+  const [currency, pending, messages] = await Promise.all([
+    shopCurrency(prisma, shopId),
+    prisma.ledgerEntry.findMany({ where: { shopId, memberId, status: 'pending' }, orderBy: [{ availableAt: 'asc' }, { id: 'asc' }], take: 200 }),
+    prisma.outboxMessage.findMany({ where: { shopId, memberId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 100 }),
+  ]);
+  return {
+    member: toMemberView(row, currency),
+    pending: pending.map((entry) => ({ id: entry.id, points: entry.points, availableAt: entry.availableAt?.toISOString() ?? null, description: entry.description })),
+    messages: messages.map((m) => ({ id: m.id, event: m.event, channel: m.channel, status: m.status, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })),
+  };
+}
+
+export async function getMember(prisma: Prisma, shopId: string, memberId: string): Promise<MemberView> {
+  const row = await prisma.member.findFirst({ where: { id: memberId, shopId } });
+  if (!row) throw new AppError('NOT_FOUND', 'This member was not found in this shop.');
+  return toMemberView(row, await shopCurrency(prisma, shopId));
+}
+
+/** Newest first; the cursor is the id of the last entry of the previous page. */
+export async function listMemberHistory(prisma: Prisma, shopId: string, memberId: string, options: { cursor?: string; limit: number }): Promise<Page<EntryView>> {
+  const member = await prisma.member.findFirst({ where: { id: memberId, shopId }, select: { id: true } });
+  if (!member) throw new AppError('NOT_FOUND', 'This member was not found in this shop.');
+  if (options.cursor) {
+    const cursorRow = await prisma.ledgerEntry.findFirst({ where: { id: options.cursor, shopId, memberId }, select: { id: true } });
+    if (!cursorRow) throw new AppError('VALIDATION', 'The cursor is not valid for this list.');
+  }
+  const rows = await prisma.ledgerEntry.findMany({
+    where: { shopId, memberId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: options.limit + 1,
+    ...(options.cursor ? { cursor: { id: options.cursor }, skip: 1 } : {}),
+  });
+  const page = rows.slice(0, options.limit);
+  return { items: page.map(toEntryView), nextCursor: rows.length > options.limit ? page[page.length - 1]!.id : null };
+}

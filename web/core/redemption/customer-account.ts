@@ -1,0 +1,91 @@
+// What a signed-in customer may read about their own points: balance, pending points with their
+// dates, history, rewards they can afford, their redemptions (masked) and, for a card of their own,
+// the code. Every function takes the member explicitly; the caller proved who the customer is.
+import { AppError } from '../errors/app-error';
+import type { Db } from '../db-client';
+import { listRewards, type RewardView } from './reward-store';
+import { redemptionView, type CodeBox, type RedemptionView } from './redemption-types';
+
+export interface MemberRef {
+  id: string;
+  balance: number;
+  pendingPoints: number;
+}
+
+export async function findMemberByCustomer(db: Db, shopId: string, customerGid: string): Promise<MemberRef | null> {
+  return db.prisma.member.findUnique({
+    where: { shopId_shopifyCustomerId: { shopId, shopifyCustomerId: customerGid } },
+    select: { id: true, balance: true, pendingPoints: true },
+  });
+}
+
+export async function readBalance(db: Db, shopId: string, member: MemberRef | null) {
+  if (!member) return { balance: 0, pendingPoints: 0, pending: [] };
+  const pending = await db.prisma.ledgerEntry.findMany({
+    where: { shopId, memberId: member.id, status: 'pending' },
+    orderBy: [{ availableAt: 'asc' }],
+    take: 50,
+    select: { points: true, description: true, availableAt: true },
+  });
+  return {
+    balance: member.balance,
+    pendingPoints: member.pendingPoints,
+    // availableAt null: credited when the product ships (date not known yet).
+    pending: pending.map((entry) => ({ points: entry.points, description: entry.description, availableAt: entry.availableAt?.toISOString() ?? null })),
+  };
+}
+
+export async function readHistory(db: Db, shopId: string, memberId: string, page: { limit: number; before?: string }) {
+  const rows = await db.prisma.ledgerEntry.findMany({
+    where: { shopId, memberId, status: { not: 'voided' } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: page.limit + 1,
+    ...(page.before ? { cursor: { id: page.before }, skip: 1 } : {}),
+    select: { id: true, type: true, status: true, points: true, description: true, createdAt: true, postedAt: true, availableAt: true },
+  });
+  const items = rows.slice(0, page.limit).map((entry) => ({
+    id: entry.id,
+    type: entry.type,
+    status: entry.status,
+    points: entry.points,
+    description: entry.description,
+    createdAt: entry.createdAt.toISOString(),
+    postedAt: entry.postedAt?.toISOString() ?? null,
+    availableAt: entry.availableAt?.toISOString() ?? null,
+  }));
+  return { items, nextCursor: rows.length > page.limit ? (items[items.length - 1]?.id ?? null) : null };
+}
+
+export interface CustomerReward extends RewardView {
+  canAfford: boolean;
+  inStock: boolean;
+}
+
+export async function rewardsForCustomer(db: Db, shopId: string, member: MemberRef | null): Promise<CustomerReward[]> {
+  const rewards = await listRewards(db, shopId, { enabledOnly: true });
+  const balance = member?.balance ?? 0;
+  // visibleToGroups: [] = everyone; group membership arrives with the groups issue.
+  return rewards
+    .filter((reward) => reward.visibleToGroups.length === 0)
+    .map((reward) => ({ ...reward, canAfford: balance >= reward.pointsCost, inStock: reward.stockRemaining === null || reward.stockRemaining > 0 }));
+}
+
+export async function listMemberRedemptions(db: Db, shopId: string, memberId: string, limit = 50): Promise<RedemptionView[]> {
+  const rows = await db.prisma.redemption.findMany({ where: { shopId, memberId }, orderBy: [{ createdAt: 'desc' }], take: limit });
+  return rows.map(redemptionView);
+}
+
+/** The full code of an issued card, for the member who owns it and nobody else. */
+export async function revealGiftCardCode(db: Db, codeBox: CodeBox, shopId: string, memberId: string, redemptionId: string): Promise<string> {
+  const row = await db.prisma.redemption.findFirst({ where: { id: redemptionId, shopId, memberId } });
+  if (!row) throw new AppError('NOT_FOUND', 'This gift card was not found.');
+  if (row.status !== 'issued' || row.rewardType !== 'gift_card') throw new AppError('CONFLICT', 'This gift card has not been issued.');
+  if (!row.codeEncrypted) throw new AppError('CONFLICT', 'The code of this gift card cannot be shown; please contact the shop.');
+  return codeBox.decrypt(row.codeEncrypted);
+}
+
+export async function getMemberRedemption(db: Db, shopId: string, memberId: string, redemptionId: string) {
+  const row = await db.prisma.redemption.findFirst({ where: { id: redemptionId, shopId, memberId } });
+  if (!row) throw new AppError('NOT_FOUND', 'This redemption was not found.');
+  return row;
+}

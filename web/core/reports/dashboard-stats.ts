@@ -1,0 +1,108 @@
+// Dashboard figures for a date range. Flows (issued, redeemed, expired, the daily series, top
+// services) count entries created in the range; pending and liability are the state right now.
+// Days are the shop's calendar days (its UTC offset at the end of the range).
+import { DateTime } from 'luxon';
+import type { Db } from '../db-client';
+import { AppError } from '../errors/app-error';
+import { SqlParams } from './report-filters';
+
+export interface DashboardStats {
+  from: string;
+  to: string;
+  members: number;
+  issued: number;
+  redeemed: number;
+  pending: number;
+  expired: number;
+  liabilityPoints: number;
+  /** redeemed / issued in the range, 0..1 (0 when nothing was issued) */
+  redemptionRate: number;
+  topServices: Array<{ productId: string; title: string; points: number }>;
+  series: Array<{ date: string; earned: number; spent: number }>;
+}
+
+const MAX_DAYS = 731;
+
+export function dashboardRange(input: { from?: string; to?: string }, timezone: string, now = new Date()): { from: DateTime; toExclusive: DateTime } {
+  const parse = (name: string, text: string) => {
+    const day = DateTime.fromISO(text, { zone: timezone });
+    if (!/^\d{4}-\d{2}-\d{2}/.test(text) || !day.isValid) throw new AppError('VALIDATION', `${name}: "${text}" is not a date (YYYY-MM-DD).`);
+    return day.startOf('day');
+  };
+  const today = DateTime.fromJSDate(now, { zone: timezone }).startOf('day');
+  const toDay = input.to ? parse('to', input.to) : today;
+  const from = input.from ? parse('from', input.from) : toDay.minus({ days: 29 });
+  const toExclusive = toDay.plus({ days: 1 });
+  if (from >= toExclusive) throw new AppError('VALIDATION', 'from must not be after to.');
+  if (toExclusive.diff(from, 'days').days > MAX_DAYS) throw new AppError('VALIDATION', `The range may span at most ${MAX_DAYS} days.`);
+  return { from, toExclusive };
+}
+
+function dayExpression(db: Db, offsetMinutes: number): string {
+  return db.kind === 'postgresql'
+    ? `to_char(e."createdAt" + interval '${offsetMinutes} minutes', 'YYYY-MM-DD')`
+    : `strftime('%Y-%m-%d', (e."createdAt" / 1000) + ${offsetMinutes * 60}, 'unixepoch')`;
+}
+
+export async function dashboardStats(db: Db, shopId: string, input: { from?: string; to?: string }, now = new Date()): Promise<DashboardStats> {
+  const shop = await db.prisma.shop.findUniqueOrThrow({ where: { id: shopId }, select: { ianaTimezone: true } });
+  const { from, toExclusive } = dashboardRange(input, shop.ianaTimezone, now);
+  const offsetMinutes = toExclusive.minus({ milliseconds: 1 }).offset;
+
+  const flowParams = new SqlParams(db.kind);
+  const flowWhere = `e."shopId" = ${flowParams.add(shopId)} AND e."createdAt" >= ${flowParams.add(from.toJSDate())} AND e."createdAt" < ${flowParams.add(toExclusive.toJSDate())}`;
+  const seriesParams = new SqlParams(db.kind);
+  const seriesWhere = `e."shopId" = ${seriesParams.add(shopId)} AND e."createdAt" >= ${seriesParams.add(from.toJSDate())} AND e."createdAt" < ${seriesParams.add(toExclusive.toJSDate())}`;
+  const topParams = new SqlParams(db.kind);
+  const topWhere = `e."shopId" = ${topParams.add(shopId)} AND e."createdAt" >= ${topParams.add(from.toJSDate())} AND e."createdAt" < ${topParams.add(toExclusive.toJSDate())}`;
+
+  const [members, balances, flows, days, top] = await Promise.all([
+    db.prisma.member.count({ where: { shopId } }),
+    db.prisma.member.aggregate({ where: { shopId, balance: { gt: 0 } }, _sum: { balance: true } }),
+    db.prisma.$queryRawUnsafe<Array<{ type: string; status: string; points: number | bigint | null }>>(
+      `SELECT e."type" AS "type", e."status" AS "status", SUM(e."points") AS "points" FROM "LedgerEntry" e WHERE ${flowWhere} GROUP BY e."type", e."status"`,
+      ...flowParams.values,
+    ),
+    db.prisma.$queryRawUnsafe<Array<{ day: string; earned: number | bigint | null; spent: number | bigint | null }>>(
+      `SELECT ${dayExpression(db, offsetMinutes)} AS "day",
+         SUM(CASE WHEN e."type" = 'earn' AND e."status" <> 'voided' THEN e."points" ELSE 0 END) AS "earned",
+         SUM(CASE WHEN e."type" = 'redeem' AND e."status" = 'posted' THEN -e."points" ELSE 0 END) AS "spent"
+       FROM "LedgerEntry" e WHERE ${seriesWhere} GROUP BY 1 ORDER BY 1`,
+      ...seriesParams.values,
+    ),
+    db.prisma.$queryRawUnsafe<Array<{ productId: string; title: string | null; points: number | bigint }>>(
+      `SELECT l."productId" AS "productId", MAX(p."title") AS "title", SUM(e."points") AS "points"
+       FROM "LedgerEntry" e
+       JOIN "OrderLine" l ON l."shopId" = e."shopId" AND l."shopifyLineItemId" = e."lineItemId"
+       LEFT JOIN "Product" p ON p."shopId" = e."shopId" AND p."shopifyId" = l."productId"
+       WHERE ${topWhere} AND e."type" = 'earn' AND e."status" <> 'voided' AND l."isService" = ${db.kind === 'postgresql' ? 'true' : '1'} AND l."productId" IS NOT NULL
+       GROUP BY l."productId" ORDER BY 3 DESC LIMIT 5`,
+      ...topParams.values,
+    ),
+  ]);
+  const pending = await db.prisma.member.aggregate({ where: { shopId }, _sum: { pendingPoints: true } });
+  const sum = (type: string, status?: string) =>
+    flows.filter((row) => row.type === type && (status === undefined || row.status === status)).reduce((acc, row) => acc + Number(row.points ?? 0), 0);
+  const issued = sum('earn', 'posted');
+  const redeemed = -sum('redeem', 'posted');
+  const byDay = new Map(days.map((row) => [row.day, row]));
+  const series: DashboardStats['series'] = [];
+  for (let day = from; day < toExclusive; day = day.plus({ days: 1 })) {
+    const key = day.toISODate()!;
+    const row = byDay.get(key);
+    series.push({ date: key, earned: Number(row?.earned ?? 0), spent: Number(row?.spent ?? 0) });
+  }
+  return {
+    from: from.toISODate()!,
+    to: toExclusive.minus({ days: 1 }).toISODate()!,
+    members,
+    issued,
+    redeemed,
+    pending: pending._sum.pendingPoints ?? 0,
+    expired: -sum('expire', 'posted'),
+    liabilityPoints: balances._sum.balance ?? 0,
+    redemptionRate: issued > 0 ? Math.round((redeemed / issued) * 10_000) / 10_000 : 0,
+    topServices: top.map((row) => ({ productId: row.productId, title: row.title ?? row.productId, points: Number(row.points) })),
+    series,
+  };
+}

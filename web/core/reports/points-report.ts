@@ -1,0 +1,131 @@
+// The points report: one page of ledger entries with the member's name, the totals of the whole
+// filtered set, and (for the export) a keyset iterator that walks the set in batches so memory stays
+// flat however many rows match.
+import type { Db } from '../db-client';
+import { memberDisplayName, toDate, toEntryView, type EntryRow, type EntryView } from '../members/member-views';
+import { liabilityMinorUnits } from './point-value';
+import { reportWhere, SqlParams, type ReportFilters, type ReportSort } from './report-filters';
+
+export type ReportItem = EntryView & { memberName: string; memberEmail: string | null };
+
+export interface ReportTotals {
+  /** posted earn entries */
+  earned: number;
+  /** posted redemptions, as a positive number */
+  spent: number;
+  /** entries still pending */
+  pending: number;
+  /** posted expiries, as a positive number */
+  expired: number;
+  /** net of posted manual adjustments (signed) */
+  adjusted: number;
+  /** net of posted reversals (refund clawbacks, returned redemptions; signed) */
+  reversed: number;
+  /** outstanding posted balance now: of the filtered member, else of every member of the shop */
+  liabilityPoints: number;
+  liabilityMinor: number;
+  currency: string;
+}
+
+export interface ReportPage {
+  items: ReportItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  totals: ReportTotals;
+}
+
+const SELECT_COLUMNS = `e."id", e."memberId", e."createdAt", e."type", e."status", e."points", e."description", e."sourceType", e."sourceId",
+  e."orderId", e."staffUserId", e."locationId", e."availableAt", e."postedAt", m."firstName", m."lastName", m."email"`;
+
+type ReportRow = EntryRow & { firstName: string | null; lastName: string | null; email: string | null };
+
+function toItem(row: ReportRow): ReportItem {
+  return { ...toEntryView(row), memberName: memberDisplayName({ firstName: row.firstName, lastName: row.lastName }), memberEmail: row.email };
+}
+
+function orderBy(sort: ReportSort): string {
+  const direction = sort.order === 'asc' ? 'ASC' : 'DESC';
+  return `e."${sort.field}" ${direction}, e."id" ${direction}`;
+}
+
+export async function reportTotals(db: Db, shopId: string, filters: ReportFilters): Promise<{ total: number; totals: ReportTotals }> {
+  const params = new SqlParams(db.kind);
+  const where = reportWhere(shopId, filters, params);
+  const groups = await db.prisma.$queryRawUnsafe<Array<{ type: string; status: string; n: number | bigint; points: number | bigint | null }>>(
+    `SELECT e."type" AS "type", e."status" AS "status", COUNT(*) AS "n", SUM(e."points") AS "points" FROM "LedgerEntry" e WHERE ${where} GROUP BY e."type", e."status"`,
+    ...params.values,
+  );
+  const sum = (match: (g: { type: string; status: string }) => boolean) =>
+    groups.filter(match).reduce((acc, g) => acc + Number(g.points ?? 0), 0);
+  const [liability, shop, settings] = await Promise.all([
+    db.prisma.member.aggregate({ where: { shopId, balance: { gt: 0 }, ...(filters.memberId ? { id: filters.memberId } : {}) }, _sum: { balance: true } }),
+    db.prisma.shop.findUnique({ where: { id: shopId }, select: { currency: true } }),
+    db.prisma.programSettings.findUnique({ where: { shopId }, select: { pointsPerCurrencyUnit: true } }),
+  ]);
+  const currency = shop?.currency ?? 'USD';
+  const liabilityPoints = liability._sum.balance ?? 0;
+  return {
+    total: groups.reduce((acc, g) => acc + Number(g.n), 0),
+    totals: {
+      earned: sum((g) => g.type === 'earn' && g.status === 'posted'),
+      spent: -sum((g) => g.type === 'redeem' && g.status === 'posted'),
+      pending: sum((g) => g.status === 'pending'),
+      expired: -sum((g) => g.type === 'expire' && g.status === 'posted'),
+      adjusted: sum((g) => g.type === 'adjust' && g.status === 'posted'),
+      reversed: sum((g) => g.type === 'reversal' && g.status === 'posted'),
+      liabilityPoints,
+      liabilityMinor: liabilityMinorUnits(liabilityPoints, settings?.pointsPerCurrencyUnit ?? 1, currency),
+      currency,
+    },
+  };
+}
+
+export async function reportPage(db: Db, shopId: string, filters: ReportFilters, sort: ReportSort, paging: { page: number; pageSize: number }): Promise<ReportPage> {
+  const params = new SqlParams(db.kind);
+  const where = reportWhere(shopId, filters, params);
+  const limit = params.add(paging.pageSize);
+  const offset = params.add((paging.page - 1) * paging.pageSize);
+  const [rows, { total, totals }] = await Promise.all([
+    db.prisma.$queryRawUnsafe<ReportRow[]>(
+      `SELECT ${SELECT_COLUMNS} FROM "LedgerEntry" e JOIN "Member" m ON m."id" = e."memberId" WHERE ${where} ORDER BY ${orderBy(sort)} LIMIT ${limit} OFFSET ${offset}`,
+      ...params.values,
+    ),
+    reportTotals(db, shopId, filters),
+  ]);
+  return { items: rows.map(toItem), total, page: paging.page, pageSize: paging.pageSize, totals };
+}
+
+export async function countReportRows(db: Db, shopId: string, filters: ReportFilters): Promise<number> {
+  const params = new SqlParams(db.kind);
+  const where = reportWhere(shopId, filters, params);
+  const rows = await db.prisma.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT COUNT(*) AS "n" FROM "LedgerEntry" e WHERE ${where}`, ...params.values);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * Walks the filtered set in the report's order, batchSize rows per query, continuing after the last
+ * row seen (keyset) instead of OFFSET, so each batch costs the same and only one batch is in memory.
+ */
+export async function* iterateReportRows(db: Db, shopId: string, filters: ReportFilters, sort: ReportSort, batchSize = 5000): AsyncGenerator<ReportItem[]> {
+  let after: { value: unknown; id: string } | null = null;
+  const comparison = sort.order === 'asc' ? '>' : '<';
+  for (;;) {
+    const params = new SqlParams(db.kind);
+    let where = reportWhere(shopId, filters, params);
+    if (after) {
+      // A row-value comparison: both databases walk the index from this point on.
+      where += ` AND (e."${sort.field}", e."id") ${comparison} (${params.add(after.value)}, ${params.add(after.id)})`;
+    }
+    const rows: ReportRow[] = await db.prisma.$queryRawUnsafe<ReportRow[]>(
+      `SELECT ${SELECT_COLUMNS} FROM "LedgerEntry" e JOIN "Member" m ON m."id" = e."memberId" WHERE ${where} ORDER BY ${orderBy(sort)} LIMIT ${params.add(batchSize)}`,
+      ...params.values,
+    );
+    if (rows.length === 0) return;
+    yield rows.map(toItem);
+    if (rows.length < batchSize) return;
+    const last = rows[rows.length - 1]!;
+    after = { value: sort.field === 'createdAt' ? toDate(last.createdAt) : Number(last.points), id: last.id };
+  }
+}
+

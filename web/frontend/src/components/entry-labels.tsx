@@ -1,0 +1,46 @@
+import { Badge, Text } from '@shopify/polaris';
+import { useI18n } from '../hooks/use-i18n';
+import type { TranslationKey } from '../i18n';
+import { ENTRY_STATUSES, ENTRY_TYPES, SOURCE_TYPES } from '../lib/api-types';
+
+function known<T extends string>(list: readonly T[], value: string): value is T {
+  return (list as readonly string[]).includes(value);
+}
+
+const MESSAGE_EVENTS = ['points_credited', 'balance_adjusted', 'gift_card_issued', 'reward_failed', 'points_expiring', 'welcome'] as const;
+const MESSAGE_CHANNELS = ['email', 'sms'] as const;
+const MESSAGE_STATUSES = ['pending', 'sending', 'sent', 'failed', 'skipped'] as const;
+
+export function useEntryLabels() {
+  const { t } = useI18n();
+  return {
+    messageEvent: (value: string) => (known(MESSAGE_EVENTS, value) ? t(`messages.events.${value}` as TranslationKey) : value),
+    messageChannel: (value: string) => (known(MESSAGE_CHANNELS, value) ? t(`messages.channels.${value}` as TranslationKey) : value),
+    messageStatus: (value: string) => (known(MESSAGE_STATUSES, value) ? t(`messages.statuses.${value}` as TranslationKey) : value),
+    type: (value: string) => (known(ENTRY_TYPES, value) ? t(`entries.types.${value}` as TranslationKey) : value),
+    status: (value: string) => (known(ENTRY_STATUSES, value) ? t(`entries.statuses.${value}` as TranslationKey) : value),
+    source: (value: string) => (known(SOURCE_TYPES, value) ? t(`entries.sources.${value}` as TranslationKey) : value),
+  };
+}
+
+const STATUS_TONE: Record<string, 'success' | 'attention' | 'critical' | undefined> = {
+  posted: 'success',
+  pending: 'attention',
+  voided: 'critical',
+};
+
+export function StatusBadge({ status }: { status: string }) {
+  const labels = useEntryLabels();
+  return <Badge tone={STATUS_TONE[status]}>{labels.status(status)}</Badge>;
+}
+
+/** Signed points, green for credits and red for debits, with the number formatted for the admin. */
+export function SignedPoints({ points, strike = false }: { points: number; strike?: boolean }) {
+  const { formatNumber } = useI18n();
+  const text = points > 0 ? `+${formatNumber(points)}` : formatNumber(points);
+  return (
+    <Text as="span" numeric tone={points > 0 ? 'success' : points < 0 ? 'critical' : undefined} textDecorationLine={strike ? 'line-through' : undefined}>
+      {text}
+    </Text>
+  );
+}

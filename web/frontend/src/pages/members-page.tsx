@@ -1,0 +1,121 @@
+import { Box, Card, EmptyState, Icon, IndexTable, Layout, Link, Page, Text, TextField } from '@shopify/polaris';
+import { SearchIcon } from '@shopify/polaris-icons';
+import { useState } from 'react';
+import { ApiErrorBanner } from '../components/api-error-banner';
+import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
+import { TableSkeleton } from '../components/page-skeleton';
+import { useApiQuery, withQuery } from '../hooks/use-api';
+import { useI18n } from '../hooks/use-i18n';
+import { memberName, type Member, type Page as ApiPage } from '../lib/api-types';
+import { useCursorPages } from '../lib/use-cursor-pages';
+import { useDebounced } from '../lib/use-debounced';
+
+const PAGE_SIZE = 25;
+
+export function MembersPage() {
+  const { t, formatNumber, formatMoney, formatDate } = useI18n();
+  const [query, setQuery] = useState(() => new URLSearchParams(window.location.search).get('query') ?? '');
+  const debouncedQuery = useDebounced(query.trim());
+  const paging = useCursorPages(debouncedQuery);
+  const { data, error, loading, reload } = useApiQuery<ApiPage<Member>>(
+    withQuery('/api/members', { query: debouncedQuery, cursor: paging.cursor, limit: PAGE_SIZE }),
+  );
+  const items = data?.items ?? [];
+  const resourceName = { singular: t('members.singular'), plural: t('members.plural') };
+
+  return (
+    <Page title={t('members.title')} subtitle={t('members.subtitle')}>
+      <Layout>
+        {error && (
+          <Layout.Section>
+            <ApiErrorBanner title={t('members.error')} error={error} onRetry={reload} />
+          </Layout.Section>
+        )}
+        <Layout.Section>
+          <Card padding="0">
+            <Box padding="300">
+              <TextField
+                label={t('members.search')}
+                labelHidden
+                placeholder={t('members.searchPlaceholder')}
+                prefix={<Icon source={SearchIcon} />}
+                autoComplete="off"
+                value={query}
+                onChange={setQuery}
+                clearButton
+                onClearButtonClick={() => setQuery('')}
+              />
+            </Box>
+            {!data && loading ? (
+              <TableSkeleton />
+            ) : (
+              <IndexTable
+                resourceName={resourceName}
+                itemCount={items.length}
+                selectable={false}
+                loading={loading}
+                emptyState={
+                  <EmptyState heading={debouncedQuery ? t('members.emptySearch.heading') : t('members.empty.heading')} image={EMPTY_ILLUSTRATION}>
+                    <p>{debouncedQuery ? t('members.emptySearch.body', { query: debouncedQuery }) : t('members.empty.body')}</p>
+                  </EmptyState>
+                }
+                headings={[
+                  { title: t('members.columns.name') },
+                  { title: t('members.columns.contact') },
+                  { title: t('members.columns.balance'), alignment: 'end' },
+                  { title: t('members.columns.pending'), alignment: 'end' },
+                  { title: t('members.columns.lifetimeSpend'), alignment: 'end' },
+                  { title: t('members.columns.lastVisit') },
+                ]}
+                pagination={{
+                  hasPrevious: paging.hasPrevious,
+                  hasNext: Boolean(data?.nextCursor),
+                  onPrevious: paging.previous,
+                  onNext: () => paging.next(data?.nextCursor ?? null),
+                  label: t('common.pageNumber', { page: paging.pageNumber }),
+                }}
+              >
+                {items.map((member, index) => (
+                  <IndexTable.Row
+                    id={member.id}
+                    key={member.id}
+                    position={index}
+                  >
+                    <IndexTable.Cell>
+                      <Link dataPrimaryLink monochrome removeUnderline url={`/members/${encodeURIComponent(member.id)}`}>
+                        <Text as="span" fontWeight="semibold">
+                          {memberName(member) || t('members.unnamed')}
+                        </Text>
+                      </Link>
+                    </IndexTable.Cell>
+                    <IndexTable.Cell>
+                      <Text as="span" tone="subdued">
+                        {[member.email, member.phone].filter(Boolean).join(' · ') || '—'}
+                      </Text>
+                    </IndexTable.Cell>
+                    <IndexTable.Cell>
+                      <Text as="span" alignment="end" numeric>
+                        {formatNumber(member.balance)}
+                      </Text>
+                    </IndexTable.Cell>
+                    <IndexTable.Cell>
+                      <Text as="span" alignment="end" numeric tone={member.pendingPoints > 0 ? undefined : 'subdued'}>
+                        {formatNumber(member.pendingPoints)}
+                      </Text>
+                    </IndexTable.Cell>
+                    <IndexTable.Cell>
+                      <Text as="span" alignment="end" numeric>
+                        {formatMoney(member.lifetimeSpendMinor, member.currency)}
+                      </Text>
+                    </IndexTable.Cell>
+                    <IndexTable.Cell>{formatDate(member.lastVisitAt)}</IndexTable.Cell>
+                  </IndexTable.Row>
+                ))}
+              </IndexTable>
+            )}
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

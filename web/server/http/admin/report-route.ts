@@ -1,0 +1,55 @@
+// The points report: a page with totals, and the streamed CSV / .xlsx export of the same filtered set.
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Db } from '../../../core/db-client';
+import { exportContentTypes, writeReport } from '../../../core/reports/export-report';
+import { countReportRows, reportPage } from '../../../core/reports/points-report';
+import { reportFilterSchema, toReportFilters } from '../../../core/reports/report-filters';
+import { recordStaffAction } from '../../../core/staff/record-staff-action';
+import type { Logger } from '../../logger';
+import { handle } from '../async-handler';
+import { adminAuthOf } from '../session-token-auth';
+import { requireRole, staffOf } from '../staff-access';
+
+const pageSchema = reportFilterSchema.extend({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+const exportSchema = reportFilterSchema.extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
+
+async function shopTimezone(db: Db, shopId: string): Promise<string> {
+  const shop = await db.prisma.shop.findUniqueOrThrow({ where: { id: shopId }, select: { ianaTimezone: true } });
+  return shop.ianaTimezone;
+}
+
+export function createReportRouter(deps: { db: Db; logger?: Logger }): Router {
+  const router = Router();
+  router.get('/report', handle(async (req, res) => {
+    const { page, pageSize, ...input } = pageSchema.parse(req.query);
+    const { shopId } = adminAuthOf(res.locals);
+    const { filters, sort } = toReportFilters(input, await shopTimezone(deps.db, shopId));
+    res.json(await reportPage(deps.db, shopId, filters, sort, { page, pageSize }));
+  }));
+
+  router.get('/report/export', requireRole('manager'), handle(async (req, res) => {
+    const { format, ...input } = exportSchema.parse(req.query);
+    const { shopId } = adminAuthOf(res.locals);
+    const { filters, sort } = toReportFilters(input, await shopTimezone(deps.db, shopId));
+    const rows = await countReportRows(deps.db, shopId, filters);
+    await recordStaffAction(deps.db.prisma, { shopId, userId: staffOf(res.locals).userId, action: 'report.export', details: { format, rows, filters: input } });
+    res.status(200);
+    res.setHeader('Content-Type', exportContentTypes[format]);
+    res.setHeader('Content-Disposition', `attachment; filename=points-report-${new Date().toISOString().slice(0, 10)}.${format}`);
+    res.setHeader('X-Export-Rows', String(rows));
+    res.setHeader('Access-Control-Expose-Headers', 'X-Export-Rows, Content-Disposition');
+    res.flushHeaders();
+    try {
+      await writeReport(format, { db: deps.db, shopId, filters, sort }, res);
+    } catch (error) {
+      // The headers are gone; all we can do is cut the download so the client sees it failed.
+      deps.logger?.error({ err: error, shopId, format }, 'report export failed mid-stream');
+      res.destroy(error as Error);
+    }
+  }));
+  return router;
+}

@@ -1,0 +1,94 @@
+// Staff: the shop's rewards (CRUD), its redemptions (status, masked codes only), redeeming on a
+// customer's behalf, and deactivating an issued card with the points optionally returned.
+import { Router } from 'express';
+import { z } from 'zod';
+import { AppError } from '../../../core/errors/app-error';
+import type { Db } from '../../../core/db-client';
+import { listRedemptions } from '../../../core/redemption/list-redemptions';
+import { redemptionView, type CodeBox } from '../../../core/redemption/redemption-types';
+import { archiveReward, createReward, listRewards, rewardInputSchema, rewardPatchSchema, updateReward } from '../../../core/redemption/reward-store';
+import type { AdminGraphqlClient } from '../../../shopify-admin/admin-graphql-client';
+import type { Logger } from '../../logger';
+import { deactivateIssuedGiftCard } from '../../rewards/deactivate-issued-gift-card';
+import type { GiftCardIssueLimitCache } from '../../rewards/gift-card-issue-limit';
+import { redeemAndIssue } from '../../rewards/redeem-and-issue';
+import { handle } from '../async-handler';
+import { adminAuthOf } from '../session-token-auth';
+
+export interface RewardsRouterDeps {
+  db: Db;
+  admin: AdminGraphqlClient;
+  codeBox: CodeBox;
+  logger: Logger;
+  issueLimits: GiftCardIssueLimitCache;
+  issueInline?: boolean;
+}
+
+const listQuery = z.object({
+  status: z.enum(['requested', 'issuing', 'issued', 'failed', 'reversed']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z.string().min(1).max(100).optional(),
+});
+const onBehalfBody = z
+  .object({
+    customerId: z.union([z.string().regex(/^\d{1,20}$/), z.string().regex(/^gid:\/\/shopify\/Customer\/\d{1,20}$/)]),
+    rewardId: z.string().min(1).max(100),
+    idempotencyKey: z.string().min(8).max(200),
+  })
+  .strict();
+const deactivateBody = z.object({ returnPoints: z.boolean().default(false) }).strict();
+
+export function createRewardsRouter(deps: RewardsRouterDeps): Router {
+  const router = Router();
+  const shopOf = async (shopId: string) => deps.db.prisma.shop.findUniqueOrThrow({ where: { id: shopId }, select: { currency: true } });
+
+  router.get('/rewards', handle(async (_req, res) => {
+    res.json({ items: await listRewards(deps.db, adminAuthOf(res.locals).shopId) });
+  }));
+
+  router.post('/rewards', handle(async (req, res) => {
+    const { shopId, shopDomain } = adminAuthOf(res.locals);
+    const input = rewardInputSchema.parse(req.body);
+    const limit = input.type === 'gift_card' ? await deps.issueLimits.get(shopDomain) : null;
+    res.status(201).json({ reward: await createReward(deps.db, shopId, input, (await shopOf(shopId)).currency, limit) });
+  }));
+
+  router.patch('/rewards/:id', handle(async (req, res) => {
+    const { shopId, shopDomain } = adminAuthOf(res.locals);
+    const patch = rewardPatchSchema.parse(req.body);
+    const current = await deps.db.prisma.giftCardReward.findFirst({ where: { id: req.params.id!, shopId }, select: { type: true } });
+    const limit = (patch.type ?? current?.type) === 'gift_card' && (patch.valueMinor !== undefined || patch.type !== undefined) ? await deps.issueLimits.get(shopDomain) : null;
+    res.json({ reward: await updateReward(deps.db, shopId, req.params.id!, patch, (await shopOf(shopId)).currency, limit) });
+  }));
+
+  router.delete('/rewards/:id', handle(async (req, res) => {
+    await archiveReward(deps.db, adminAuthOf(res.locals).shopId, req.params.id!);
+    res.status(204).end();
+  }));
+
+  router.get('/redemptions', handle(async (req, res) => {
+    res.json(await listRedemptions(deps.db, adminAuthOf(res.locals).shopId, listQuery.parse(req.query)));
+  }));
+
+  router.post('/redemptions', handle(async (req, res) => {
+    const { shopId, shopDomain, userId } = adminAuthOf(res.locals);
+    const body = onBehalfBody.parse(req.body);
+    const customerGid = body.customerId.startsWith('gid://') ? body.customerId : `gid://shopify/Customer/${body.customerId}`;
+    const member = await deps.db.prisma.member.findUnique({ where: { shopId_shopifyCustomerId: { shopId, shopifyCustomerId: customerGid } }, select: { id: true } });
+    if (!member) throw new AppError('NOT_FOUND', 'This customer has no loyalty account.');
+    const { redemption, created } = await redeemAndIssue(
+      { db: deps.db, admin: deps.admin, codeBox: deps.codeBox, logger: deps.logger, issueInline: deps.issueInline },
+      { shopId, shopDomain, memberId: member.id, rewardId: body.rewardId, idempotencyKey: body.idempotencyKey, requestedBy: 'staff', staffUserId: userId },
+    );
+    // Staff never see the code: the customer gets it by e-mail and in their account.
+    res.status(created ? 201 : 200).json({ redemption: redemptionView(redemption) });
+  }));
+
+  router.post('/redemptions/:id/deactivate', handle(async (req, res) => {
+    const { shopId, shopDomain, userId } = adminAuthOf(res.locals);
+    const { returnPoints } = deactivateBody.parse(req.body ?? {});
+    res.json(await deactivateIssuedGiftCard(deps, { shopId, shopDomain, redemptionId: req.params.id!, returnPoints, staffUserId: userId }));
+  }));
+
+  return router;
+}

@@ -1,0 +1,108 @@
+// The customer's side of the programme, reached through the Shopify app proxy (/apps/loyalty/* on
+// the storefront). Thin: zod -> domain -> JSON. Every route is scoped to the signed shop, and the
+// private ones to the signed-in customer.
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { AppError } from '../../../core/errors/app-error';
+import type { Db } from '../../../core/db-client';
+import {
+  findMemberByCustomer,
+  getMemberRedemption,
+  listMemberRedemptions,
+  readBalance,
+  readHistory,
+  revealGiftCardCode,
+  rewardsForCustomer,
+  type MemberRef,
+} from '../../../core/redemption/customer-account';
+import { redemptionView, type CodeBox, type RedemptionRow } from '../../../core/redemption/redemption-types';
+import type { AdminGraphqlClient } from '../../../shopify-admin/admin-graphql-client';
+import type { Logger } from '../../logger';
+import { redeemAndIssue } from '../../rewards/redeem-and-issue';
+import { appProxyAuthOf, requireCustomer, verifyAppProxy, type AppProxyAuth } from '../verify-app-proxy';
+
+export interface CustomerProxyDeps {
+  db: Db;
+  admin: AdminGraphqlClient;
+  codeBox: CodeBox;
+  logger: Logger;
+  apiSecret: string;
+  bodyLimit: string;
+  issueInline?: boolean;
+}
+
+const historyQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), before: z.string().min(1).max(100).optional() });
+const redeemBody = z.object({ rewardId: z.string().min(1).max(100), idempotencyKey: z.string().min(8).max(200).optional() });
+
+export function createCustomerProxyRouter(deps: CustomerProxyDeps): Router {
+  const router = Router();
+  router.use(verifyAppProxy({ db: deps.db, apiSecret: deps.apiSecret }));
+
+  const memberOf = async (auth: AppProxyAuth): Promise<MemberRef> => {
+    const member = await findMemberByCustomer(deps.db, auth.shopId, requireCustomer(auth));
+    // Also what a customer id of another shop gets: this shop has no such member.
+    if (!member) throw new AppError('NOT_FOUND', 'No loyalty account was found for this customer.');
+    return member;
+  };
+
+  router.get('/balance', async (_req, res) => {
+    const auth = appProxyAuthOf(res.locals);
+    const member = await memberOf(auth);
+    res.json(await readBalance(deps.db, auth.shopId, member));
+  });
+
+  router.get('/history', async (req, res) => {
+    const auth = appProxyAuthOf(res.locals);
+    const member = await memberOf(auth);
+    const query = historyQuery.parse(req.query);
+    res.json(await readHistory(deps.db, auth.shopId, member.id, query));
+  });
+
+  router.get('/rewards', async (_req, res) => {
+    const auth = appProxyAuthOf(res.locals);
+    const member = auth.customerGid ? await findMemberByCustomer(deps.db, auth.shopId, auth.customerGid) : null;
+    res.json({ balance: member?.balance ?? 0, rewards: await rewardsForCustomer(deps.db, auth.shopId, member) });
+  });
+
+  router.get('/redemptions', async (_req, res) => {
+    const auth = appProxyAuthOf(res.locals);
+    const member = await memberOf(auth);
+    res.json({ items: await listMemberRedemptions(deps.db, auth.shopId, member.id) });
+  });
+
+  // Pollable status of one redemption; the code only once issued, and only to its own customer.
+  router.get('/redemptions/:id', async (req, res) => {
+    const auth = appProxyAuthOf(res.locals);
+    const member = await memberOf(auth);
+    const row = await getMemberRedemption(deps.db, auth.shopId, member.id, req.params.id!);
+    res.json(withOwnCode(row));
+  });
+
+  router.get('/redemptions/:id/code', async (req, res) => {
+    const auth = appProxyAuthOf(res.locals);
+    const member = await memberOf(auth);
+    res.json({ code: await revealGiftCardCode(deps.db, deps.codeBox, auth.shopId, member.id, req.params.id!) });
+  });
+
+  const withOwnCode = (row: RedemptionRow) => {
+    const view = redemptionView(row);
+    const code = row.status === 'issued' && row.rewardType === 'gift_card' && row.codeEncrypted ? deps.codeBox.decrypt(row.codeEncrypted) : null;
+    return { redemption: view, code, pending: row.status === 'requested' || row.status === 'issuing' };
+  };
+
+  router.post('/redeem', express.json({ limit: deps.bodyLimit }), async (req, res) => {
+    const auth = appProxyAuthOf(res.locals);
+    const member = await memberOf(auth);
+    const body = redeemBody.parse(req.body ?? {});
+    const idempotencyKey = req.get('idempotency-key') ?? body.idempotencyKey;
+    if (!idempotencyKey) throw new AppError('VALIDATION', 'An idempotency key is required (Idempotency-Key header or idempotencyKey field).');
+    const { redemption, created } = await redeemAndIssue(
+      { db: deps.db, admin: deps.admin, codeBox: deps.codeBox, logger: deps.logger, issueInline: deps.issueInline },
+      { shopId: auth.shopId, shopDomain: auth.shopDomain, memberId: member.id, rewardId: body.rewardId, idempotencyKey, requestedBy: 'customer' },
+    );
+    const answer = withOwnCode(redemption);
+    res.status(answer.pending ? 202 : created ? 201 : 200).json(answer);
+  });
+
+  return router;
+}

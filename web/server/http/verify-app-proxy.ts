@@ -1,0 +1,91 @@
+// Authenticates requests Shopify forwards through the app proxy (https://{shop}/apps/loyalty/* ->
+// /proxy/*). Shopify signs the query: drop `signature`, render each key as `key=value` (repeated keys
+// joined with ","), sort, concatenate, hex HMAC-SHA256 with the app secret. We compare in constant
+// time, and also refuse a `timestamp` more than 5 minutes from our clock: Shopify signs each request
+// as it forwards it, so an older one is a replayed URL (which would carry someone's customer id).
+//
+// Identity: the shop is the signed `shop`; the customer is the signed `logged_in_customer_id`
+// (empty when nobody is signed in) — never a parameter of our own.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Request, RequestHandler } from 'express';
+import { AppError } from '../../core/errors/app-error';
+import type { Db } from '../../core/db-client';
+
+export interface AppProxyAuth {
+  shopId: string;
+  shopDomain: string;
+  shopCurrency: string;
+  /** Customer GID, or null when no customer is signed in */
+  customerGid: string | null;
+}
+
+export const APP_PROXY_MAX_AGE_SECONDS = 300;
+const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
+const SHOP_CACHE_MS = 10_000;
+
+/** The query as Shopify sent it, repeated keys kept together in order (Express' parser may differ). */
+export function rawQueryParams(req: Request): Map<string, string[]> {
+  const queryString = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '';
+  const params = new Map<string, string[]>();
+  for (const [key, value] of new URLSearchParams(queryString)) params.set(key, [...(params.get(key) ?? []), value]);
+  return params;
+}
+
+export function appProxySignature(params: Map<string, string[]>, apiSecret: string): string {
+  const message = [...params.entries()]
+    .filter(([key]) => key !== 'signature')
+    .map(([key, values]) => `${key}=${values.join(',')}`)
+    .sort()
+    .join('');
+  return createHmac('sha256', apiSecret).update(message).digest('hex');
+}
+
+export function appProxyAuthOf(locals: Record<string, unknown>): AppProxyAuth {
+  const auth = locals.appProxy as AppProxyAuth | undefined;
+  if (!auth) throw new AppError('UNAUTHORIZED', 'This request did not come through the shop.');
+  return auth;
+}
+
+export function requireCustomer(auth: AppProxyAuth): string {
+  if (!auth.customerGid) throw new AppError('UNAUTHORIZED', 'Please sign in to your customer account.');
+  return auth.customerGid;
+}
+
+export function verifyAppProxy(deps: { db: Db; apiSecret: string; now?: () => number }): RequestHandler {
+  const shops = new Map<string, { value: { id: string; currency: string } | null; at: number }>();
+  const now = deps.now ?? Date.now;
+  return async (req, res, next) => {
+    try {
+      const params = rawQueryParams(req);
+      const given = params.get('signature')?.[0] ?? '';
+      const expected = appProxySignature(params, deps.apiSecret);
+      const ok = /^[0-9a-f]{64}$/i.test(given) && timingSafeEqual(Buffer.from(given.toLowerCase(), 'hex'), Buffer.from(expected, 'hex'));
+      if (!ok) throw new AppError('UNAUTHORIZED', 'The request signature is not valid.');
+      const timestamp = Number(params.get('timestamp')?.[0]);
+      if (!Number.isFinite(timestamp) || Math.abs(now() / 1000 - timestamp) > APP_PROXY_MAX_AGE_SECONDS) {
+        throw new AppError('UNAUTHORIZED', 'The request has expired.');
+      }
+      const shopDomain = params.get('shop')?.[0] ?? '';
+      if (!SHOP_DOMAIN.test(shopDomain)) throw new AppError('UNAUTHORIZED', 'The request does not name a shop.');
+      let cached = shops.get(shopDomain);
+      if (!cached || now() - cached.at > SHOP_CACHE_MS) {
+        const row = await deps.db.prisma.shop.findUnique({ where: { domain: shopDomain }, select: { id: true, currency: true, uninstalledAt: true } });
+        cached = { value: row && !row.uninstalledAt ? { id: row.id, currency: row.currency } : null, at: now() };
+        shops.set(shopDomain, cached);
+      }
+      if (!cached.value) throw new AppError('NOT_FOUND', 'This shop does not use the loyalty programme.');
+      const customerId = params.get('logged_in_customer_id')?.[0] ?? '';
+      if (customerId !== '' && !/^\d{1,20}$/.test(customerId)) throw new AppError('UNAUTHORIZED', 'The signed-in customer is not valid.');
+      res.locals.appProxy = {
+        shopId: cached.value.id,
+        shopDomain,
+        shopCurrency: cached.value.currency,
+        customerGid: customerId ? `gid://shopify/Customer/${customerId}` : null,
+      } satisfies AppProxyAuth;
+      res.setHeader('Cache-Control', 'no-store');
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}

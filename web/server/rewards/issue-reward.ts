@@ -1,0 +1,160 @@
+// The `issue-reward` task: turns a requested redemption into a Shopify gift card (or store credit).
+//
+// Crash safety: the gift card code is chosen by us and sealed in the redemption row in the same
+// transaction that took the points, before Shopify is ever called; giftCardCreate is sent with that
+// code and a note naming the redemption. A retry first looks the card up by that note, so a worker
+// killed after Shopify created the card but before we recorded it adopts the existing card (same
+// code, already known) instead of creating a second one.
+//
+// Failures: user errors (GIFT_CARD_LIMIT_EXCEEDED, CUSTOMER_NOT_FOUND …) reverse at once; throttling,
+// 5xx, timeouts and network errors are retried by the client and then by the task queue with
+// backoff; after the last attempt the redemption is reversed and the customer told.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../core/db-client';
+import { maskGiftCardCode } from '../../core/crypto/mask-gift-card-code';
+import { formatMinorAsDecimal } from '../../core/money';
+import { generateGiftCardCode } from '../../core/redemption/generate-gift-card-code';
+import { ISSUE_REWARD_MAX_ATTEMPTS } from '../../core/redemption/request-redemption';
+import { reverseRedemption } from '../../core/redemption/reverse-redemption';
+import type { CodeBox, RedemptionRow } from '../../core/redemption/redemption-types';
+import { AdminApiError, type AdminGraphqlClient } from '../../shopify-admin/admin-graphql-client';
+import { createGiftCard } from '../../shopify-admin/gift-card-create';
+import { findGiftCardsByNote, redemptionNote } from '../../shopify-admin/gift-cards-by-note';
+import { creditStoreCredit } from '../../shopify-admin/store-credit-account-credit';
+import { loadOfflineSession } from '../auth/offline-session-store';
+import type { Logger } from '../logger';
+
+export interface IssueRewardDeps {
+  db: Db;
+  admin: AdminGraphqlClient;
+  codeBox: CodeBox;
+  logger: Logger;
+  now: () => Date;
+  /** Test seam: runs right after Shopify created the card, before we record it (simulates a crash). */
+  afterGiftCardCreate?: (redemptionId: string) => Promise<void> | void;
+}
+
+export type IssueOutcome = 'issued' | 'reversed' | 'nothing-to-do';
+
+/** Marks a retryable failure for the task runner (retried with backoff). */
+class RetryLater extends Error {}
+
+export async function issueReward(deps: IssueRewardDeps, redemptionId: string): Promise<IssueOutcome> {
+  const { db } = deps;
+  const claimed = await db.prisma.redemption.updateMany({
+    where: { id: redemptionId, status: { in: ['requested', 'issuing'] } },
+    data: { status: 'issuing', attempts: { increment: 1 }, updatedAt: deps.now() },
+  });
+  if (claimed.count === 0) return 'nothing-to-do';
+  const redemption = await db.prisma.redemption.findUniqueOrThrow({ where: { id: redemptionId } });
+  const reverse = async (reason: string): Promise<IssueOutcome> => {
+    await reverseRedemption(db, { shopId: redemption.shopId, redemptionId, reason, now: deps.now() });
+    deps.logger.warn({ redemptionId, reason }, 'reward not issued; points returned');
+    return 'reversed';
+  };
+
+  const shop = await db.prisma.shop.findUnique({ where: { id: redemption.shopId }, select: { domain: true, uninstalledAt: true } });
+  const session = shop && !shop.uninstalledAt ? await loadOfflineSession(db.prisma, shop.domain) : null;
+  if (!shop || !session) return reverse('The shop is not connected to Shopify.');
+  const member = await db.prisma.member.findUniqueOrThrow({ where: { id: redemption.memberId }, select: { shopifyCustomerId: true } });
+
+  try {
+    if (redemption.rewardType === 'store_credit') {
+      const result = await creditStoreCredit(deps.admin, shop.domain, session.accessToken, {
+        customerId: member.shopifyCustomerId,
+        amount: formatMinorAsDecimal(redemption.valueMinor, redemption.currency),
+        currencyCode: redemption.currency,
+      });
+      if (!result.ok) return reverse(describeUserErrors(result.userErrors));
+      await markIssued(deps, redemption, { giftCardId: result.transactionId });
+      return 'issued';
+    }
+
+    const note = redemptionNote(redemption.id);
+    const [existing] = await findGiftCardsByNote(deps.admin, shop.domain, session.accessToken, note);
+    if (existing) {
+      // A previous attempt created the card and died before recording it: adopt it.
+      const code = redemption.codeEncrypted ? deps.codeBox.decrypt(redemption.codeEncrypted) : null;
+      const codeMatches = code !== null && code.slice(-4).toLowerCase() === existing.lastCharacters.toLowerCase();
+      await markIssued(deps, redemption, { giftCardId: existing.id, codeKnown: codeMatches, lastCharacters: existing.lastCharacters });
+      deps.logger.info({ redemptionId, giftCardId: existing.id }, 'adopted the gift card of an interrupted attempt');
+      return 'issued';
+    }
+    if (!redemption.codeEncrypted) return reverse('The gift card code was not prepared.');
+    const code = deps.codeBox.decrypt(redemption.codeEncrypted);
+    const result = await createGiftCard(deps.admin, shop.domain, session.accessToken, {
+      initialAmount: { amount: formatMinorAsDecimal(redemption.valueMinor, redemption.currency), currencyCode: redemption.currency },
+      code,
+      customerId: member.shopifyCustomerId,
+      ...(redemption.expiresOn ? { expiresOn: redemption.expiresOn } : {}),
+      note,
+    });
+    if (!result.ok) {
+      if (result.userErrors.some((error) => error.code === 'TAKEN')) {
+        // Another card already has our random code (astronomically rare): pick a new one and retry.
+        const fresh = generateGiftCardCode();
+        await db.prisma.redemption.update({ where: { id: redemptionId }, data: { codeEncrypted: deps.codeBox.encrypt(fresh), codeMasked: maskGiftCardCode(fresh), codeLast4: fresh.slice(-4) } });
+        throw new RetryLater('gift card code already taken; retrying with a new code');
+      }
+      return reverse(describeUserErrors(result.userErrors));
+    }
+    await deps.afterGiftCardCreate?.(redemptionId);
+    await markIssued(deps, redemption, { giftCardId: result.giftCard.id });
+    return 'issued';
+  } catch (error) {
+    const retryable = error instanceof RetryLater || (error instanceof AdminApiError && error.retryable);
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof AdminApiError && !retryable) return reverse(`Shopify refused the request: ${message}`);
+    if (retryable && redemption.attempts >= ISSUE_REWARD_MAX_ATTEMPTS) return reverse(`Shopify kept failing: ${message}`);
+    await db.prisma.redemption.update({ where: { id: redemptionId }, data: { lastError: message.slice(0, 2000) } });
+    throw error;
+  }
+}
+
+async function markIssued(
+  deps: IssueRewardDeps,
+  redemption: RedemptionRow,
+  card: { giftCardId: string; codeKnown?: boolean; lastCharacters?: string },
+): Promise<void> {
+  const now = deps.now();
+  await deps.db.prisma.$transaction(async (tx) => {
+    const codeLost = card.codeKnown === false;
+    const { count } = await tx.redemption.updateMany({
+      where: { id: redemption.id, status: 'issuing' },
+      data: {
+        status: 'issued',
+        giftCardId: card.giftCardId,
+        issuedAt: now,
+        lastError: codeLost ? 'The card exists but its code could not be recovered; shown masked only.' : null,
+        ...(codeLost ? { codeEncrypted: null, codeMasked: maskGiftCardCode(`xxxxxxxx${card.lastCharacters ?? ''}`), codeLast4: card.lastCharacters ?? null } : {}),
+        updatedAt: now,
+      },
+    });
+    if (count === 0) return;
+    const masked = codeLost ? maskGiftCardCode(`xxxxxxxx${card.lastCharacters ?? ''}`) : redemption.codeMasked;
+    await tx.outboxMessage.create({
+      data: {
+        id: randomUUID(),
+        shopId: redemption.shopId,
+        memberId: redemption.memberId,
+        event: 'gift_card_issued',
+        // Never the plain code: the sender gets the mask and the redemption id (the code is sealed there).
+        payload: JSON.stringify({
+          points: redemption.points,
+          gift_card_value: `${formatMinorAsDecimal(redemption.valueMinor, redemption.currency)} ${redemption.currency}`,
+          gift_card_code: redemption.rewardType === 'gift_card' ? masked : '',
+          reward_type: redemption.rewardType,
+          redemptionId: redemption.id,
+          expiresOn: redemption.expiresOn,
+        }),
+        idempotencyKey: `gift_card_issued:${redemption.id}`,
+        runAt: now,
+        createdAt: now,
+      },
+    });
+  });
+}
+
+function describeUserErrors(errors: Array<{ code: string | null; message: string; field: string[] | null }>): string {
+  return errors.map((error) => `${error.code ?? 'ERROR'}: ${error.message}`).join('; ') || 'Shopify refused the reward.';
+}
