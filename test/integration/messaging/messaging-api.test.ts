@@ -1,5 +1,6 @@
 // Admin API for templates, SMTP settings, consents and the message log, on both databases.
 import request from 'supertest';
+import { processDueTasks } from '../../../jobs/process-tasks';
 import { countSmsSegments } from '../../../web/core/messaging/count-sms-segments';
 import { saveOfflineSession } from '../../../web/server/auth/offline-session-store';
 import { mintSessionToken } from '../../../web/server/http/demo-routes';
@@ -114,7 +115,6 @@ describeEachDatabase('messaging admin API', (getDb) => {
     for (let i = 0; i < 2; i += 1) {
       expect((await postWebhook(testApp.app, { shop: other.domain, topic: 'customers/update', payload: customer })).status).toBe(200);
     }
-    const { processDueTasks } = await import('../../../jobs/process-tasks');
     await processDueTasks(testApp.jobContext());
     const member = await db.prisma.member.findFirstOrThrow({ where: { shopId: other.id } });
     const history = await db.prisma.memberConsentEvent.findMany({ where: { memberId: member.id } });

@@ -152,7 +152,7 @@ describeEachDatabase('send-outbox job', (getDb) => {
     const shop = await createShop(db.prisma);
     const [anna, bram] = [await createMember(db.prisma, shop.id), await createMember(db.prisma, shop.id)];
     const at = new Date(Date.now() - 60_000);
-    const annas = [];
+    const annas: Array<{ id: string }> = [];
     for (let i = 0; i < 3; i += 1) annas.push(await addOutboxMessage(db.prisma, { shopId: shop.id, memberId: anna.id, createdAt: at, payload: { points: i + 1 } }));
     const brams = await addOutboxMessage(db.prisma, { shopId: shop.id, memberId: bram.id, createdAt: at });
 

@@ -9,6 +9,7 @@ import { memberDisplayName } from '../members/member-views';
 import { recordStaffAction } from '../staff/record-staff-action';
 import type { StaffIdentity } from '../staff/staff-roles';
 import { allowsNegativeBalance, postAdjustment } from './adjust-member-points';
+import { SqlParams } from '../reports/report-filters';
 import { parseCsv } from './parse-csv';
 
 export const MAX_BULK_ROWS = 5000;
@@ -69,8 +70,11 @@ async function findMembers(db: Db, shopId: string, keys: CustomerKey[]): Promise
   const select = { id: true, shopifyCustomerId: true, email: true, phone: true, firstName: true, lastName: true, balance: true } as const;
   const hits: MemberHit[] = [];
   for (const part of chunks([...emails], 500)) {
-    const emailFilter = db.kind === 'postgresql' ? { in: part, mode: 'insensitive' } : { in: part };
-    hits.push(...(await db.prisma.member.findMany({ where: { shopId, email: emailFilter as never }, select })));
+    // lower() on both sides: SQLite's IN compares case-sensitively, and e-mails are stored as typed.
+    const params = new SqlParams(db.kind);
+    const sql = `SELECT "id" FROM "Member" WHERE "shopId" = ${params.add(shopId)} AND lower("email") IN (${part.map((email) => params.add(email)).join(', ')})`;
+    const ids = (await db.prisma.$queryRawUnsafe<Array<{ id: string }>>(sql, ...params.values)).map((row) => row.id);
+    if (ids.length > 0) hits.push(...(await db.prisma.member.findMany({ where: { shopId, id: { in: ids } }, select })));
   }
   for (const part of chunks([...ids], 500)) hits.push(...(await db.prisma.member.findMany({ where: { shopId, shopifyCustomerId: { in: part } }, select })));
   for (const part of chunks([...phones], 500)) hits.push(...(await db.prisma.member.findMany({ where: { shopId, phone: { in: part } }, select })));

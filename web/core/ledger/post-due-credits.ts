@@ -2,7 +2,7 @@
 // `posted`, adds them to the members' balances and writes one outbox notification per credit, in one
 // transaction. On PostgreSQL, FOR UPDATE SKIP LOCKED lets several job processes share the work;
 // SQLite has a single writer, so its batches simply serialise.
-import type { Db, Tx } from '../db-client';
+import { writeTransaction, type Db, type Tx } from '../db-client';
 
 export interface PostDueCreditsResult {
   posted: number;
@@ -43,7 +43,7 @@ async function postBatchPostgres(db: Db, now: Date, batchSize: number): Promise<
 }
 
 async function postBatchSqlite(db: Db, now: Date, batchSize: number): Promise<{ posted: number; points: number }> {
-  return db.prisma.$transaction(async (tx: Tx) => {
+  return writeTransaction(db, async (tx: Tx) => {
     await tx.$executeRawUnsafe('CREATE TEMP TABLE IF NOT EXISTS "due_credit" ("id" TEXT PRIMARY KEY)');
     await tx.$executeRawUnsafe('DELETE FROM "due_credit"');
     await tx.$executeRaw`

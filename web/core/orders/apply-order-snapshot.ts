@@ -2,7 +2,7 @@
 // the order row is locked for the transaction, every ledger effect has its own idempotency key, and
 // stale snapshots (an older orders/updated arriving late) never move the order's state backwards.
 import { randomUUID } from 'node:crypto';
-import type { Db, Tx } from '../db-client';
+import { writeTransaction, type Db, type Tx } from '../db-client';
 import { calculateOrderPoints, creditAvailableAt, readAppointmentTime, type BookingPropertyConfig } from '../earning';
 import { recordPendingEarn } from '../ledger/record-pending-earn';
 import { upsertMember } from '../members/upsert-member';
@@ -163,7 +163,8 @@ async function releaseFulfilmentCredits(tx: Tx, context: EarningContext, order: 
 }
 
 export async function applyOrderSnapshot(db: Db, shopId: string, snapshot: OrderSnapshot, trigger: OrderTrigger, now: Date): Promise<ApplyOrderResult> {
-  return db.prisma.$transaction(
+  return writeTransaction(
+    db,
     async (tx) => {
       const productIds = [...new Set(snapshot.lines.map((line) => line.productId).filter((id): id is string => id !== null))];
       const context = await loadEarningContext(tx, shopId, productIds);
@@ -207,6 +208,5 @@ export async function applyOrderSnapshot(db: Db, shopId: string, snapshot: Order
       }
       return result;
     },
-    { timeout: 30_000, maxWait: 30_000 },
   );
 }

@@ -1,5 +1,5 @@
 // refunds/create: the refund arrives without the order, so it applies to the order we recorded.
-import type { Db } from '../db-client';
+import { writeTransaction, type Db } from '../db-client';
 import { loadEarningContext } from './load-earning-context';
 import type { RefundSnapshot } from './order-snapshot';
 import { applyRefundInTransaction, type Reversed } from './reverse-order-points';
@@ -12,7 +12,8 @@ export class OrderNotRecordedYetError extends Error {
 }
 
 export async function applyRefund(db: Db, shopId: string, shopifyOrderId: string, refund: RefundSnapshot, now: Date): Promise<Reversed> {
-  return db.prisma.$transaction(
+  return writeTransaction(
+    db,
     async (tx) => {
       if (db.kind === 'postgresql') {
         await tx.$queryRaw`SELECT "id" FROM "OrderRecord" WHERE "shopId" = ${shopId} AND "shopifyOrderId" = ${shopifyOrderId} FOR UPDATE`;
@@ -24,6 +25,5 @@ export async function applyRefund(db: Db, shopId: string, shopifyOrderId: string
       const context = await loadEarningContext(tx, shopId, []);
       return applyRefundInTransaction(tx, context, order, refund, now);
     },
-    { timeout: 30_000, maxWait: 30_000 },
   );
 }

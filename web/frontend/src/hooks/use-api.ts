@@ -33,10 +33,11 @@ async function sessionToken(): Promise<string> {
   }
 }
 
-export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
+/** An authenticated request; a non-2xx answer becomes an ApiError carrying the server's message. */
+export async function apiFetchResponse(path: string, init: RequestInit = {}, accept = 'application/json'): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.set('Authorization', `Bearer ${await sessionToken()}`);
-  headers.set('Accept', 'application/json');
+  headers.set('Accept', accept);
   if (init.body !== undefined && typeof init.body === 'string' && !headers.has('Content-Type')) {
     headers.set('Content-Type', 'application/json');
   }
@@ -53,6 +54,11 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
       ? new ApiError(serverError.message, response.status, serverError.code, true)
       : new ApiError(`Request failed with status ${response.status}.`, response.status, 'HTTP_ERROR', false);
   }
+  return response;
+}
+
+export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const response = await apiFetchResponse(path, init);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }

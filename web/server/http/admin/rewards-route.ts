@@ -56,13 +56,13 @@ export function createRewardsRouter(deps: RewardsRouterDeps): Router {
   router.patch('/rewards/:id', handle(async (req, res) => {
     const { shopId, shopDomain } = adminAuthOf(res.locals);
     const patch = rewardPatchSchema.parse(req.body);
-    const current = await deps.db.prisma.giftCardReward.findFirst({ where: { id: req.params.id!, shopId }, select: { type: true } });
+    const current = await deps.db.prisma.giftCardReward.findFirst({ where: { id: String(req.params.id), shopId }, select: { type: true } });
     const limit = (patch.type ?? current?.type) === 'gift_card' && (patch.valueMinor !== undefined || patch.type !== undefined) ? await deps.issueLimits.get(shopDomain) : null;
-    res.json({ reward: await updateReward(deps.db, shopId, req.params.id!, patch, (await shopOf(shopId)).currency, limit) });
+    res.json({ reward: await updateReward(deps.db, shopId, String(req.params.id), patch, (await shopOf(shopId)).currency, limit) });
   }));
 
   router.delete('/rewards/:id', handle(async (req, res) => {
-    await archiveReward(deps.db, adminAuthOf(res.locals).shopId, req.params.id!);
+    await archiveReward(deps.db, adminAuthOf(res.locals).shopId, String(req.params.id));
     res.status(204).end();
   }));
 
@@ -87,7 +87,7 @@ export function createRewardsRouter(deps: RewardsRouterDeps): Router {
   router.post('/redemptions/:id/deactivate', handle(async (req, res) => {
     const { shopId, shopDomain, userId } = adminAuthOf(res.locals);
     const { returnPoints } = deactivateBody.parse(req.body ?? {});
-    res.json(await deactivateIssuedGiftCard(deps, { shopId, shopDomain, redemptionId: req.params.id!, returnPoints, staffUserId: userId }));
+    res.json(await deactivateIssuedGiftCard(deps, { shopId, shopDomain, redemptionId: String(req.params.id), returnPoints, staffUserId: userId }));
   }));
 
   return router;

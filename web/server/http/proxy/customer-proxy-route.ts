@@ -74,14 +74,14 @@ export function createCustomerProxyRouter(deps: CustomerProxyDeps): Router {
   router.get('/redemptions/:id', async (req, res) => {
     const auth = appProxyAuthOf(res.locals);
     const member = await memberOf(auth);
-    const row = await getMemberRedemption(deps.db, auth.shopId, member.id, req.params.id!);
+    const row = await getMemberRedemption(deps.db, auth.shopId, member.id, String(req.params.id));
     res.json(withOwnCode(row));
   });
 
   router.get('/redemptions/:id/code', async (req, res) => {
     const auth = appProxyAuthOf(res.locals);
     const member = await memberOf(auth);
-    res.json({ code: await revealGiftCardCode(deps.db, deps.codeBox, auth.shopId, member.id, req.params.id!) });
+    res.json({ code: await revealGiftCardCode(deps.db, deps.codeBox, auth.shopId, member.id, String(req.params.id)) });
   });
 
   const withOwnCode = (row: RedemptionRow) => {

@@ -1,0 +1,54 @@
+// Shared setup for the rewards tests: a shop in our database and in the simulator, members who are
+// also simulator customers, points, rewards, and signed app-proxy requests.
+import type { Express } from 'express';
+import request from 'supertest';
+import type { Prisma } from '../../../web/core/db-client';
+import { appendPostedEntry } from '../../../web/core/ledger/append-posted-entry';
+import { saveOfflineSession } from '../../../web/server/auth/offline-session-store';
+import { createMember, createShop } from '../../fixtures/factories';
+import type { ShopifySimulator } from '../../simulator';
+
+export async function createSimulatedShop(prisma: Prisma, sim: ShopifySimulator, options: { issueLimit?: number } = {}) {
+  const shop = await createShop(prisma, { currency: 'EUR' });
+  sim.addShop(shop.domain, { name: 'Test Studio', currencyCode: 'EUR', ianaTimezone: 'Europe/Amsterdam', primaryLocale: 'nl', giftCardIssueLimit: options.issueLimit ?? 500 });
+  await saveOfflineSession(prisma, { shop: shop.domain, accessToken: sim.issueAccessToken(shop.domain), scope: null });
+  return shop;
+}
+
+/** A member with `points` posted, who also exists as a customer in the simulated shop. */
+export async function createMemberWithPoints(prisma: Prisma, sim: ShopifySimulator, shop: { id: string; domain: string }, points: number) {
+  const member = await createMember(prisma, shop.id);
+  const numericId = Number(member.shopifyCustomerId.split('/').pop());
+  const stamp = new Date().toISOString();
+  sim.shop(shop.domain).customers.push({
+    id: numericId, firstName: 'Anna', lastName: 'de Vries', email: member.email, phone: null, locale: 'nl', tags: [], note: null,
+    emailMarketingState: 'NOT_SUBSCRIBED', createdAt: stamp, updatedAt: stamp, metafields: [],
+  });
+  if (points > 0) {
+    await prisma.$transaction((tx) => appendPostedEntry(tx, {
+      shopId: shop.id, memberId: member.id, type: 'adjust', points, description: 'Welcome', sourceType: 'staff', sourceId: member.id, idempotencyKey: `seed:${member.id}`,
+    }, { now: new Date(), allowNegative: false }));
+  }
+  return { ...member, customerNumericId: String(numericId) };
+}
+
+export async function createReward(prisma: Prisma, shopId: string, overrides: Partial<{ title: string; type: string; valueMinor: number; pointsCost: number; stockLimit: number | null; perCustomerLimit: number | null; expiresAfterDays: number | null }> = {}) {
+  return prisma.giftCardReward.create({
+    data: { shopId, title: overrides.title ?? '€10 gift card', type: overrides.type ?? 'gift_card', valueMinor: overrides.valueMinor ?? 1000, currency: 'EUR', pointsCost: overrides.pointsCost ?? 100,
+      stockLimit: overrides.stockLimit ?? null, perCustomerLimit: overrides.perCustomerLimit ?? null, expiresAfterDays: overrides.expiresAfterDays ?? null },
+  });
+}
+
+export function proxyRequest(app: Express, sim: ShopifySimulator, options: { method?: 'get' | 'post'; path: string; shop: string; customerId?: string; timestamp?: number; forge?: boolean; extra?: Record<string, string> }) {
+  const signed = sim.signAppProxyQuery({
+    shop: options.shop,
+    logged_in_customer_id: options.customerId ?? '',
+    path_prefix: '/apps/loyalty',
+    timestamp: String(options.timestamp ?? Math.floor(Date.now() / 1000)),
+    ...(options.extra ?? {}),
+  });
+  if (options.forge) signed.signature = signed.signature.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'));
+  const query = new URLSearchParams(signed as Record<string, string>).toString();
+  const url = `/proxy${options.path}?${query}`;
+  return options.method === 'post' ? request(app).post(url) : request(app).get(url);
+}

@@ -1,0 +1,442 @@
+// Programme settings (GET/PATCH /api/settings/program): earning, crediting delays, refunds, and how to
+// read booking times from order line properties. Changes wait in the save bar until saved.
+import { SaveBar } from '@shopify/app-bridge-react';
+import { Banner, BlockStack, Box, Button, Card, Checkbox, ChoiceList, Divider, FormLayout, InlineGrid, InlineStack, Layout, Page, Select, Text, TextField } from '@shopify/polaris';
+import { DeleteIcon, PlusIcon } from '@shopify/polaris-icons';
+import { useEffect, useMemo, useState } from 'react';
+import { ApiErrorBanner } from '../components/api-error-banner';
+import { PageSkeleton } from '../components/page-skeleton';
+import { ApiError, apiSend, toApiError, useApiQuery } from '../hooks/use-api';
+import { useI18n } from '../hooks/use-i18n';
+import { useMe } from '../hooks/use-me';
+import { minorUnitsPerMajor, type TranslationKey } from '../i18n';
+import type { BookingPropertyConfig, ProgramSettings } from '../lib/api-types';
+import { showToast } from '../lib/toast';
+
+const SAVE_BAR_ID = 'settings-save-bar';
+const KEY_FIELDS = ['startKeys', 'endKeys', 'dateKeys', 'timeKeys', 'durationKeys'] as const;
+type KeyField = (typeof KEY_FIELDS)[number];
+
+interface Draft {
+  pointsPerCurrencyUnit: string;
+  rounding: ProgramSettings['rounding'];
+  pointsPerVisit: string;
+  creditDelayMinutes: string;
+  productCreditDelayMinutes: string;
+  productCreditTrigger: ProgramSettings['productCreditTrigger'];
+  clawbackPolicy: ProgramSettings['clawbackPolicy'];
+  allowNegativeBalance: boolean;
+  earningMode: ProgramSettings['earningMode'];
+  spendTiers: Array<{ from: string; percent: string }>;
+  keys: Record<KeyField, string>;
+  format: string;
+  dateOrder: ProgramSettings['dateOrder'];
+}
+
+type Errors = Partial<Record<'pointsPerCurrencyUnit' | 'pointsPerVisit' | 'creditDelayMinutes' | 'productCreditDelayMinutes' | 'format' | KeyField, string>> & {
+  tiers?: Array<{ from?: string; percent?: string }>;
+};
+
+function decimalString(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+function draftOf(settings: ProgramSettings, perMajor: number): Draft {
+  const config = settings.bookingPropertyConfig ?? {};
+  return {
+    pointsPerCurrencyUnit: String(settings.pointsPerCurrencyUnit),
+    rounding: settings.rounding,
+    pointsPerVisit: String(settings.pointsPerVisit),
+    creditDelayMinutes: String(settings.creditDelayMinutes),
+    productCreditDelayMinutes: String(settings.productCreditDelayMinutes),
+    productCreditTrigger: settings.productCreditTrigger,
+    clawbackPolicy: settings.clawbackPolicy,
+    allowNegativeBalance: settings.allowNegativeBalance,
+    earningMode: settings.earningMode,
+    spendTiers: settings.spendTiers.map((tier) => ({ from: decimalString(tier.fromMinor / perMajor), percent: decimalString(tier.basisPoints / 100) })),
+    keys: Object.fromEntries(KEY_FIELDS.map((field) => [field, (config[field] ?? []).join(', ')])) as Record<KeyField, string>,
+    format: config.format ?? '',
+    dateOrder: settings.dateOrder,
+  };
+}
+
+function splitKeys(text: string): string[] {
+  return text
+    .split(/[,\n]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+function toSettings(draft: Draft, perMajor: number): ProgramSettings {
+  const bookingPropertyConfig: BookingPropertyConfig = {};
+  for (const field of KEY_FIELDS) {
+    const keys = splitKeys(draft.keys[field]);
+    if (keys.length > 0) bookingPropertyConfig[field] = keys;
+  }
+  if (draft.format.trim()) bookingPropertyConfig.format = draft.format.trim();
+  return {
+    pointsPerCurrencyUnit: Number(draft.pointsPerCurrencyUnit),
+    rounding: draft.rounding,
+    pointsPerVisit: Number(draft.pointsPerVisit),
+    creditDelayMinutes: Number(draft.creditDelayMinutes),
+    productCreditDelayMinutes: Number(draft.productCreditDelayMinutes),
+    productCreditTrigger: draft.productCreditTrigger,
+    clawbackPolicy: draft.clawbackPolicy,
+    allowNegativeBalance: draft.allowNegativeBalance,
+    earningMode: draft.earningMode,
+    spendTiers: draft.spendTiers.map((tier) => ({ fromMinor: Math.round(Number(tier.from) * perMajor), basisPoints: Math.round(Number(tier.percent) * 100) })),
+    bookingPropertyConfig,
+    dateOrder: draft.dateOrder,
+  };
+}
+
+export function SettingsPage() {
+  const { t, formatNumber } = useI18n();
+  const { me, permissions } = useMe();
+  const { data, error, loading, reload } = useApiQuery<ProgramSettings>('/api/settings/program');
+  const shopQuery = useApiQuery<{ shop: { currency: string } }>(me ? null : '/api/dashboard');
+  const currency = me?.shop.currency ?? shopQuery.data?.shop.currency ?? 'EUR';
+  const perMajor = minorUnitsPerMajor(currency);
+  const [saved, setSaved] = useState<ProgramSettings>();
+  const [draft, setDraft] = useState<Draft>();
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<ApiError>();
+  const readOnly = !permissions.editSettings;
+
+  useEffect(() => {
+    if (data) {
+      setSaved(data);
+      setDraft(draftOf(data, perMajor));
+    }
+  }, [data, perMajor]);
+
+  const errors = useMemo<Errors>(() => (draft ? validate(draft, t, formatNumber) : {}), [draft, t, formatNumber]);
+  const invalid = Object.entries(errors).some(([key, value]) => (key === 'tiers' ? (value as Errors['tiers'])!.some((tier) => tier.from || tier.percent) : Boolean(value)));
+
+  if (loading && !data) return <PageSkeleton title={t('settings.title')} primaryAction />;
+  if (!saved || !draft) {
+    return (
+      <Page title={t('settings.title')}>
+        {error && <ApiErrorBanner title={t('settings.error')} error={error} onRetry={reload} />}
+      </Page>
+    );
+  }
+
+  const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(saved, perMajor));
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((current) => (current ? { ...current, [key]: value } : current));
+
+  const save = async () => {
+    if (invalid || readOnly) return;
+    setSaving(true);
+    setSaveError(undefined);
+    try {
+      const next = await apiSend<ProgramSettings>('PATCH', '/api/settings/program', toSettings(draft, perMajor));
+      setSaved(next);
+      setDraft(draftOf(next, perMajor));
+      showToast(t('settings.saved'));
+    } catch (caught) {
+      setSaveError(toApiError(caught));
+    } finally {
+      setSaving(false);
+    }
+  };
+  const discard = () => setDraft(draftOf(saved, perMajor));
+
+  const hoursHelp = (minutesText: string) => {
+    const minutes = Number(minutesText);
+    if (!Number.isFinite(minutes) || minutesText.trim() === '') return '';
+    const hours = Math.floor(minutes / 60);
+    const rest = minutes % 60;
+    return t('settings.delay.asHours', { hours: formatNumber(hours), minutes: formatNumber(rest) });
+  };
+
+  const tierErrors = errors.tiers ?? [];
+
+  return (
+    <Page
+      title={t('settings.title')}
+      subtitle={t('settings.subtitle')}
+      primaryAction={readOnly ? undefined : { content: t('common.save'), onAction: () => void save(), disabled: !dirty || invalid, loading: saving }}
+      secondaryActions={dirty && !readOnly ? [{ content: t('common.discard'), onAction: discard }] : undefined}
+    >
+      <SaveBar id={SAVE_BAR_ID} open={dirty && !readOnly}>
+        <button variant="primary" onClick={() => void save()} disabled={invalid || saving}>
+          {t('common.save')}
+        </button>
+        <button onClick={discard}>{t('common.discard')}</button>
+      </SaveBar>
+      <BlockStack gap="500">
+        {readOnly && (
+          <Banner tone="info">
+            <p>{t('settings.readOnly')}</p>
+          </Banner>
+        )}
+        {saveError && <ApiErrorBanner title={t('settings.saveError')} error={saveError} />}
+        {invalid && (
+          <Banner tone="critical">
+            <p>{t('settings.fixErrors')}</p>
+          </Banner>
+        )}
+        <Layout>
+          <Layout.AnnotatedSection title={t('settings.earning.title')} description={t('settings.earning.description')}>
+            <Card>
+              <FormLayout>
+                <ChoiceList
+                  title={t('settings.earning.mode')}
+                  disabled={readOnly}
+                  choices={[
+                    { label: t('settings.earning.modes.rate'), value: 'rate', helpText: t('settings.earning.modes.rateHelp') },
+                    { label: t('settings.earning.modes.spend_tiers'), value: 'spend_tiers', helpText: t('settings.earning.modes.spend_tiersHelp') },
+                  ]}
+                  selected={[draft.earningMode]}
+                  onChange={([mode]) => set('earningMode', mode === 'spend_tiers' ? 'spend_tiers' : 'rate')}
+                />
+                {draft.earningMode === 'rate' ? (
+                  <FormLayout.Group>
+                    <TextField
+                      label={t('settings.earning.pointsPerUnit', { currency })}
+                      type="number"
+                      min={0}
+                      max={1000}
+                      autoComplete="off"
+                      value={draft.pointsPerCurrencyUnit}
+                      onChange={(value) => set('pointsPerCurrencyUnit', value)}
+                      error={errors.pointsPerCurrencyUnit}
+                      disabled={readOnly}
+                      helpText={t('settings.earning.pointsPerUnitHelp')}
+                    />
+                    <Select
+                      label={t('settings.earning.rounding')}
+                      disabled={readOnly}
+                      options={(['down', 'nearest', 'up'] as const).map((value) => ({ value, label: t(`settings.earning.roundings.${value}` as TranslationKey) }))}
+                      value={draft.rounding}
+                      onChange={(value) => set('rounding', value as Draft['rounding'])}
+                    />
+                  </FormLayout.Group>
+                ) : (
+                  <BlockStack gap="300">
+                    <Text as="p" tone="subdued">
+                      {t('settings.earning.tiersHelp')}
+                    </Text>
+                    {draft.spendTiers.length === 0 && (
+                      <Text as="p" tone="subdued">
+                        {t('settings.earning.tiersEmpty')}
+                      </Text>
+                    )}
+                    {draft.spendTiers.map((tier, index) => (
+                      <InlineGrid key={index} columns="1fr 1fr auto" gap="300" alignItems="end">
+                        <TextField
+                          label={t('settings.earning.tierFrom', { currency })}
+                          type="number"
+                          min={0}
+                          autoComplete="off"
+                          value={tier.from}
+                          disabled={readOnly || index === 0}
+                          onChange={(value) => set('spendTiers', draft.spendTiers.map((row, i) => (i === index ? { ...row, from: value } : row)))}
+                          error={tierErrors[index]?.from}
+                        />
+                        <TextField
+                          label={t('settings.earning.tierPercent')}
+                          type="number"
+                          min={0}
+                          max={100}
+                          step={0.01}
+                          suffix="%"
+                          autoComplete="off"
+                          value={tier.percent}
+                          disabled={readOnly}
+                          onChange={(value) => set('spendTiers', draft.spendTiers.map((row, i) => (i === index ? { ...row, percent: value } : row)))}
+                          error={tierErrors[index]?.percent}
+                        />
+                        <Button
+                          icon={DeleteIcon}
+                          accessibilityLabel={t('settings.earning.removeTier')}
+                          disabled={readOnly}
+                          onClick={() => set('spendTiers', draft.spendTiers.filter((_row, i) => i !== index))}
+                        />
+                      </InlineGrid>
+                    ))}
+                    <InlineStack>
+                      <Button
+                        icon={PlusIcon}
+                        disabled={readOnly || draft.spendTiers.length >= 10}
+                        onClick={() => {
+                          const last = draft.spendTiers[draft.spendTiers.length - 1];
+                          const from = last ? String(Number(last.from || 0) + 500) : '0';
+                          set('spendTiers', [...draft.spendTiers, { from, percent: last?.percent ?? '1' }]);
+                        }}
+                      >
+                        {t('settings.earning.addTier')}
+                      </Button>
+                    </InlineStack>
+                  </BlockStack>
+                )}
+                <TextField
+                  label={t('settings.earning.pointsPerVisit')}
+                  type="number"
+                  min={0}
+                  autoComplete="off"
+                  value={draft.pointsPerVisit}
+                  onChange={(value) => set('pointsPerVisit', value)}
+                  error={errors.pointsPerVisit}
+                  disabled={readOnly}
+                  helpText={t('settings.earning.pointsPerVisitHelp')}
+                />
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+
+          <Layout.AnnotatedSection title={t('settings.delay.title')} description={t('settings.delay.description')}>
+            <Card>
+              <FormLayout>
+                <FormLayout.Group>
+                  <TextField
+                    label={t('settings.delay.service')}
+                    type="number"
+                    min={0}
+                    max={4320}
+                    suffix={t('settings.delay.minutes')}
+                    autoComplete="off"
+                    value={draft.creditDelayMinutes}
+                    onChange={(value) => set('creditDelayMinutes', value)}
+                    error={errors.creditDelayMinutes}
+                    helpText={errors.creditDelayMinutes ? undefined : `${t('settings.delay.serviceHelp')} ${hoursHelp(draft.creditDelayMinutes)}`}
+                    disabled={readOnly}
+                  />
+                  <TextField
+                    label={t('settings.delay.product')}
+                    type="number"
+                    min={0}
+                    max={4320}
+                    suffix={t('settings.delay.minutes')}
+                    autoComplete="off"
+                    value={draft.productCreditDelayMinutes}
+                    onChange={(value) => set('productCreditDelayMinutes', value)}
+                    error={errors.productCreditDelayMinutes}
+                    helpText={errors.productCreditDelayMinutes ? undefined : `${t('settings.delay.productHelp')} ${hoursHelp(draft.productCreditDelayMinutes)}`}
+                    disabled={readOnly}
+                  />
+                </FormLayout.Group>
+                <Select
+                  label={t('settings.delay.trigger')}
+                  disabled={readOnly}
+                  options={[
+                    { value: 'paid', label: t('settings.delay.triggers.paid') },
+                    { value: 'fulfilled', label: t('settings.delay.triggers.fulfilled') },
+                  ]}
+                  value={draft.productCreditTrigger}
+                  onChange={(value) => set('productCreditTrigger', value === 'fulfilled' ? 'fulfilled' : 'paid')}
+                />
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+
+          <Layout.AnnotatedSection title={t('settings.refunds.title')} description={t('settings.refunds.description')}>
+            <Card>
+              <FormLayout>
+                <ChoiceList
+                  title={t('settings.refunds.policy')}
+                  disabled={readOnly}
+                  choices={[
+                    { value: 'claw_back', label: t('settings.refunds.clawBack'), helpText: t('settings.refunds.clawBackHelp') },
+                    { value: 'keep', label: t('settings.refunds.keep'), helpText: t('settings.refunds.keepHelp') },
+                  ]}
+                  selected={[draft.clawbackPolicy]}
+                  onChange={([value]) => set('clawbackPolicy', value === 'keep' ? 'keep' : 'claw_back')}
+                />
+                <Divider />
+                <Checkbox
+                  label={t('settings.refunds.allowNegative')}
+                  helpText={t('settings.refunds.allowNegativeHelp')}
+                  checked={draft.allowNegativeBalance}
+                  disabled={readOnly}
+                  onChange={(value) => set('allowNegativeBalance', value)}
+                />
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+
+          <Layout.AnnotatedSection title={t('settings.booking.title')} description={t('settings.booking.description')}>
+            <Card>
+              <FormLayout>
+                {KEY_FIELDS.map((field) => (
+                  <TextField
+                    key={field}
+                    label={t(`settings.booking.fields.${field}` as TranslationKey)}
+                    autoComplete="off"
+                    value={draft.keys[field]}
+                    placeholder={t(`settings.booking.placeholders.${field}` as TranslationKey)}
+                    onChange={(value) => set('keys', { ...draft.keys, [field]: value })}
+                    error={errors[field]}
+                    disabled={readOnly}
+                  />
+                ))}
+                <Text as="p" tone="subdued" variant="bodySm">
+                  {t('settings.booking.keysHelp')}
+                </Text>
+                <FormLayout.Group>
+                  <TextField
+                    label={t('settings.booking.format')}
+                    autoComplete="off"
+                    value={draft.format}
+                    placeholder="dd-MM-yyyy HH:mm"
+                    helpText={t('settings.booking.formatHelp')}
+                    onChange={(value) => set('format', value)}
+                    error={errors.format}
+                    disabled={readOnly}
+                  />
+                  <Select
+                    label={t('settings.booking.dateOrder')}
+                    disabled={readOnly}
+                    options={[
+                      { value: '', label: t('settings.booking.dateOrders.auto') },
+                      { value: 'DMY', label: t('settings.booking.dateOrders.DMY') },
+                      { value: 'MDY', label: t('settings.booking.dateOrders.MDY') },
+                    ]}
+                    value={draft.dateOrder}
+                    onChange={(value) => set('dateOrder', value as Draft['dateOrder'])}
+                  />
+                </FormLayout.Group>
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+        </Layout>
+        <Box paddingBlockEnd="800" />
+      </BlockStack>
+    </Page>
+  );
+}
+
+function validate(draft: Draft, t: ReturnType<typeof useI18n>['t'], format: (value: number) => string): Errors {
+  const int = (text: string, min: number, max: number): string | undefined => {
+    if (text.trim() === '') return t('loyalty.errors.required');
+    if (!/^\d+$/.test(text.trim())) return t('loyalty.errors.wholeNumber');
+    const value = Number(text);
+    return value < min || value > max ? t('loyalty.errors.range', { min: format(min), max: format(max) }) : undefined;
+  };
+  const errors: Errors = {
+    pointsPerCurrencyUnit: draft.earningMode === 'rate' ? int(draft.pointsPerCurrencyUnit, 0, 1000) : undefined,
+    pointsPerVisit: int(draft.pointsPerVisit, 0, 100_000),
+    creditDelayMinutes: int(draft.creditDelayMinutes, 0, 4320),
+    productCreditDelayMinutes: int(draft.productCreditDelayMinutes, 0, 4320),
+    format: draft.format.length > 64 ? t('settings.booking.formatTooLong') : undefined,
+  };
+  for (const field of KEY_FIELDS) {
+    const keys = splitKeys(draft.keys[field]);
+    if (keys.length > 20) errors[field] = t('settings.booking.tooManyKeys');
+    else if (keys.some((key) => key.length > 100)) errors[field] = t('settings.booking.keyTooLong');
+  }
+  if (draft.earningMode === 'spend_tiers') {
+    errors.tiers = draft.spendTiers.map((tier, index) => {
+      const result: { from?: string; percent?: string } = {};
+      const from = Number(tier.from);
+      const percent = Number(tier.percent);
+      if (tier.from.trim() === '' || !Number.isFinite(from) || from < 0) result.from = t('settings.earning.tierFromInvalid');
+      else if (index === 0 && from !== 0) result.from = t('settings.earning.tierFirstZero');
+      else if (index > 0 && from <= Number(draft.spendTiers[index - 1]?.from)) result.from = t('settings.earning.tierAscending');
+      if (tier.percent.trim() === '' || !Number.isFinite(percent) || percent < 0 || percent > 100) result.percent = t('settings.earning.tierPercentInvalid');
+      return result;
+    });
+  }
+  return errors;
+}
