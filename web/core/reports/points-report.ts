@@ -114,8 +114,9 @@ export async function* iterateReportRows(db: Db, shopId: string, filters: Report
     const params = new SqlParams(db.kind);
     let where = reportWhere(shopId, filters, params);
     if (after) {
-      // A row-value comparison: both databases walk the index from this point on.
-      where += ` AND (e."${sort.field}", e."id") ${comparison} (${params.add(after.value)}, ${params.add(after.id)})`;
+      // The plain bound lets the (shopId, createdAt) index start at the last row; the row-value
+      // comparison then skips the rows of that same timestamp already sent.
+      where += ` AND e."${sort.field}" ${comparison}= ${params.add(after.value)} AND (e."${sort.field}", e."id") ${comparison} (${params.add(after.value)}, ${params.add(after.id)})`;
     }
     const rows: ReportRow[] = await db.prisma.$queryRawUnsafe<ReportRow[]>(
       `SELECT ${SELECT_COLUMNS} FROM "LedgerEntry" e JOIN "Member" m ON m."id" = e."memberId" WHERE ${where} ORDER BY ${orderBy(sort)} LIMIT ${params.add(batchSize)}`,

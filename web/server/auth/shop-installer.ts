@@ -1,6 +1,7 @@
 // Shopify-managed install: the first authenticated request from a shop we have no token for
 // exchanges its session token for an offline access token and records the shop.
 import { RequestedTokenType } from '@shopify/shopify-api';
+import { AppError } from '../../core/errors/app-error';
 import { saveInstalledShop } from '../../core/shops/save-installed-shop';
 import { enqueueTask } from '../../core/tasks/task-queue';
 import { SYNC_CATALOG_TASK } from '../catalog/sync-shop-catalog';
@@ -20,11 +21,20 @@ export function createShopInstaller(deps: { prisma: Prisma; shopify: ShopifyApi;
   const inFlight = new Map<string, Promise<{ shopId: string }>>();
 
   async function install(shopDomain: string, sessionToken: string): Promise<{ shopId: string }> {
-    const { session } = await deps.shopify.auth.tokenExchange({
-      shop: shopDomain,
-      sessionToken,
-      requestedTokenType: RequestedTokenType.OfflineAccessToken,
-    });
+    let session;
+    try {
+      ({ session } = await deps.shopify.auth.tokenExchange({
+        shop: shopDomain,
+        sessionToken,
+        requestedTokenType: RequestedTokenType.OfflineAccessToken,
+      }));
+    } catch (error) {
+      const status = (error as { response?: { code?: number } }).response?.code;
+      deps.logger.warn({ shop: shopDomain, status, err: error }, 'token exchange failed');
+      // Shopify refuses the exchange for a shop that has not installed the app (or a revoked token).
+      if (status !== undefined && status >= 400 && status < 500) throw new AppError('UNAUTHORIZED', 'Shopify did not accept this session for the app. Reinstall the app from Shopify admin.');
+      throw new AppError('UPSTREAM', 'Shopify could not be reached to finish the installation. Please try again.');
+    }
     const accessToken = session.accessToken;
     if (!accessToken) throw new Error('token exchange returned no access token');
     await saveOfflineSession(deps.prisma, { shop: shopDomain, accessToken, scope: session.scope ?? null });

@@ -71,7 +71,9 @@ export async function issueReward(deps: IssueRewardDeps, redemptionId: string): 
     }
 
     const note = redemptionNote(redemption.id);
-    const [existing] = await findGiftCardsByNote(deps.admin, shop.domain, session.accessToken, note);
+    // `attempts` was incremented before any call to Shopify, so on the first attempt no card of ours
+    // can exist yet and the lookup (one round trip) is skipped.
+    const [existing] = redemption.attempts > 1 ? await findGiftCardsByNote(deps.admin, shop.domain, session.accessToken, note) : [];
     if (existing) {
       // A previous attempt created the card and died before recording it: adopt it.
       const code = redemption.codeEncrypted ? deps.codeBox.decrypt(redemption.codeEncrypted) : null;

@@ -1,0 +1,29 @@
+// Child process of report.bench.ts: exports every row of one shop to a discarding stream and prints
+// { ms, rows, bytes, maxRssMb } as JSON, so the parent reads the export's own peak memory.
+import { Writable } from 'node:stream';
+import { writeReport, type ExportFormat } from '../../web/core/reports/export-report';
+import { createDatabase } from '../../web/server/db/create-database';
+
+async function main(): Promise<void> {
+  const [url, shopId, format] = process.argv.slice(2) as [string, string, ExportFormat];
+  const database = createDatabase(url);
+  let bytes = 0;
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      bytes += chunk.length;
+      callback();
+    },
+  });
+  const start = performance.now();
+  const finished = new Promise((resolve) => sink.on('finish', resolve));
+  const rows = await writeReport(format, { db: { prisma: database.prisma, kind: database.kind }, shopId, filters: {}, sort: { field: 'createdAt', order: 'desc' } }, sink);
+  await finished;
+  const ms = performance.now() - start;
+  await database.close();
+  console.log(JSON.stringify({ ms, rows, bytes, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
