@@ -3,6 +3,7 @@
 import { Writable } from 'node:stream';
 import { writeReport, type ExportFormat } from '../../web/core/reports/export-report';
 import { createDatabase } from '../../web/server/db/create-database';
+import { createPgRowQuery } from '../../web/server/db/pg-row-query';
 
 async function main(): Promise<void> {
   const [url, shopId, format] = process.argv.slice(2) as [string, string, ExportFormat];
@@ -14,11 +15,13 @@ async function main(): Promise<void> {
       callback();
     },
   });
+  const pgRows = database.kind === 'postgresql' ? createPgRowQuery(url, { max: 1 }) : undefined;
   const start = performance.now();
   const finished = new Promise((resolve) => sink.on('finish', resolve));
-  const rows = await writeReport(format, { db: { prisma: database.prisma, kind: database.kind }, shopId, filters: {}, sort: { field: 'createdAt', order: 'desc' } }, sink);
+  const rows = await writeReport(format, { db: { prisma: database.prisma, kind: database.kind }, shopId, filters: {}, sort: { field: 'createdAt', order: 'desc' }, ...(pgRows ? { query: pgRows.query } : {}) }, sink);
   await finished;
   const ms = performance.now() - start;
+  await pgRows?.close();
   await database.close();
   console.log(JSON.stringify({ ms, rows, bytes, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
 }

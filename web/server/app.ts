@@ -83,7 +83,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(createMeRouter({ db }));
   api.use(createStaffRouter({ db }));
   api.use(createMembersRouter({ db }));
-  api.use(createReportRouter({ db, logger }));
+  api.use(createReportRouter({ db, logger, databaseUrl: config.database.url }));
   api.use(createProductsRouter({ db }));
   api.use(createRewardsRouter({ db, admin, codeBox, logger, issueLimits: new GiftCardIssueLimitCache({ db, admin }) }));
   api.use(createEarnMultipliersRouter({ db }));

@@ -1,3 +1,4 @@
+import type { CatalogItem } from '../core/catalog/save-catalog';
 import type { AdminGraphqlClient } from './admin-graphql-client';
 
 export const PRODUCTS_PAGE_QUERY = `#graphql
@@ -27,16 +28,8 @@ export const PRODUCTS_PAGE_QUERY = `#graphql
   }
 `;
 
-export interface CatalogProduct {
-  id: string;
-  title: string;
-  productType: string;
-  vendor: string;
-  status: string;
-  isGiftCard: boolean;
-  tags: string[];
-  variants: Array<{ id: string; title: string; price: string }>;
-}
+/** The products query returns exactly what the catalogue stores. */
+export type CatalogProduct = CatalogItem;
 
 interface ProductsPageData {
   products: {

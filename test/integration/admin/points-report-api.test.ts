@@ -8,10 +8,11 @@ import { createShop } from '../../fixtures/factories';
 import { createTestApp, TEST_API_KEY, TEST_API_SECRET } from '../../support/test-app';
 import { describeEachDatabase } from '../../support/test-database';
 
-function binary(res: NodeJS.ReadableStream & { setEncoding(e: string): void }, callback: (err: Error | null, body: Buffer) => void): void {
+function binary(res: request.Response, callback: (err: Error | null, body: Buffer) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => callback(null, Buffer.concat(chunks)));
 }
 
 describeEachDatabase('points report, totals and export', (getDb) => {
@@ -146,7 +147,7 @@ describeEachDatabase('points report, totals and export', (getDb) => {
     expect(response.headers['content-type']).toMatch(/spreadsheetml/);
     expect(response.headers['x-export-rows']).toBe('8');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(response.body as Buffer);
+    await workbook.xlsx.load(response.body as never);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.rowCount).toBe(9);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);

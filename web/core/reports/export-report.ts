@@ -5,7 +5,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Db } from '../db-client';
 import { csvField, neutraliseCell } from './neutralise-cell';
-import { iterateReportRows, type ReportItem } from './points-report';
+import { iterateReportRows, type QueryRows, type ReportItem } from './points-report';
 import type { ReportFilters, ReportSort } from './report-filters';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -48,6 +48,7 @@ export interface ExportSource {
   filters: ReportFilters;
   sort: ReportSort;
   batchSize?: number;
+  query?: QueryRows;
 }
 
 /** Returns the number of data rows written. The stream is ended. */
@@ -55,7 +56,7 @@ export async function writeReportCsv(source: ExportSource, out: Writable): Promi
   let count = 0;
   // The BOM makes Excel read the file as UTF-8 (names in Cyrillic, Polish, Danish).
   await write(out, `\uFEFF${columns.map((c) => csvField(c.header)).join(',')}\r\n`);
-  for await (const batch of iterateReportRows(source.db, source.shopId, source.filters, source.sort, source.batchSize)) {
+  for await (const batch of iterateReportRows(source.db, source.shopId, source.filters, source.sort, source.batchSize, source.query)) {
     let text = '';
     for (const item of batch) text += `${columns.map((c) => csvField(c.value(item))).join(',')}\r\n`;
     count += batch.length;
@@ -73,7 +74,7 @@ export async function writeReportXlsx(source: ExportSource, out: Writable): Prom
     ...(c.kind === 'date' ? { style: { numFmt: 'yyyy-mm-dd hh:mm:ss' } } : {}),
   }));
   let count = 0;
-  for await (const batch of iterateReportRows(source.db, source.shopId, source.filters, source.sort, source.batchSize)) {
+  for await (const batch of iterateReportRows(source.db, source.shopId, source.filters, source.sort, source.batchSize, source.query)) {
     for (const item of batch) {
       sheet
         .addRow(columns.map((c) => {

@@ -107,7 +107,16 @@ export async function countReportRows(db: Db, shopId: string, filters: ReportFil
  * Walks the filtered set in the report's order, batchSize rows per query, continuing after the last
  * row seen (keyset) instead of OFFSET, so each batch costs the same and only one batch is in memory.
  */
-export async function* iterateReportRows(db: Db, shopId: string, filters: ReportFilters, sort: ReportSort, batchSize = 5000): AsyncGenerator<ReportItem[]> {
+/** Runs one SELECT; the export may bring a faster driver than Prisma's raw queries (see web/server/db/pg-row-query.ts). */
+export type QueryRows = (sql: string, values: unknown[]) => Promise<unknown[]>;
+
+export function prismaQueryRows(db: Db): QueryRows {
+  return (sql, values) => db.prisma.$queryRawUnsafe<unknown[]>(sql, ...values);
+}
+
+export async function* iterateReportRows(
+  db: Db, shopId: string, filters: ReportFilters, sort: ReportSort, batchSize = 5000, query: QueryRows = prismaQueryRows(db),
+): AsyncGenerator<ReportItem[]> {
   let after: { value: unknown; id: string } | null = null;
   const comparison = sort.order === 'asc' ? '>' : '<';
   for (;;) {
@@ -118,10 +127,10 @@ export async function* iterateReportRows(db: Db, shopId: string, filters: Report
       // comparison then skips the rows of that same timestamp already sent.
       where += ` AND e."${sort.field}" ${comparison}= ${params.add(after.value)} AND (e."${sort.field}", e."id") ${comparison} (${params.add(after.value)}, ${params.add(after.id)})`;
     }
-    const rows: ReportRow[] = await db.prisma.$queryRawUnsafe<ReportRow[]>(
+    const rows = (await query(
       `SELECT ${SELECT_COLUMNS} FROM "LedgerEntry" e JOIN "Member" m ON m."id" = e."memberId" WHERE ${where} ORDER BY ${orderBy(sort)} LIMIT ${params.add(batchSize)}`,
-      ...params.values,
-    );
+      params.values,
+    )) as ReportRow[];
     if (rows.length === 0) return;
     yield rows.map(toItem);
     if (rows.length < batchSize) return;

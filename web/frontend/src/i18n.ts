@@ -83,16 +83,43 @@ function lookup(catalog: Catalog, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-function interpolate(template: string, vars: TranslationVars | undefined): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+/** The number behind a value that may already be formatted ("1 250", "1.250"). */
+function countOf(value: string | number): number {
+  if (typeof value === 'number') return value;
+  const digits = value.replace(/[^\d-]/g, '');
+  return digits === '' ? NaN : Number(digits);
 }
+
+/**
+ * `{name}` is replaced by the value; `{name|one:punt|other:punten}` picks the word form for that value
+ * by the language's plural rules (Ukrainian and Polish need one/few/many).
+ */
+function interpolate(template: string, vars: TranslationVars | undefined, plurals: Intl.PluralRules): string {
+  if (!vars) return template;
+  return template
+    .replace(/\{(\w+)\|([^{}]*)\}/g, (match, name: string, body: string) => {
+      if (!(name in vars)) return match;
+      const forms = new Map(
+        body.split('|').map((form) => {
+          const colon = form.indexOf(':');
+          return [form.slice(0, colon), form.slice(colon + 1)] as const;
+        }),
+      );
+      const count = countOf(vars[name]!);
+      const category = Number.isFinite(count) ? plurals.select(count) : 'other';
+      return forms.get(category) ?? forms.get('other') ?? '';
+    })
+    .replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+}
+
+const englishPlurals = new Intl.PluralRules('en');
 
 export function createI18n(tag: string): I18n {
   const locale = resolveLocale(tag);
   // Keep the region (nl-BE, da-DK) for number formatting only when it belongs to the catalog's language.
   const normalizedTag = tag.trim().replace(/_/g, '-');
   const formattingLocale = normalizedTag.toLowerCase().split('-')[0] === locale ? normalizedTag : locale;
+  const plurals = new Intl.PluralRules(locale);
   const numberFormat = safeFormatter((tag) => new Intl.NumberFormat(tag), formattingLocale, locale);
   const percentFormat = safeFormatter((tag) => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 }), formattingLocale, locale);
   const dateFormat = safeFormatter((tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium' }), formattingLocale, locale);
@@ -109,7 +136,10 @@ export function createI18n(tag: string): I18n {
   return {
     locale,
     formattingLocale,
-    t: (key, vars) => interpolate(lookup(catalogs[locale], key) ?? lookup(catalogs.en, key) ?? key, vars),
+    t: (key, vars) => {
+      const own = lookup(catalogs[locale], key);
+      return interpolate(own ?? lookup(catalogs.en, key) ?? key, vars, own === undefined ? englishPlurals : plurals);
+    },
     formatNumber: (value) => numberFormat.format(value),
     formatMoney: (minor, currency) => {
       try {

@@ -6,6 +6,7 @@ import { exportContentTypes, writeReport } from '../../../core/reports/export-re
 import { countReportRows, reportPage } from '../../../core/reports/points-report';
 import { reportFilterSchema, toReportFilters } from '../../../core/reports/report-filters';
 import { recordStaffAction } from '../../../core/staff/record-staff-action';
+import { createPgRowQuery, type PgRowQuery } from '../../db/pg-row-query';
 import type { Logger } from '../../logger';
 import { handle } from '../async-handler';
 import { adminAuthOf } from '../session-token-auth';
@@ -22,8 +23,15 @@ async function shopTimezone(db: Db, shopId: string): Promise<string> {
   return shop.ianaTimezone;
 }
 
-export function createReportRouter(deps: { db: Db; logger?: Logger }): Router {
+export function createReportRouter(deps: { db: Db; logger?: Logger; databaseUrl?: string }): Router {
   const router = Router();
+  // Opened on the first export only; idle connections close by themselves.
+  let pgRows: PgRowQuery | undefined;
+  const exportQuery = () => {
+    if (deps.db.kind !== 'postgresql' || !deps.databaseUrl) return undefined;
+    pgRows ??= createPgRowQuery(deps.databaseUrl);
+    return pgRows.query;
+  };
   router.get('/report', handle(async (req, res) => {
     const { page, pageSize, ...input } = pageSchema.parse(req.query);
     const { shopId } = adminAuthOf(res.locals);
@@ -46,7 +54,8 @@ export function createReportRouter(deps: { db: Db; logger?: Logger }): Router {
     res.setHeader('Access-Control-Expose-Headers', 'X-Export-Rows, Content-Disposition');
     res.flushHeaders();
     try {
-      await writeReport(format, { db: deps.db, shopId, filters, sort }, res);
+      const query = exportQuery();
+      await writeReport(format, { db: deps.db, shopId, filters, sort, ...(query ? { query } : {}) }, res);
     } catch (error) {
       // The headers are gone; all we can do is cut the download so the client sees it failed.
       deps.logger?.error({ err: error, shopId, format }, 'report export failed mid-stream');
