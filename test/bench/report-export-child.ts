@@ -6,7 +6,7 @@ import { createDatabase } from '../../web/server/db/create-database';
 import { createPgRowQuery } from '../../web/server/db/pg-row-query';
 
 async function main(): Promise<void> {
-  const [url, shopId, format] = process.argv.slice(2) as [string, string, ExportFormat];
+  const [url, shopId, format, batch] = process.argv.slice(2) as [string, string, ExportFormat, string?];
   const database = createDatabase(url);
   let bytes = 0;
   const sink = new Writable({
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const pgRows = database.kind === 'postgresql' ? createPgRowQuery(url, { max: 1 }) : undefined;
   const start = performance.now();
   const finished = new Promise((resolve) => sink.on('finish', resolve));
-  const rows = await writeReport(format, { db: { prisma: database.prisma, kind: database.kind }, shopId, filters: {}, sort: { field: 'createdAt', order: 'desc' }, ...(pgRows ? { query: pgRows.query } : {}) }, sink);
+  const rows = await writeReport(format, { db: { prisma: database.prisma, kind: database.kind }, shopId, filters: {}, sort: { field: 'createdAt', order: 'desc' }, batchSize: Number(batch ?? 5000), ...(pgRows ? { query: pgRows.query } : {}) }, sink);
   await finished;
   const ms = performance.now() - start;
   await pgRows?.close();

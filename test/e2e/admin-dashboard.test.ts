@@ -46,7 +46,7 @@ describe('admin dashboard in Chromium', () => {
     const { context, page, problems } = await openDashboard();
     try {
       for (const label of ['Members', 'Products', 'Services', 'Orders', 'Pending points', 'Posted points']) {
-        await page.getByRole('heading', { level: 3, name: label }).waitFor();
+        await page.getByRole('heading', { level: 3, name: label, exact: true }).waitFor();
       }
       expect(digitsOf(await countText(page, 'members'))).toBeGreaterThan(0);
       for (const id of COUNT_IDS) expect(await countText(page, id)).toMatch(/^[\d,]+$/);
@@ -61,10 +61,10 @@ describe('admin dashboard in Chromium', () => {
     const { context, page, problems } = await openDashboard('?locale=uk');
     try {
       for (const label of ['Учасники', 'Товари', 'Послуги', 'Замовлення', 'Бали в очікуванні', 'Зараховані бали']) {
-        await page.getByRole('heading', { level: 3, name: label }).waitFor();
+        await page.getByRole('heading', { level: 3, name: label, exact: true }).waitFor();
       }
       expect(await page.locator('html').getAttribute('lang')).toBe('uk');
-      expect(await page.getByRole('heading', { level: 3, name: 'Members' }).count()).toBe(0);
+      expect(await page.getByRole('heading', { level: 3, name: 'Members', exact: true }).count()).toBe(0);
       const ukrainian = new Intl.NumberFormat('uk');
       for (const id of COUNT_IDS) {
         const text = await countText(page, id);

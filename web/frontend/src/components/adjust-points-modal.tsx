@@ -9,7 +9,7 @@ import { useMe } from '../hooks/use-me';
 import { memberName, type AdjustmentResult, type Member, type MemberDetail } from '../lib/api-types';
 import { showToast } from '../lib/toast';
 
-export const DESCRIPTION_MAX_LENGTH = 200;
+export const DESCRIPTION_MAX_LENGTH = 300;
 
 type Direction = 'add' | 'subtract';
 
@@ -61,7 +61,7 @@ export function AdjustPointsModal({ open, memberId, member: givenMember, memberL
   let pointsError: string | undefined;
   if (pointsText.trim() === '') pointsError = t('adjust.errors.pointsRequired');
   else if (!Number.isInteger(amount) || amount <= 0) pointsError = t('adjust.errors.pointsPositive');
-  else if (amount > 1_000_000) pointsError = t('adjust.errors.pointsTooLarge', { max: formatNumber(1_000_000) });
+  else if (amount > 10_000_000) pointsError = t('adjust.errors.pointsTooLarge', { max: formatNumber(10_000_000) });
   else if (limit !== null && amount > limit) pointsError = t('adjust.errors.overLimit', { limit: formatNumber(limit) });
 
   let descriptionError: string | undefined;

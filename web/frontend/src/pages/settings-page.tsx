@@ -5,6 +5,7 @@ import { Banner, BlockStack, Box, Button, Card, Checkbox, ChoiceList, Divider, F
 import { DeleteIcon, PlusIcon } from '@shopify/polaris-icons';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiErrorBanner } from '../components/api-error-banner';
+import { BookingSampleTest } from '../components/booking-sample-test';
 import { PageSkeleton } from '../components/page-skeleton';
 import { ApiError, apiSend, toApiError, useApiQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
@@ -397,6 +398,8 @@ export function SettingsPage() {
                     onChange={(value) => set('dateOrder', value as Draft['dateOrder'])}
                   />
                 </FormLayout.Group>
+                <Divider />
+                <BookingSampleTest config={toSettings(draft, perMajor).bookingPropertyConfig} dateOrder={draft.dateOrder} />
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>

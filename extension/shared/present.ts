@@ -1,0 +1,91 @@
+// Pure view logic shared by the storefront widget and the UI extensions: what a reward button says
+// and whether it is enabled, how to describe the programme's rules, labels for history entries.
+import type { MessageKey } from './messages';
+import { currencyDigits, type Translator } from './translate';
+import type { HistoryEntry, OrderPointsView, PendingPoints, ProgramView, RedemptionView, RewardView } from './loyalty-types';
+
+export interface RewardAction {
+  enabled: boolean;
+  /** Why the button is disabled, for the line under it; null when enabled */
+  reason: string | null;
+  label: string;
+  accessibleLabel: string;
+}
+
+export function rewardAction(reward: RewardView, balance: number, tr: Translator, busy = false): RewardAction {
+  const accessibleLabel = tr.t('redeemLabel', { reward: reward.title, points: tr.points(reward.pointsCost) });
+  if (!reward.inStock) return { enabled: false, reason: tr.t('outOfStock'), label: tr.t('redeem'), accessibleLabel };
+  // The server decides (canAfford); the balance check keeps the button right after a redemption in this page.
+  if (!reward.canAfford || balance < reward.pointsCost) {
+    return { enabled: false, reason: tr.t('needMore', { points: tr.points(Math.max(0, reward.pointsCost - balance)) }), label: tr.t('redeem'), accessibleLabel };
+  }
+  return { enabled: !busy, reason: null, label: busy ? tr.t('redeeming') : tr.t('redeem'), accessibleLabel };
+}
+
+export function pendingLine(pending: PendingPoints, tr: Translator): string {
+  const points = tr.points(pending.points);
+  return pending.availableAt ? tr.t('pendingOn', { points, date: tr.date(pending.availableAt) }) : tr.t('pendingUndated', { points });
+}
+
+export function earnRules(program: ProgramView, tr: Translator): string[] {
+  const lines: string[] = [];
+  if (program.earningMode === 'rate' && program.pointsPerCurrencyUnit > 0) {
+    lines.push(tr.t('earnPerAmount', { points: tr.points(program.pointsPerCurrencyUnit), amount: tr.money(10 ** currencyDigits(program.currency), program.currency) }));
+  }
+  if (program.pointsPerVisit > 0) lines.push(tr.t('earnPerVisit', { points: tr.points(program.pointsPerVisit) }));
+  for (const service of program.services) lines.push(tr.t('earnService', { title: service.title, points: tr.points(service.points) }));
+  lines.push(program.creditDelayMinutes > 0 ? tr.t('creditDelay', { delay: tr.duration(program.creditDelayMinutes) }) : tr.t('creditImmediate'));
+  return lines;
+}
+
+const entryKeys: Record<string, MessageKey> = {
+  earn: 'entryEarn',
+  redeem: 'entryRedeem',
+  adjust: 'entryAdjust',
+  expire: 'entryExpire',
+  reversal: 'entryReversal',
+};
+
+export function historyLine(entry: HistoryEntry, tr: Translator): { title: string; detail: string; points: string; pending: boolean } {
+  const sign = entry.points > 0 ? '+' : entry.points < 0 ? '−' : '';
+  const pending = entry.status === 'pending';
+  return {
+    title: entry.description || tr.t(entryKeys[entry.type] ?? 'entryAdjust'),
+    detail: tr.date(entry.createdAt) + (pending ? ` · ${tr.t('entryPending')}` : ''),
+    points: `${sign}${tr.number(Math.abs(entry.points))}`,
+    pending,
+  };
+}
+
+const statusKeys: Record<RedemptionView['status'], MessageKey> = {
+  requested: 'statusIssuing',
+  issuing: 'statusIssuing',
+  issued: 'statusIssued',
+  failed: 'statusFailed',
+  reversed: 'statusReversed',
+};
+
+export function redemptionStatus(redemption: RedemptionView, tr: Translator): string {
+  return tr.t(statusKeys[redemption.status] ?? 'statusIssuing');
+}
+
+/** Gift cards the customer may reveal: issued gift-card redemptions. */
+export function revealable(redemption: RedemptionView): boolean {
+  return redemption.status === 'issued' && redemption.type === 'gift_card';
+}
+
+export function orderPointsLines(view: OrderPointsView, tr: Translator): string[] {
+  if (view.points <= 0 || view.status === 'none') return [tr.t('orderNoPoints')];
+  const lines = [tr.t('orderEarns', { points: tr.points(view.points) })];
+  if (view.status === 'posted' && view.postedAt) lines.push(tr.t('orderCreditedOn', { date: tr.date(view.postedAt) }));
+  else if (view.availableAt) lines.push(tr.t('orderCreditOn', { date: tr.date(view.availableAt) }));
+  else lines.push(tr.t('orderCreditUndated'));
+  return lines;
+}
+
+/** A key that makes retrying the same click safe and two clicks distinct. */
+export function newIdempotencyKey(random: () => number = Math.random): string {
+  const cryptoApi = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (cryptoApi?.randomUUID) return cryptoApi.randomUUID();
+  return Array.from({ length: 16 }, () => Math.floor(random() * 256)).map((b) => b.toString(16).padStart(2, '0')).join('');
+}
