@@ -17,6 +17,10 @@ const root = path.resolve(__dirname, '../..');
 const API_SECRET = 'bench-api-secret-0123456789';
 const SHOP = 'proxy-bench.myshopify.com';
 const MEMBERS = 2000;
+const t0 = performance.now();
+const progress = (step: string) => {
+  if (process.env.BENCH_PROGRESS) process.stderr.write(`[app-proxy ${((performance.now() - t0) / 1000).toFixed(1)} s] ${step}\n`);
+};
 
 async function startAppServer(databaseUrl: string, simulatorUrl: string) {
   const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['test/bench/app-proxy-bench-server.ts', databaseUrl, simulatorUrl], { cwd: root, env: { PATH: process.env.PATH } });
@@ -58,7 +62,9 @@ export async function runAppProxyBenchmarks(options: { kind: DbKind; durationMs?
       sim.shop(SHOP).customers.push({ id: i, firstName: 'B', lastName: String(i), email: null, phone: null, locale: 'en', tags: [], note: null, emailMarketingState: 'NOT_SUBSCRIBED', createdAt: stamp, updatedAt: stamp, metafields: [] });
     }
     const reward = await db.prisma.giftCardReward.create({ data: { shopId, title: '€5 card', valueMinor: 500, currency: 'EUR', pointsCost: 10 } });
+    progress('seeded');
     server = await startAppServer(db.url, sim.url);
+    progress('app server up');
     const port = server.port;
 
     const signedPath = (pathName: string, customer: number) => {
@@ -71,6 +77,7 @@ export async function runAppProxyBenchmarks(options: { kind: DbKind; durationMs?
     const paced = await openLoop(port, balance, { rate: 1000, durationMs });
     const saturated = await closedLoop(port, balance, { connections: 32, durationMs: Math.min(durationMs, 3000) });
 
+    progress('balance reads measured');
     sim.faults.add({ kind: 'latency', latencyMs: 50 });
     const body = JSON.stringify({ rewardId: reward.id });
     const redeemPaths = Array.from({ length: MEMBERS }, (_, i) => signedPath('/redeem', i + 1));
@@ -84,6 +91,7 @@ export async function runAppProxyBenchmarks(options: { kind: DbKind; durationMs?
     const cardsBefore = sim.shop(SHOP).giftCards.length;
     const redemptions = await closedLoop(port, redeem, { connections: 64, durationMs, expectStatus: 201 });
     const cards = sim.shop(SHOP).giftCards.length - cardsBefore;
+    progress('redemptions measured');
 
     return [
       { name: `app proxy balance p99 at 1,000/s [${options.kind}]`, value: Number(paced.p99.toFixed(2)), unit: 'ms', detail: `p50 ${paced.p50.toFixed(2)} ms, max ${paced.max.toFixed(1)} ms, ${paced.requests} requests in ${paced.seconds.toFixed(1)} s, ${paced.errors} errors (open loop, keep-alive)` },

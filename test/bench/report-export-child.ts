@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const pgRows = database.kind === 'postgresql' ? createPgRowQuery(url, { max: 1 }) : undefined;
   const start = performance.now();
   const finished = new Promise((resolve) => sink.on('finish', resolve));
-  const rows = await writeReport(format, { db: { prisma: database.prisma, kind: database.kind }, shopId, filters: {}, sort: { field: 'createdAt', order: 'desc' }, batchSize: Number(batch ?? 5000), ...(pgRows ? { query: pgRows.query } : {}) }, sink);
+  const rows = await writeReport(format, { db: { prisma: database.prisma, kind: database.kind }, shopId, filters: {}, sort: { field: 'createdAt', order: 'desc' }, batchSize: Number(batch ?? 5000), ...(pgRows ? { query: pgRows.query, stream: pgRows.stream } : {}) }, sink);
   await finished;
   const ms = performance.now() - start;
   await pgRows?.close();

@@ -30,6 +30,7 @@ import type { Logger } from './logger';
 import type { ShopifyApi } from './shopify';
 import { AdminGraphqlClient } from '../shopify-admin/admin-graphql-client';
 import { createCustomerProxyRouter } from './http/proxy/customer-proxy-route';
+import { createExtensionsRouter } from './http/extensions/extensions-router';
 import { createRewardsRouter } from './http/admin/rewards-route';
 import { GiftCardIssueLimitCache } from './rewards/gift-card-issue-limit';
 import { giftCardCodeBox } from './rewards/issue-reward-task';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps): Express {
   const codeBox = giftCardCodeBox(config.encryptionKey);
   // Storefront (app proxy): signed by Shopify, customer = logged_in_customer_id.
   app.use('/proxy', createCustomerProxyRouter({ db, admin, codeBox, logger, apiSecret: config.shopify.apiSecret, bodyLimit: config.bodyLimit }));
+  app.use(createExtensionsRouter({ db, admin, codeBox, logger, apiKey: config.shopify.apiKey, apiSecret: config.shopify.apiSecret, bodyLimit: config.bodyLimit }));
 
   const api = express.Router();
   api.use(express.json({ limit: config.bodyLimit }));

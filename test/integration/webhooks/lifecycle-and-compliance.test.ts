@@ -11,11 +11,14 @@ describeEachDatabase('app lifecycle and GDPR webhooks', (getDb) => {
   });
   const drain = () => processDueTasks(testApp.jobContext());
 
-  it('creates and updates members from customers/create and customers/update', async () => {
+  it.each([['create first', false], ['update delivered before create', true]])('creates and updates members from customers/create and customers/update (%s)', async (_label, updateFirst) => {
     const shop = await createShop(getDb().prisma);
-    await postWebhook(testApp.app, { shop: shop.domain, topic: 'customers/create', payload: { id: 501, email: 'olena@example.com', first_name: 'Олена', last_name: 'Коваль', phone: null } });
-    await postWebhook(testApp.app, { shop: shop.domain, topic: 'customers/update', payload: { id: 501, email: 'olena.k@example.com', first_name: 'Олена', last_name: 'Коваль', phone: '+380501234567' } });
-    await drain();
+    const create = { id: 501, email: 'olena@example.com', first_name: 'Олена', last_name: 'Коваль', phone: null };
+    const update = { id: 501, email: 'olena.k@example.com', first_name: 'Олена', last_name: 'Коваль', phone: '+380501234567' };
+    for (const [topic, payload] of updateFirst ? [['customers/update', update], ['customers/create', create]] as const : [['customers/create', create], ['customers/update', update]] as const) {
+      await postWebhook(testApp.app, { shop: shop.domain, topic, payload });
+      await drain();
+    }
     const members = await getDb().prisma.member.findMany({ where: { shopId: shop.id } });
     expect(members).toHaveLength(1);
     expect(members[0]).toMatchObject({ shopifyCustomerId: 'gid://shopify/Customer/501', firstName: 'Олена', phone: '+380501234567' });

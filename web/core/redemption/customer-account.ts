@@ -35,6 +35,35 @@ export async function readBalance(db: Db, shopId: string, member: MemberRef | nu
   };
 }
 
+export interface BalanceAnswer {
+  balance: number;
+  pendingPoints: number;
+  pending: Array<{ points: number; description: string; availableAt: string | null }>;
+}
+
+/**
+ * The storefront's hottest read (every page view with the widget), so one round trip: the member
+ * and their pending entries in a single query. Null when the customer is no member of this shop.
+ */
+export async function readBalanceOfCustomer(db: Db, shopId: string, customerGid: string): Promise<BalanceAnswer | null> {
+  const rows = await db.prisma.$queryRaw<Array<{ balance: number | bigint; pendingPoints: number | bigint; points: number | bigint | null; description: string | null; availableAt: Date | string | number | null }>>`
+    SELECT m."balance" AS "balance", m."pendingPoints" AS "pendingPoints", e."points" AS "points", e."description" AS "description", e."availableAt" AS "availableAt"
+    FROM "Member" m
+    LEFT JOIN "LedgerEntry" e ON e."memberId" = m."id" AND e."shopId" = m."shopId" AND e."status" = 'pending'
+    WHERE m."shopId" = ${shopId} AND m."shopifyCustomerId" = ${customerGid}
+    ORDER BY e."availableAt"
+    LIMIT 50`;
+  const first = rows[0];
+  if (!first) return null;
+  return {
+    balance: Number(first.balance),
+    pendingPoints: Number(first.pendingPoints),
+    pending: rows
+      .filter((row) => row.points !== null)
+      .map((row) => ({ points: Number(row.points), description: row.description ?? '', availableAt: row.availableAt === null ? null : new Date(row.availableAt).toISOString() })),
+  };
+}
+
 export async function readHistory(db: Db, shopId: string, memberId: string, page: { limit: number; before?: string }) {
   const rows = await db.prisma.ledgerEntry.findMany({
     where: { shopId, memberId, status: { not: 'voided' } },

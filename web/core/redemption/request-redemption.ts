@@ -6,7 +6,7 @@ import { AppError } from '../errors/app-error';
 import type { Db, Tx } from '../db-client';
 import { appendPostedEntry } from '../ledger/append-posted-entry';
 import { maskGiftCardCode } from '../crypto/mask-gift-card-code';
-import { enqueueTask } from '../tasks/task-queue';
+import { enqueueTask, type TaskRow } from '../tasks/task-queue';
 import { generateGiftCardCode } from './generate-gift-card-code';
 import { ISSUE_REWARD_TASK, type CodeBox, type RedemptionRow } from './redemption-types';
 
@@ -20,21 +20,36 @@ export interface RequestRedemptionInput {
   requestedBy: 'customer' | 'staff';
   staffUserId?: string;
   now?: Date;
+  /** insert the issue task already claimed by this worker, to run it at once (see redeem-and-issue) */
+  claimTaskFor?: { workerId: string; lockedUntil: Date };
 }
 
 export const ISSUE_REWARD_MAX_ATTEMPTS = 6;
 
+export const issueTaskReference = (redemptionId: string) => `issue-reward:${redemptionId}`;
+
 /** Thrown inside the transaction when a concurrent identical request won the ledger key. */
 class DuplicateRequest extends Error {}
 
-export async function requestRedemption(db: Db, codeBox: CodeBox, input: RequestRedemptionInput): Promise<{ redemption: RedemptionRow; created: boolean }> {
+export interface RequestedRedemption {
+  redemption: RedemptionRow;
+  created: boolean;
+  /** the issue task, when it was inserted claimed (claimTaskFor) */
+  task?: TaskRow;
+}
+
+export async function requestRedemption(db: Db, codeBox: CodeBox, input: RequestRedemptionInput): Promise<RequestedRedemption> {
   const key = input.idempotencyKey.trim();
   if (key.length < 8 || key.length > 200) throw new AppError('VALIDATION', 'The idempotency key must be 8-200 characters.');
   const existing = await findByKey(db, input.shopId, key);
   if (existing) return { redemption: assertSameRequest(existing, input), created: false };
   try {
-    const redemption = await db.prisma.$transaction((tx) => insertRedemption(tx, codeBox, { ...input, idempotencyKey: key }), { timeout: 20000, maxWait: 20000 });
-    return { redemption, created: true };
+    const taskId = randomUUID();
+    const redemption = await db.prisma.$transaction((tx) => insertRedemption(tx, codeBox, { ...input, idempotencyKey: key }, taskId), { timeout: 20000, maxWait: 20000 });
+    const task: TaskRow | undefined = input.claimTaskFor
+      ? { id: taskId, shopDomain: input.shopDomain, kind: ISSUE_REWARD_TASK, reference: issueTaskReference(redemption.id), payload: JSON.stringify({ redemptionId: redemption.id }), attempts: 1, maxAttempts: ISSUE_REWARD_MAX_ATTEMPTS }
+      : undefined;
+    return { redemption, created: true, task };
   } catch (error) {
     if (!(error instanceof DuplicateRequest) && !isUniqueViolation(error)) throw error;
     // A concurrent request with the same key committed first; its transaction is visible now.
@@ -44,7 +59,7 @@ export async function requestRedemption(db: Db, codeBox: CodeBox, input: Request
   }
 }
 
-async function insertRedemption(tx: Tx, codeBox: CodeBox, input: RequestRedemptionInput): Promise<RedemptionRow> {
+async function insertRedemption(tx: Tx, codeBox: CodeBox, input: RequestRedemptionInput, taskId: string): Promise<RedemptionRow> {
   const now = input.now ?? new Date();
   const reward = await tx.giftCardReward.findFirst({ where: { id: input.rewardId, shopId: input.shopId, archivedAt: null } });
   if (!reward) throw new AppError('NOT_FOUND', 'This reward was not found.');
@@ -105,7 +120,7 @@ async function insertRedemption(tx: Tx, codeBox: CodeBox, input: RequestRedempti
   });
   await enqueueTask(
     { prisma: tx as unknown as Db['prisma'] },
-    { shopDomain: input.shopDomain, kind: ISSUE_REWARD_TASK, reference: `issue-reward:${id}`, payload: { redemptionId: id }, maxAttempts: ISSUE_REWARD_MAX_ATTEMPTS, runAt: now },
+    { id: taskId, shopDomain: input.shopDomain, kind: ISSUE_REWARD_TASK, reference: issueTaskReference(id), payload: { redemptionId: id }, maxAttempts: ISSUE_REWARD_MAX_ATTEMPTS, runAt: now, claimedBy: input.claimTaskFor },
     now,
   );
   return row;

@@ -1,34 +1,45 @@
-// Writes the filtered points report as CSV or .xlsx to a stream, batch by batch (see iterateReportRows),
+// Writes the filtered points report as CSV or .xlsx to a stream, batch by batch (see iterateExportRows),
 // waiting for the stream to drain, so memory stays flat for millions of rows.
-import { once } from 'node:events';
+//
+// Hot path, a million rows: rows arrive as arrays (EXPORT_FIELDS order), each column has one
+// precomputed formatter, dates come as ISO text from PostgreSQL, and a CSV line is built by plain
+// string concatenation; a text cell only goes through the quoting / neutralising code when it holds
+// one of the characters that need it. The .xlsx writer shares one style object per column so exceljs
+// resolves each cell's style from its cache instead of serialising a fresh style per cell.
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Db } from '../db-client';
+import { isoOrNull } from '../members/member-views';
 import { csvField, neutraliseCell } from './neutralise-cell';
-import { iterateReportRows, type QueryRows, type ReportItem } from './points-report';
+import { EXPORT_FIELDS, iterateExportRows, type QueryRows, type StreamRows } from './points-report';
 import type { ReportFilters, ReportSort } from './report-filters';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
-type Column = { header: string; width: number; kind: 'text' | 'number' | 'date'; value: (item: ReportItem) => string | number | null };
+type Kind = 'text' | 'number' | 'date' | 'name';
+type Column = { header: string; width: number; kind: Kind; field: number };
+
+const f = (name: (typeof EXPORT_FIELDS)[number]) => EXPORT_FIELDS.indexOf(name);
+const FIRST_NAME = f('firstName');
+const LAST_NAME = f('lastName');
 
 const columns: Column[] = [
-  { header: 'Date', width: 20, kind: 'date', value: (i) => i.createdAt },
-  { header: 'Member', width: 24, kind: 'text', value: (i) => i.memberName },
-  { header: 'E-mail', width: 28, kind: 'text', value: (i) => i.memberEmail },
-  { header: 'Type', width: 10, kind: 'text', value: (i) => i.type },
-  { header: 'Status', width: 10, kind: 'text', value: (i) => i.status },
-  { header: 'Points', width: 10, kind: 'number', value: (i) => i.points },
-  { header: 'Description', width: 40, kind: 'text', value: (i) => i.description },
-  { header: 'Source', width: 12, kind: 'text', value: (i) => i.sourceType },
-  { header: 'Source id', width: 24, kind: 'text', value: (i) => i.sourceId },
-  { header: 'Order', width: 24, kind: 'text', value: (i) => i.orderId },
-  { header: 'Staff user', width: 14, kind: 'text', value: (i) => i.staffUserId },
-  { header: 'Location', width: 24, kind: 'text', value: (i) => i.locationId },
-  { header: 'Available at', width: 20, kind: 'date', value: (i) => i.availableAt },
-  { header: 'Posted at', width: 20, kind: 'date', value: (i) => i.postedAt },
-  { header: 'Entry id', width: 38, kind: 'text', value: (i) => i.id },
-  { header: 'Member id', width: 28, kind: 'text', value: (i) => i.memberId },
+  { header: 'Date', width: 20, kind: 'date', field: f('createdAt') },
+  { header: 'Member', width: 24, kind: 'name', field: FIRST_NAME },
+  { header: 'E-mail', width: 28, kind: 'text', field: f('email') },
+  { header: 'Type', width: 10, kind: 'text', field: f('type') },
+  { header: 'Status', width: 10, kind: 'text', field: f('status') },
+  { header: 'Points', width: 10, kind: 'number', field: f('points') },
+  { header: 'Description', width: 40, kind: 'text', field: f('description') },
+  { header: 'Source', width: 12, kind: 'text', field: f('sourceType') },
+  { header: 'Source id', width: 24, kind: 'text', field: f('sourceId') },
+  { header: 'Order', width: 24, kind: 'text', field: f('orderId') },
+  { header: 'Staff user', width: 14, kind: 'text', field: f('staffUserId') },
+  { header: 'Location', width: 24, kind: 'text', field: f('locationId') },
+  { header: 'Available at', width: 20, kind: 'date', field: f('availableAt') },
+  { header: 'Posted at', width: 20, kind: 'date', field: f('postedAt') },
+  { header: 'Entry id', width: 38, kind: 'text', field: f('id') },
+  { header: 'Member id', width: 28, kind: 'text', field: f('memberId') },
 ];
 
 export const exportColumnHeaders = columns.map((column) => column.header);
@@ -38,8 +49,91 @@ export const exportContentTypes: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
+/** "First Last" of the non-blank parts, as memberDisplayName({ firstName, lastName }), without arrays. */
+function memberName(first: unknown, last: unknown): string {
+  const a = typeof first === 'string' && first.trim() !== '' ? first : '';
+  const b = typeof last === 'string' && last.trim() !== '' ? last : '';
+  return a && b ? `${a} ${b}` : a || b;
+}
+
+/** ISO 8601 text of a date cell: PostgreSQL's to_char output as is, anything else (Date, epoch ms) converted. */
+function isoDate(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' && value.length === 24 && value.charCodeAt(23) === 90 /* Z */) return value;
+  return isoOrNull(value);
+}
+
+// Text that needs csvField's work: a formula start (neutralised) or a separator / quote / line break (quoted).
+const CSV_SPECIAL = /^[=+\-@\t\r]|[",\r\n]/;
+
+function csvText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'string' ? value : String(value);
+  return CSV_SPECIAL.test(text) ? csvField(text) : text;
+}
+
+function csvCell(column: Column, row: unknown[]): string {
+  const value = row[column.field];
+  switch (column.kind) {
+    case 'date':
+      return isoDate(value) ?? '';
+    case 'number':
+      return value === null || value === undefined ? '' : String(Number(value));
+    case 'name':
+      return csvText(memberName(value, row[LAST_NAME]));
+    default:
+      return csvText(value);
+  }
+}
+
+/** One CSV line (with its CRLF) per row. */
+function csvLine(row: unknown[]): string {
+  let line = csvCell(columns[0]!, row);
+  for (let i = 1; i < columns.length; i += 1) line += `,${csvCell(columns[i]!, row)}`;
+  return `${line}\r\n`;
+}
+
+function xlsxCell(column: Column, row: unknown[]): string | number | Date | null {
+  const value = row[column.field];
+  switch (column.kind) {
+    case 'date': {
+      const iso = isoDate(value);
+      return iso === null ? null : new Date(iso);
+    }
+    case 'number':
+      return value === null || value === undefined ? null : Number(value);
+    case 'name':
+      return neutraliseCell(memberName(value, row[LAST_NAME]));
+    default:
+      return value === null || value === undefined ? null : neutraliseCell(typeof value === 'string' ? value : String(value));
+  }
+}
+
+/**
+ * Waits until the stream wants more. Rejects when the stream is closed or failed first (the client went
+ * away), so the export stops and its cursor is closed instead of waiting for a 'drain' that never comes.
+ */
+function drained(out: Writable): Promise<void> {
+  if (out.destroyed || out.writableEnded) return Promise.reject(new Error('export stream closed'));
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => {
+      out.off('drain', onDrain);
+      out.off('close', onClose);
+      out.off('error', done);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = () => done();
+    const onClose = () => done(new Error('export stream closed'));
+    out.on('drain', onDrain);
+    out.on('close', onClose);
+    out.on('error', done);
+  });
+}
+
 async function write(out: Writable, chunk: string): Promise<void> {
-  if (!out.write(chunk)) await once(out, 'drain');
+  if (out.destroyed) throw new Error('export stream closed');
+  if (!out.write(chunk)) await drained(out);
 }
 
 export interface ExportSource {
@@ -48,7 +142,18 @@ export interface ExportSource {
   filters: ReportFilters;
   sort: ReportSort;
   batchSize?: number;
+  /** keyset batches through this query (e.g. the plain pg pool) when no `stream` */
   query?: QueryRows;
+  /** one server-side cursor (PostgreSQL, see web/server/db/pg-row-query.ts) */
+  stream?: StreamRows;
+}
+
+function rowsOf(source: ExportSource): AsyncGenerator<unknown[][]> {
+  return iterateExportRows(source.db, source.shopId, source.filters, source.sort, {
+    ...(source.batchSize ? { batchSize: source.batchSize } : {}),
+    ...(source.query ? { query: source.query } : {}),
+    ...(source.stream ? { stream: source.stream } : {}),
+  });
 }
 
 /** Returns the number of data rows written. The stream is ended. */
@@ -56,9 +161,9 @@ export async function writeReportCsv(source: ExportSource, out: Writable): Promi
   let count = 0;
   // The BOM makes Excel read the file as UTF-8 (names in Cyrillic, Polish, Danish).
   await write(out, `\uFEFF${columns.map((c) => csvField(c.header)).join(',')}\r\n`);
-  for await (const batch of iterateReportRows(source.db, source.shopId, source.filters, source.sort, source.batchSize, source.query)) {
+  for await (const batch of rowsOf(source)) {
     let text = '';
-    for (const item of batch) text += `${columns.map((c) => csvField(c.value(item))).join(',')}\r\n`;
+    for (let i = 0; i < batch.length; i += 1) text += csvLine(batch[i]!);
     count += batch.length;
     await write(out, text);
   }
@@ -67,27 +172,31 @@ export async function writeReportCsv(source: ExportSource, out: Writable): Promi
 }
 
 export async function writeReportXlsx(source: ExportSource, out: Writable): Promise<number> {
+  // useStyles keeps the date format (the time of day); shared strings would keep every text in memory.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Points report');
   sheet.columns = columns.map((c) => ({
     header: c.header, key: c.header, width: c.width,
     ...(c.kind === 'date' ? { style: { numFmt: 'yyyy-mm-dd hh:mm:ss' } } : {}),
   }));
+  // exceljs gives every new cell its own copy of the column style and caches style ids by object, so
+  // each cell would be serialised and looked up again: hand it one object per column (and per empty
+  // cell, whose style id exceljs derives differently), so the cache answers after the first row.
+  const valueStyles = columns.map((c) => (c.kind === 'date' ? { numFmt: 'yyyy-mm-dd hh:mm:ss' } : {}));
+  const emptyStyles = columns.map((c) => (c.kind === 'date' ? { numFmt: 'yyyy-mm-dd hh:mm:ss' } : {}));
+  const values: Array<string | number | Date | null> = new Array(columns.length);
   let count = 0;
-  for await (const batch of iterateReportRows(source.db, source.shopId, source.filters, source.sort, source.batchSize, source.query)) {
-    for (const item of batch) {
-      sheet
-        .addRow(columns.map((c) => {
-          const value = c.value(item);
-          if (value === null || c.kind === 'number') return value;
-          if (c.kind === 'date') return new Date(value);
-          return neutraliseCell(String(value));
-        }))
-        .commit();
+  for await (const batch of rowsOf(source)) {
+    for (const data of batch) {
+      for (let i = 0; i < columns.length; i += 1) values[i] = xlsxCell(columns[i]!, data);
+      const row = sheet.addRow(values);
+      for (let i = 0; i < columns.length; i += 1) row.getCell(i + 1).style = (values[i] === null ? emptyStyles[i] : valueStyles[i]) as Partial<ExcelJS.Style>;
+      row.commit();
     }
     count += batch.length;
     // exceljs writes into the stream without waiting; wait here so a slow client bounds memory.
-    if (out.writableNeedDrain) await once(out, 'drain');
+    if (out.destroyed) throw new Error('export stream closed');
+    if (out.writableNeedDrain) await drained(out);
   }
   sheet.commit();
   await workbook.commit();

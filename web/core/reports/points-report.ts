@@ -1,7 +1,7 @@
 // The points report: one page of ledger entries with the member's name, the totals of the whole
 // filtered set, and (for the export) a keyset iterator that walks the set in batches so memory stays
 // flat however many rows match.
-import type { Db } from '../db-client';
+import type { Db, DbKind } from '../db-client';
 import { memberDisplayName, toDate, toEntryView, type EntryRow, type EntryView } from '../members/member-views';
 import { liabilityMinorUnits } from './point-value';
 import { reportWhere, SqlParams, type ReportFilters, type ReportSort } from './report-filters';
@@ -139,3 +139,63 @@ export async function* iterateReportRows(
   }
 }
 
+
+/** Streams the rows of one SELECT in batches of arrays (rowMode "array"), e.g. through a server-side cursor. */
+export type StreamRows = (sql: string, values: unknown[], batchSize: number) => AsyncIterable<unknown[][]>;
+
+/** The export's fields, in this order, as arrays (no per-row objects). See ExportRow in export-report.ts. */
+export const EXPORT_FIELDS = [
+  'createdAt', 'firstName', 'lastName', 'email', 'type', 'status', 'points', 'description', 'sourceType', 'sourceId',
+  'orderId', 'staffUserId', 'locationId', 'availableAt', 'postedAt', 'id', 'memberId',
+] as const;
+
+// PostgreSQL formats the UTC timestamps (timestamp(3) without time zone) exactly as Date.toISOString does,
+// so the export never builds a Date per cell for CSV.
+const isoText = (column: string) => `to_char(e."${column}", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const EXPORT_SELECT_PG = EXPORT_FIELDS.map((field) => {
+  if (field === 'createdAt' || field === 'availableAt' || field === 'postedAt') return isoText(field);
+  return field === 'firstName' || field === 'lastName' || field === 'email' ? `m."${field}"` : `e."${field}"`;
+}).join(', ');
+
+/** The export query for one server-side cursor (no keyset: the cursor walks the whole set once). */
+export function exportQuery(kind: DbKind, shopId: string, filters: ReportFilters, sort: ReportSort): { sql: string; values: unknown[] } {
+  const params = new SqlParams(kind);
+  const where = reportWhere(shopId, filters, params);
+  const select = kind === 'postgresql' ? EXPORT_SELECT_PG : EXPORT_FIELDS.map((f) => (f === 'firstName' || f === 'lastName' || f === 'email' ? `m."${f}"` : `e."${f}"`)).join(', ');
+  return { sql: `SELECT ${select} FROM "LedgerEntry" e JOIN "Member" m ON m."id" = e."memberId" WHERE ${where} ORDER BY ${orderBy(sort)}`, values: params.values };
+}
+
+/**
+ * The export's rows as arrays in EXPORT_FIELDS order: through `stream` (one server-side cursor) when
+ * given, else by keyset batches through `query` (Prisma by default). Dates are ISO text from the
+ * cursor, or whatever the driver returns (Date, epoch ms) from the keyset path.
+ */
+export async function* iterateExportRows(
+  db: Db, shopId: string, filters: ReportFilters, sort: ReportSort, options: { batchSize?: number; query?: QueryRows; stream?: StreamRows } = {},
+): AsyncGenerator<unknown[][]> {
+  const batchSize = options.batchSize ?? 5000;
+  if (options.stream) {
+    const { sql, values } = exportQuery(db.kind, shopId, filters, sort);
+    yield* options.stream(sql, values, batchSize);
+    return;
+  }
+  let after: { value: unknown; id: string } | null = null;
+  const comparison = sort.order === 'asc' ? '>' : '<';
+  const query = options.query ?? prismaQueryRows(db);
+  for (;;) {
+    const params = new SqlParams(db.kind);
+    let where = reportWhere(shopId, filters, params);
+    if (after) {
+      where += ` AND e."${sort.field}" ${comparison}= ${params.add(after.value)} AND (e."${sort.field}", e."id") ${comparison} (${params.add(after.value)}, ${params.add(after.id)})`;
+    }
+    const rows = (await query(
+      `SELECT ${SELECT_COLUMNS} FROM "LedgerEntry" e JOIN "Member" m ON m."id" = e."memberId" WHERE ${where} ORDER BY ${orderBy(sort)} LIMIT ${params.add(batchSize)}`,
+      params.values,
+    )) as ReportRow[];
+    if (rows.length === 0) return;
+    yield rows.map((row) => EXPORT_FIELDS.map((field) => (row as Record<string, unknown>)[field]));
+    if (rows.length < batchSize) return;
+    const last = rows[rows.length - 1]!;
+    after = { value: sort.field === 'createdAt' ? toDate(last.createdAt) : Number(last.points), id: last.id };
+  }
+}

@@ -21,14 +21,19 @@ export interface EnqueueTaskInput {
   payload?: unknown;
   runAt?: Date;
   maxAttempts?: number;
+  /** id of the new row (default: random) */
+  id?: string;
+  /** insert it already claimed by this worker (first attempt running), e.g. a web request that runs it at once */
+  claimedBy?: { workerId: string; lockedUntil: Date };
 }
 
 /** Inserts the task unless one with the same reference exists; returns whether it was new. */
 export async function enqueueTask(db: Pick<Db, 'prisma'>, input: EnqueueTaskInput, now = new Date()): Promise<boolean> {
+  const claim = input.claimedBy;
   const inserted = await db.prisma.$executeRaw`
-    INSERT INTO "Task" ("id", "shopDomain", "kind", "reference", "payload", "status", "runAt", "attempts", "maxAttempts", "createdAt", "updatedAt")
-    VALUES (${randomUUID()}, ${input.shopDomain}, ${input.kind}, ${input.reference}, ${JSON.stringify(input.payload ?? {})}, 'queued',
-            ${input.runAt ?? now}, 0, ${input.maxAttempts ?? 8}, ${now}, ${now})
+    INSERT INTO "Task" ("id", "shopDomain", "kind", "reference", "payload", "status", "runAt", "attempts", "maxAttempts", "lockedBy", "lockedUntil", "createdAt", "updatedAt")
+    VALUES (${input.id ?? randomUUID()}, ${input.shopDomain}, ${input.kind}, ${input.reference}, ${JSON.stringify(input.payload ?? {})}, ${claim ? 'running' : 'queued'},
+            ${input.runAt ?? now}, ${claim ? 1 : 0}, ${input.maxAttempts ?? 8}, ${claim?.workerId ?? null}, ${claim?.lockedUntil ?? null}, ${now}, ${now})
     ON CONFLICT ("reference") DO NOTHING`;
   return inserted > 0;
 }
@@ -105,22 +110,4 @@ export async function retryFailedTasks(db: Pick<Db, 'prisma'>, shopDomain: strin
     data: { status: 'queued', attempts: 0, runAt: now, updatedAt: now },
   });
   return count;
-}
-
-/**
- * Claims one queued task by its reference, so a web request can run work it just enqueued without
- * racing a job process (whoever claims first runs it; the other sees nothing to claim).
- */
-export async function claimTaskByReference(db: Pick<Db, 'prisma'>, reference: string, workerId: string, options: { now?: Date; leaseMs?: number } = {}): Promise<TaskRow | null> {
-  const now = options.now ?? new Date();
-  const lockedUntil = new Date(now.getTime() + (options.leaseMs ?? 5 * 60_000));
-  const { count } = await db.prisma.task.updateMany({
-    where: { reference, status: 'queued', runAt: { lte: now } },
-    data: { status: 'running', lockedBy: workerId, lockedUntil, attempts: { increment: 1 }, updatedAt: now },
-  });
-  if (count === 0) return null;
-  return db.prisma.task.findFirst({
-    where: { reference, lockedBy: workerId, status: 'running' },
-    select: { id: true, shopDomain: true, kind: true, reference: true, payload: true, attempts: true, maxAttempts: true },
-  });
 }

@@ -2,16 +2,24 @@
 // per row and hold more memory, which matters when a million rows are streamed; the SQL is the same.
 // Timestamps are "timestamp without time zone" holding UTC, so they are parsed and sent as UTC
 // (pg's defaults would use the process's local time zone).
+//
+// `stream` walks one SELECT through a server-side cursor (DECLARE … CURSOR / FETCH n, rows as arrays)
+// inside a read-only transaction: one plan and one snapshot for the whole export, no per-batch index
+// descent or re-join, and only one batch in memory. Stopping early (client gone, error) rolls back
+// and closes the cursor; a connection in an unknown state is discarded, not returned to the pool.
 import pg from 'pg';
-import type { QueryRows } from '../../core/reports/points-report';
+import type { QueryRows, StreamRows } from '../../core/reports/points-report';
 import { postgresSettingsFrom } from './connection-settings';
 
 const TIMESTAMP_OID = 1114;
 
 export interface PgRowQuery {
   query: QueryRows;
+  stream: StreamRows;
   close(): Promise<void>;
 }
+
+const toParam = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, -1) : value);
 
 export function createPgRowQuery(url: string, options: { max?: number } = {}): PgRowQuery {
   const { connectionString, schema } = postgresSettingsFrom(url);
@@ -27,9 +35,33 @@ export function createPgRowQuery(url: string, options: { max?: number } = {}): P
     },
   });
   return {
-    query: async (sql, values) => {
-      const params = values.map((value) => (value instanceof Date ? value.toISOString().slice(0, -1) : value));
-      return (await pool.query(sql, params)).rows;
+    query: async (sql, values) => (await pool.query(sql, values.map(toParam))).rows,
+    stream: async function* (sql, values, batchSize) {
+      const client = await pool.connect();
+      let clean = false;
+      try {
+        await client.query('BEGIN READ ONLY');
+        await client.query(`DECLARE report_export NO SCROLL CURSOR FOR ${sql}`, values.map(toParam));
+        const fetch = { text: `FETCH ${Math.max(1, Math.floor(batchSize))} FROM report_export`, rowMode: 'array' as const };
+        for (;;) {
+          const { rows } = await client.query<unknown[]>(fetch);
+          if (rows.length > 0) yield rows;
+          if (rows.length < batchSize) break;
+        }
+        await client.query('COMMIT');
+        clean = true;
+      } finally {
+        if (!clean) {
+          // Early stop or error: end the transaction (closing the cursor); if that fails too, drop the connection.
+          try {
+            await client.query('ROLLBACK');
+            clean = true;
+          } catch {
+            clean = false;
+          }
+        }
+        client.release(clean ? undefined : true);
+      }
     },
     close: () => pool.end(),
   };

@@ -1,12 +1,13 @@
 // Redeem, then try to issue right away so the customer usually gets the code in the same response.
-// The web request claims the redemption's task like a job process would, so the two never issue the
-// same reward at once; if Shopify is slow or failing, the task stays queued for the job processes
-// and the response says the reward is still being issued (pollable).
+// The issue task is inserted already claimed by this request (same transaction as the debit), so no
+// job process can run it at the same time; if this process dies, the claim's lease expires and a
+// job process takes over. If Shopify is slow or failing, the task is released for retry with
+// backoff and the response says the reward is still being issued (pollable).
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../core/db-client';
 import { requestRedemption, type RequestRedemptionInput } from '../../core/redemption/request-redemption';
 import type { CodeBox, RedemptionRow } from '../../core/redemption/redemption-types';
-import { claimTaskByReference, completeTask, failTask } from '../../core/tasks/task-queue';
+import { completeTask, failTask } from '../../core/tasks/task-queue';
 import type { AdminGraphqlClient } from '../../shopify-admin/admin-graphql-client';
 import type { Logger } from '../logger';
 import { issueReward } from './issue-reward';
@@ -20,12 +21,17 @@ export interface RedeemDeps {
   issueInline?: boolean;
 }
 
+const INLINE_LEASE_MS = 2 * 60_000;
+
 export async function redeemAndIssue(deps: RedeemDeps, input: RequestRedemptionInput): Promise<{ redemption: RedemptionRow; created: boolean }> {
-  const result = await requestRedemption(deps.db, deps.codeBox, input);
-  if (!result.created || deps.issueInline === false) return result;
+  const inline = deps.issueInline !== false;
   const workerId = `web-${randomUUID().slice(0, 8)}`;
-  const task = await claimTaskByReference(deps.db, `issue-reward:${result.redemption.id}`, workerId);
-  if (!task) return result;
+  const result = await requestRedemption(deps.db, deps.codeBox, {
+    ...input,
+    ...(inline ? { claimTaskFor: { workerId, lockedUntil: new Date(Date.now() + INLINE_LEASE_MS) } } : {}),
+  });
+  const task = result.task;
+  if (!result.created || !task) return result;
   try {
     await issueReward({ db: deps.db, admin: deps.admin, codeBox: deps.codeBox, logger: deps.logger, now: () => new Date() }, result.redemption.id);
     await completeTask(deps.db, task, workerId);

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { upsertMember } from '../../core/members/upsert-member';
 import { recordShopifyEmailMarketingConsent } from '../../core/messaging/consent-store';
+import { writeTransaction } from '../../core/db-client';
 import { parsePayload, toGid } from './parse-payload';
+import { shopIdOfDelivery } from './shop-of-delivery';
 import type { WebhookHandler } from './webhook-handler';
 
 export const customerPayloadSchema = z.object({
@@ -18,16 +20,21 @@ export const customerPayloadSchema = z.object({
     .optional(),
 });
 
-export function customerTopicHandler(topic: string): WebhookHandler {
+/**
+ * `customers/create` only creates: Shopify does not order deliveries, and a create that arrives after an
+ * update must not overwrite the newer contact details. `customers/update` refreshes them.
+ */
+export function customerTopicHandler(topic: string, mode: 'create' | 'update'): WebhookHandler {
   return {
     topic,
     async handle({ db, now }, delivery) {
       const customer = parsePayload(topic, customerPayloadSchema, delivery.payload);
-      const shop = await db.prisma.shop.findUnique({ where: { domain: delivery.shopDomain }, select: { id: true } });
-      if (!shop) throw new Error(`shop ${delivery.shopDomain} is not installed`);
-      await db.prisma.$transaction(async (tx) => {
-        const member = await upsertMember(tx, shop.id, {
-          shopifyCustomerId: toGid('Customer', customer.id),
+      const shopId = await shopIdOfDelivery(db, delivery.shopDomain);
+      await writeTransaction(db, async (tx) => {
+        const shopifyCustomerId = toGid('Customer', customer.id);
+        const existing = mode === 'create' ? await tx.member.findUnique({ where: { shopId_shopifyCustomerId: { shopId, shopifyCustomerId } }, select: { id: true } }) : null;
+        const member = existing ?? await upsertMember(tx, shopId, {
+          shopifyCustomerId,
           email: customer.email ?? null,
           phone: customer.phone ?? null,
           firstName: customer.first_name ?? null,
@@ -35,7 +42,7 @@ export function customerTopicHandler(topic: string): WebhookHandler {
           locale: customer.locale ?? null,
         });
         if (customer.email_marketing_consent) {
-          await recordShopifyEmailMarketingConsent(tx, shop.id, member.id, customer.email_marketing_consent, delivery.triggeredAt ?? now());
+          await recordShopifyEmailMarketingConsent(tx, shopId, member.id, customer.email_marketing_consent, delivery.triggeredAt ?? now());
         }
       });
     },

@@ -1,3 +1,3 @@
 import { customerTopicHandler } from './customer-topic-handler';
 
-export const customersCreate = customerTopicHandler('customers/create');
+export const customersCreate = customerTopicHandler('customers/create', 'create');

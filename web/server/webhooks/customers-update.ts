@@ -1,3 +1,3 @@
 import { customerTopicHandler } from './customer-topic-handler';
 
-export const customersUpdate = customerTopicHandler('customers/update');
+export const customersUpdate = customerTopicHandler('customers/update', 'update');

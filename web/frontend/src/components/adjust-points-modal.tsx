@@ -7,6 +7,7 @@ import { ApiError, apiSend, toApiError, useApiQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
 import { useMe } from '../hooks/use-me';
 import { memberName, type AdjustmentResult, type Member, type MemberDetail } from '../lib/api-types';
+import { newIdempotencyKey } from '../lib/ids';
 import { showToast } from '../lib/toast';
 
 export const DESCRIPTION_MAX_LENGTH = 300;
@@ -24,9 +25,6 @@ export interface AdjustPointsModalProps {
   onAdjusted?(result: AdjustmentResult): void;
 }
 
-function newIdempotencyKey(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `adj-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}
 
 export function AdjustPointsModal({ open, memberId, member: givenMember, memberLabel, onClose, onAdjusted }: AdjustPointsModalProps) {
   const { t, formatNumber } = useI18n();
@@ -41,7 +39,7 @@ export function AdjustPointsModal({ open, memberId, member: givenMember, memberL
   const [touched, setTouched] = useState(false);
   const [saving, setSaving] = useState(false);
   const [serverError, setServerError] = useState<ApiError>();
-  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const [idempotencyKey, setIdempotencyKey] = useState(() => newIdempotencyKey('adjust'));
 
   useEffect(() => {
     if (!open) return;
@@ -77,7 +75,7 @@ export function AdjustPointsModal({ open, memberId, member: givenMember, memberL
     setTouched(true);
     if (!valid) return;
     setServerError(undefined);
-    setIdempotencyKey(newIdempotencyKey());
+    setIdempotencyKey(newIdempotencyKey('adjust'));
     setStep('confirm');
   };
 

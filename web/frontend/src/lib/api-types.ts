@@ -31,6 +31,7 @@ export const SOURCE_TYPES: SourceType[] = ['order', 'line_item', 'refund', 'staf
 
 export interface Entry {
   id: string;
+  memberId?: string;
   createdAt: string;
   type: string;
   status: string;
@@ -70,9 +71,11 @@ export interface BulkResult {
   rows: BulkRow[];
   valid: boolean;
   applied: boolean | number;
+  /** Sum of all rows' points. */
+  totalPoints?: number;
 }
 
-export type ReportEntry = Entry & { memberId?: string; memberName: string | null; memberEmail: string | null };
+export type ReportEntry = Entry & { memberName: string | null; memberEmail: string | null };
 
 export interface ReportResponse {
   items: ReportEntry[];

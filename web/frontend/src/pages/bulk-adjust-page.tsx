@@ -9,6 +9,7 @@ import { ApiError, apiSend, toApiError } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
 import { useMe } from '../hooks/use-me';
 import type { BulkResult } from '../lib/api-types';
+import { newIdempotencyKey } from '../lib/ids';
 import { showToast } from '../lib/toast';
 
 const MAX_CSV_BYTES = 900 * 1024;
@@ -20,7 +21,7 @@ export function BulkAdjustPage() {
   const [csv, setCsv] = useState('');
   const [fileName, setFileName] = useState<string>();
   const [inputError, setInputError] = useState<string>();
-  const [preview, setPreview] = useState<{ csv: string; result: BulkResult }>();
+  const [preview, setPreview] = useState<{ csv: string; result: BulkResult; key: string }>();
   const [busy, setBusy] = useState<'preview' | 'apply' | null>(null);
   const [serverError, setServerError] = useState<ApiError>();
   const [confirming, setConfirming] = useState(false);
@@ -29,7 +30,7 @@ export function BulkAdjustPage() {
   const tooLarge = new Blob([csv]).size > MAX_CSV_BYTES;
   const current = preview && preview.csv === csv ? preview.result : undefined;
   const errorRows = current?.rows.filter((row) => row.error) ?? [];
-  const total = current?.rows.reduce((sum, row) => sum + (row.points ?? 0), 0) ?? 0;
+  const total = current?.totalPoints ?? current?.rows.reduce((sum, row) => sum + (row.points ?? 0), 0) ?? 0;
 
   const runPreview = async () => {
     setApplied(undefined);
@@ -46,7 +47,8 @@ export function BulkAdjustPage() {
     setBusy('preview');
     try {
       const result = await apiSend<BulkResult>('POST', '/api/adjustments/bulk', { csv, dryRun: true });
-      setPreview({ csv, result });
+      // One key per checked file: retrying Apply after a lost answer never posts the batch twice.
+      setPreview({ csv, result, key: newIdempotencyKey('bulk') });
     } catch (error) {
       setServerError(toApiError(error));
       setPreview(undefined);
@@ -59,9 +61,9 @@ export function BulkAdjustPage() {
     setBusy('apply');
     setServerError(undefined);
     try {
-      const result = await apiSend<BulkResult>('POST', '/api/adjustments/bulk', { csv, dryRun: false });
+      const result = await apiSend<BulkResult>('POST', '/api/adjustments/bulk', { csv, dryRun: false, idempotencyKey: preview?.key });
       if (!result.valid) {
-        setPreview({ csv, result });
+        setPreview({ csv, result, key: newIdempotencyKey('bulk') });
         return;
       }
       const count = typeof result.applied === 'number' ? result.applied : result.rows.length;
@@ -252,7 +254,7 @@ export function BulkAdjustPage() {
                     </IndexTable.Cell>
                     <IndexTable.Cell>
                       {row.error ? (
-                        <BlockStack gap="050">
+                        <BlockStack gap="050" inlineAlign="start">
                           <Badge tone="critical">{t('bulk.rowError')}</Badge>
                           <Text as="span" tone="critical" variant="bodySm">
                             {row.error}

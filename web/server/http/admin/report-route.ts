@@ -27,10 +27,10 @@ export function createReportRouter(deps: { db: Db; logger?: Logger; databaseUrl?
   const router = Router();
   // Opened on the first export only; idle connections close by themselves.
   let pgRows: PgRowQuery | undefined;
-  const exportQuery = () => {
+  const exportRows = () => {
     if (deps.db.kind !== 'postgresql' || !deps.databaseUrl) return undefined;
     pgRows ??= createPgRowQuery(deps.databaseUrl);
-    return pgRows.query;
+    return pgRows;
   };
   router.get('/report', handle(async (req, res) => {
     const { page, pageSize, ...input } = pageSchema.parse(req.query);
@@ -54,8 +54,9 @@ export function createReportRouter(deps: { db: Db; logger?: Logger; databaseUrl?
     res.setHeader('Access-Control-Expose-Headers', 'X-Export-Rows, Content-Disposition');
     res.flushHeaders();
     try {
-      const query = exportQuery();
-      await writeReport(format, { db: deps.db, shopId, filters, sort, ...(query ? { query } : {}) }, res);
+      // PostgreSQL: one server-side cursor on a plain pg connection; SQLite: keyset batches through Prisma.
+      const pgExport = exportRows();
+      await writeReport(format, { db: deps.db, shopId, filters, sort, ...(pgExport ? { query: pgExport.query, stream: pgExport.stream } : {}) }, res);
     } catch (error) {
       // The headers are gone; all we can do is cut the download so the client sees it failed.
       deps.logger?.error({ err: error, shopId, format }, 'report export failed mid-stream');

@@ -9,7 +9,7 @@ import {
   findMemberByCustomer,
   getMemberRedemption,
   listMemberRedemptions,
-  readBalance,
+  readBalanceOfCustomer,
   readHistory,
   revealGiftCardCode,
   rewardsForCustomer,
@@ -47,8 +47,9 @@ export function createCustomerProxyRouter(deps: CustomerProxyDeps): Router {
 
   router.get('/balance', async (_req, res) => {
     const auth = appProxyAuthOf(res.locals);
-    const member = await memberOf(auth);
-    res.json(await readBalance(deps.db, auth.shopId, member));
+    const answer = await readBalanceOfCustomer(deps.db, auth.shopId, requireCustomer(auth));
+    if (!answer) throw new AppError('NOT_FOUND', 'No loyalty account was found for this customer.');
+    res.json(answer);
   });
 
   router.get('/history', async (req, res) => {

@@ -1,0 +1,126 @@
+// /ext/customer/* — the API of our checkout and customer-account UI extensions. Same domain as the
+// app proxy (web/core/redemption/customer-account.ts, redeemAndIssue), authenticated by the
+// extension's session token instead of the proxy signature. Extensions run in a sandboxed worker
+// whose origin is not the shop, so these answers carry `Access-Control-Allow-Origin: *` (they are
+// authorised by the bearer token, never by cookies).
+import express, { Router, type RequestHandler } from 'express';
+import { z } from 'zod';
+import { AppError } from '../../../core/errors/app-error';
+import type { Db } from '../../../core/db-client';
+import { readOrderPoints } from '../../../core/ledger/read-order-points';
+import { readPublicProgram } from '../../../core/programme/read-public-program';
+import {
+  findMemberByCustomer,
+  listMemberRedemptions,
+  readBalance,
+  readHistory,
+  revealGiftCardCode,
+  rewardsForCustomer,
+  type MemberRef,
+} from '../../../core/redemption/customer-account';
+import { redemptionView, type CodeBox } from '../../../core/redemption/redemption-types';
+import type { AdminGraphqlClient } from '../../../shopify-admin/admin-graphql-client';
+import type { Logger } from '../../logger';
+import { redeemAndIssue } from '../../rewards/redeem-and-issue';
+import { customerTokenAuthOf, requireSignedInCustomer, verifyCustomerSessionToken, type CustomerTokenAuth } from './verify-customer-session-token';
+
+export interface CustomerExtensionDeps {
+  db: Db;
+  admin: AdminGraphqlClient;
+  codeBox: CodeBox;
+  logger: Logger;
+  apiKey: string;
+  apiSecret: string;
+  bodyLimit: string;
+  now?: () => number;
+}
+
+const historyQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), before: z.string().min(1).max(100).optional() });
+const redeemBody = z.object({ rewardId: z.string().min(1).max(100), idempotencyKey: z.string().min(8).max(200) }).strict();
+const orderParam = z.string().regex(/^(gid:\/\/shopify\/Order\/)?\d{1,20}$/, 'must be an order id');
+
+export const allowExtensionOrigins: RequestHandler = (req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Idempotency-Key');
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+  res.setHeader('Access-Control-Max-Age', '600');
+  if (req.method === 'OPTIONS') {
+    res.status(204).end();
+    return;
+  }
+  next();
+};
+
+export function createCustomerExtensionRouter(deps: CustomerExtensionDeps): Router {
+  const router = Router();
+  router.use(allowExtensionOrigins);
+  router.use(verifyCustomerSessionToken({ db: deps.db, apiKey: deps.apiKey, apiSecret: deps.apiSecret, now: deps.now }));
+
+  const memberOf = async (auth: CustomerTokenAuth): Promise<MemberRef> => {
+    const member = await findMemberByCustomer(deps.db, auth.shopId, requireSignedInCustomer(auth));
+    if (!member) throw new AppError('NOT_FOUND', 'No loyalty account was found for this customer.');
+    return member;
+  };
+  /** A signed-in customer who has not earned yet simply has nothing: balance 0, no history. */
+  const optionalMemberOf = async (auth: CustomerTokenAuth): Promise<MemberRef | null> =>
+    findMemberByCustomer(deps.db, auth.shopId, requireSignedInCustomer(auth));
+
+  // Everything a surface needs to draw itself, in one round trip (checkout budgets are tight).
+  router.get('/summary', async (_req, res) => {
+    const auth = customerTokenAuthOf(res.locals);
+    const program = await readPublicProgram(deps.db.prisma, auth.shopId, auth.shopCurrency);
+    if (!auth.customerGid) {
+      res.json({ signedIn: false, program, balance: null, rewards: [], redemptions: [] });
+      return;
+    }
+    const member = await optionalMemberOf(auth);
+    res.json({
+      signedIn: true,
+      program,
+      balance: await readBalance(deps.db, auth.shopId, member),
+      rewards: await rewardsForCustomer(deps.db, auth.shopId, member),
+      redemptions: member ? await listMemberRedemptions(deps.db, auth.shopId, member.id, 20) : [],
+    });
+  });
+
+  router.get('/history', async (req, res) => {
+    const auth = customerTokenAuthOf(res.locals);
+    const member = await optionalMemberOf(auth);
+    const query = historyQuery.parse(req.query);
+    res.json(member ? await readHistory(deps.db, auth.shopId, member.id, query) : { items: [], nextCursor: null });
+  });
+
+  router.get('/redemptions/:id/code', async (req, res) => {
+    const auth = customerTokenAuthOf(res.locals);
+    const member = await memberOf(auth);
+    res.json({ code: await revealGiftCardCode(deps.db, deps.codeBox, auth.shopId, member.id, String(req.params.id)) });
+  });
+
+  router.post('/redeem', express.json({ limit: deps.bodyLimit }), async (req, res) => {
+    const auth = customerTokenAuthOf(res.locals);
+    const member = await memberOf(auth);
+    const body = redeemBody.parse(req.body ?? {});
+    const { redemption, created } = await redeemAndIssue(
+      { db: deps.db, admin: deps.admin, codeBox: deps.codeBox, logger: deps.logger },
+      { shopId: auth.shopId, shopDomain: auth.shopDomain, memberId: member.id, rewardId: body.rewardId, idempotencyKey: body.idempotencyKey, requestedBy: 'customer' },
+    );
+    const issued = redemption.status === 'issued' && redemption.rewardType === 'gift_card' && redemption.codeEncrypted;
+    const pending = redemption.status === 'requested' || redemption.status === 'issuing';
+    res.status(pending ? 202 : created ? 201 : 200).json({
+      redemption: redemptionView(redemption),
+      code: issued ? deps.codeBox.decrypt(redemption.codeEncrypted!) : null,
+      pending,
+    });
+  });
+
+  router.get('/orders/:orderId/points', async (req, res) => {
+    const auth = customerTokenAuthOf(res.locals);
+    const raw = orderParam.parse(String(req.params.orderId));
+    const orderGid = raw.startsWith('gid://') ? raw : `gid://shopify/Order/${raw}`;
+    const member = await optionalMemberOf(auth);
+    // Scoped to the signed-in member: another customer's order reads as "no points", never its data.
+    res.json(member ? await readOrderPoints(deps.db.prisma, auth.shopId, member.id, orderGid) : { orderId: orderGid, points: 0, status: 'none', availableAt: null, postedAt: null });
+  });
+
+  return router;
+}
