@@ -15,10 +15,11 @@ const ext = (...parts: string[]) => path.join(root, 'extension', ...parts);
 export const WIDGET_ENTRY = ext('theme-loyalty-widget', 'src', 'main.ts');
 export const WIDGET_ASSET = ext('theme-loyalty-widget', 'assets', 'loyalty-widget.js');
 
-const UI_EXTENSIONS = [
+// The admin block has its own (staff-facing) strings in locales/; the others share the customer catalogue.
+const UI_EXTENSIONS: Array<{ name: string; entries: string[]; ownLocales?: boolean }> = [
   { name: 'checkout-loyalty', entries: ['src/index.ts'] },
   { name: 'customer-account-points', entries: ['src/points-page.ts', 'src/order-status-block.ts'] },
-  { name: 'admin-product-loyalty', entries: ['src/index.ts'] },
+  { name: 'admin-product-loyalty', entries: ['src/index.ts'], ownLocales: true },
 ];
 
 export const widgetBuildOptions: BuildOptions = {
@@ -63,7 +64,7 @@ export async function buildAll(): Promise<SizeRow[]> {
   const css = fs.readFileSync(ext('theme-loyalty-widget', 'assets', 'loyalty-widget.css'));
   rows.push({ name: 'theme-loyalty-widget/assets/loyalty-widget.css', bytes: css.length, gzipBytes: gzipSync(css).length });
   for (const extension of UI_EXTENSIONS) {
-    writeLocales(extension.name);
+    if (!extension.ownLocales) writeLocales(extension.name);
     for (const entry of extension.entries) {
       const code = await bundleUiExtension(ext(extension.name, entry));
       const out = ext(extension.name, 'dist', path.basename(entry).replace(/\.ts$/, '.js'));

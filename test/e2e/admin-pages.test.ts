@@ -105,7 +105,7 @@ describe('admin pages in Chromium', () => {
       await screenshot(page, 'admin-members');
 
       await page.getByPlaceholder('Search by name, email or phone').fill('emma.devries');
-      await page.waitForFunction(() => document.querySelectorAll('.Polaris-IndexTable__TableRow').length === 1);
+      await page.locator('.Polaris-IndexTable__TableRow').nth(1).waitFor({ state: 'detached' });
       await page.getByRole('link', { name: 'Emma de Vries' }).click();
       await page.getByRole('heading', { level: 1, name: 'Emma de Vries' }).waitFor();
       const memberId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
@@ -135,13 +135,10 @@ describe('admin pages in Chromium', () => {
       await toast(page, '25 points added for Emma de Vries');
       await dialog.waitFor({ state: 'detached' });
 
-      await page.waitForFunction(
-        (expected) => {
-          const card = document.querySelector('[data-testid="count-member-balance"] p');
-          return card !== null && Number((card.textContent ?? '').replace(/\D/g, '')) === expected;
-        },
-        before.balance + 25,
-      );
+      await page
+        .getByTestId('count-member-balance')
+        .getByText(new Intl.NumberFormat('en').format(before.balance + 25), { exact: true })
+        .waitFor();
       const historyRow = page.getByTestId('member-history').locator('.Polaris-IndexTable__TableRow', { hasText: 'Thank you for the review' });
       await historyRow.waitFor();
       expect(await historyRow.innerText()).toContain('+25');

@@ -90,7 +90,7 @@ describe('storefront loyalty widget in Chromium', () => {
       await code.waitFor({ timeout: 20_000 });
       expect(await code.innerText()).toMatch(/^[A-Za-z0-9]{8,20}$/);
       await section(page).getByText('Enter this code in the gift card field at checkout.').waitFor();
-      await page.waitForFunction((expected) => document.querySelector('section.slw--section [data-slw-balance]')?.getAttribute('data-slw-balance') === expected, String(startingBalance - 200));
+      await section(page).locator(`[data-slw-balance="${startingBalance - 200}"]`).waitFor();
       // The issued card is listed masked, and its code can be revealed by this customer.
       await section(page).getByRole('heading', { name: 'Your gift cards' }).waitFor();
       await section(page).getByRole('button', { name: 'Show code' }).first().click();

@@ -16,10 +16,15 @@ export interface Db {
  * A transaction that will write. On SQLite (WAL) a transaction that reads first and writes later fails
  * with SQLITE_BUSY_SNAPSHOT when another process committed in between, without waiting; taking the write
  * lock with a no-op write as the first statement makes it wait its turn instead (like BEGIN IMMEDIATE).
+ * The statement is valid and free on PostgreSQL too, so callers that do not know the kind may use it.
  */
-export function writeTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, options: { timeout?: number; maxWait?: number } = {}): Promise<T> {
+export function writeTransaction<T>(
+  db: { prisma: Prisma; kind?: DbKind },
+  fn: (tx: Tx) => Promise<T>,
+  options: { timeout?: number; maxWait?: number } = {},
+): Promise<T> {
   return db.prisma.$transaction(async (tx) => {
-    if (db.kind === 'sqlite') await tx.$executeRawUnsafe('UPDATE "Shop" SET "id" = "id" WHERE 0');
+    if (db.kind !== 'postgresql') await tx.$executeRawUnsafe('UPDATE "Shop" SET "id" = "id" WHERE 1 = 0');
     return fn(tx);
   }, { timeout: options.timeout ?? 30_000, maxWait: options.maxWait ?? 30_000 });
 }

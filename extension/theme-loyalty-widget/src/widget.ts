@@ -181,7 +181,7 @@ export class LoyaltyWidget {
           return h('li', { class: line.pending ? 'slw-pending' : '' }, h('span', {}, line.title, h('small', {}, line.detail)), h('strong', {}, line.points));
         }))
         : h('p', { class: 'slw-muted' }, tr.t('historyEmpty')),
-        state.historyCursor ? h('button', { type: 'button', class: 'slw-link', onclick: () => void this.moreHistory() }, '…') : null));
+        state.historyCursor ? h('button', { type: 'button', class: 'slw-link', onclick: () => void this.moreHistory() }, tr.t('historyMore')) : null));
     }
     if (state.program) {
       parts.push(h('details', { class: 'slw-section slw-earn', open: !this.config.signedIn },

@@ -2,7 +2,7 @@
 // the posted ledger entry (balance moved under the ledger's conditional update), the customer's
 // notification in the outbox, and the audit row. The caller's idempotency key makes a retried
 // request return the first result instead of adjusting twice.
-import type { Db, Tx } from '../db-client';
+import { writeTransaction, type Db, type Tx } from '../db-client';
 import { AppError } from '../errors/app-error';
 import { appendPostedEntry } from '../ledger/append-posted-entry';
 import { toEntryView, toMemberView, type EntryView, type MemberView } from '../members/member-views';
@@ -64,7 +64,7 @@ export async function adjustMemberPoints(db: Db, input: AdjustmentInput): Promis
   if (!Number.isInteger(points) || points === 0) throw new AppError('VALIDATION', 'points must be a whole number other than zero.');
   assertMayAdjust(staff, points);
   const key = adjustmentKey(input.idempotencyKey);
-  return db.prisma.$transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const member = await tx.member.findFirst({ where: { id: memberId, shopId }, select: { id: true } });
     if (!member) throw new AppError('NOT_FOUND', 'This member was not found in this shop.');
     const previous = await tx.ledgerEntry.findUnique({ where: { shopId_idempotencyKey: { shopId, idempotencyKey: key } } });

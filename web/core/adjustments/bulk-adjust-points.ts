@@ -3,7 +3,7 @@
 // running balance); the preview shows each row's result. Applying is all-or-nothing: with any row
 // in error nothing is written, otherwise every row is posted in one transaction.
 import { randomUUID } from 'node:crypto';
-import type { Db, Tx } from '../db-client';
+import { writeTransaction, type Db, type Tx } from '../db-client';
 import { AppError } from '../errors/app-error';
 import { memberDisplayName } from '../members/member-views';
 import { recordStaffAction } from '../staff/record-staff-action';
@@ -165,7 +165,8 @@ export async function applyBulkAdjustment(
   }
   const now = options.now ?? new Date();
   const batchKey = options.batchKey ?? randomUUID();
-  await db.prisma.$transaction(
+  await writeTransaction(
+    db,
     async (tx: Tx) => {
       const allowNegative = await allowsNegativeBalance(tx, shopId);
       let created = 0;

@@ -1,6 +1,6 @@
 // The loyalty tab of products and variants: read one, change one, change many at once.
 import { z } from 'zod';
-import type { Prisma } from '../db-client';
+import { writeTransaction, type Prisma } from '../db-client';
 import { AppError } from '../errors/app-error';
 import { productLoyaltySchema, type ProductLoyalty } from '../earning/product-loyalty-schema';
 
@@ -70,7 +70,7 @@ export async function changeProductLoyalty(prisma: Prisma, shopId: string, chang
       throw new AppError('NOT_FOUND', `Variant ${change.variantId} does not belong to product ${change.productId}.`);
     }
   }
-  await prisma.$transaction(async (tx) => {
+  await writeTransaction({ prisma }, async (tx) => {
     for (const change of normalized) {
       const where = { shopId_productId_variantId: { shopId, productId: change.productId, variantId: change.variantId } };
       await tx.productLoyalty.upsert({

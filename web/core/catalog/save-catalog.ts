@@ -1,7 +1,7 @@
 // Keeps the local copy of the shop's catalogue. A product the shop marks as a service (product type
 // "Service" or a "service"/"booking" tag, as booking apps set them) gets a loyalty tab marked service the
 // first time it is seen; staff edits are never overwritten by a later sync.
-import type { Prisma } from '../db-client';
+import { writeTransaction, type Prisma } from '../db-client';
 import { parseMoneyToMinor } from '../money';
 
 export interface CatalogItem {
@@ -25,7 +25,7 @@ export function looksLikeService(item: Pick<CatalogItem, 'productType' | 'tags' 
 
 export async function saveCatalog(prisma: Prisma, shopId: string, currency: string, items: CatalogItem[]): Promise<{ products: number; newServices: number }> {
   let newServices = 0;
-  await prisma.$transaction(async (tx) => {
+  await writeTransaction({ prisma }, async (tx) => {
     for (const item of items) {
       const variants = JSON.stringify(item.variants.map((v) => ({ id: v.id, title: v.title, priceMinor: parseMoneyToMinor(v.price, currency) })));
       const data = { title: item.title, productType: item.productType, vendor: item.vendor, status: item.status, isGiftCard: item.isGiftCard, variants };

@@ -4,7 +4,7 @@
 // (a late webhook) is kept in the history but does not overwrite the newer state.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Prisma, Tx } from '../db-client';
+import { writeTransaction, type Prisma, type Tx } from '../db-client';
 import { AppError, notFound } from '../errors/app-error';
 import type { ConsentState, MessageChannel } from './may-receive';
 
@@ -91,7 +91,7 @@ export async function changeMemberConsent(prisma: Prisma, shopId: string, member
   ]);
   if (!member) throw notFound('The member');
   if (!type) throw notFound('The consent type');
-  await prisma.$transaction((tx) => recordConsentChange(tx, shopId, memberId, change));
+  await writeTransaction({ prisma }, (tx) => recordConsentChange(tx, shopId, memberId, change));
   return getMemberConsents(prisma, shopId, memberId);
 }
 

@@ -1,4 +1,4 @@
-import type { Prisma } from '../db-client';
+import { writeTransaction, type Prisma } from '../db-client';
 
 export interface InstalledShop {
   domain: string;
@@ -10,7 +10,7 @@ export interface InstalledShop {
 
 /** Creates or refreshes the shop and gives it default programme settings the first time. */
 export async function saveInstalledShop(prisma: Prisma, shop: InstalledShop): Promise<{ id: string }> {
-  return prisma.$transaction(async (tx) => {
+  return writeTransaction({ prisma }, async (tx) => {
     const saved = await tx.shop.upsert({
       where: { domain: shop.domain },
       create: { ...shop },

@@ -1,6 +1,6 @@
 // The owner's staff page: list users and change their role and adjustment limit.
 import { z } from 'zod';
-import type { Prisma } from '../db-client';
+import { writeTransaction, type Prisma } from '../db-client';
 import { AppError } from '../errors/app-error';
 import { recordStaffAction } from './record-staff-action';
 import { toStaffIdentity } from './resolve-staff-member';
@@ -22,7 +22,7 @@ export async function listStaff(prisma: Prisma, shopId: string): Promise<StaffId
 
 /** A user not seen yet may be set up in advance. The last owner cannot be demoted. */
 export async function updateStaffMember(prisma: Prisma, shopId: string, actorUserId: string, userId: string, change: StaffChange): Promise<StaffIdentity> {
-  return prisma.$transaction(async (tx) => {
+  return writeTransaction({ prisma }, async (tx) => {
     const before = await tx.staffMember.findUnique({ where: { shopId_userId: { shopId, userId } } });
     if (before?.role === 'owner' && change.role !== 'owner') {
       const owners = await tx.staffMember.count({ where: { shopId, role: 'owner' } });

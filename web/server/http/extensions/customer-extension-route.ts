@@ -11,6 +11,7 @@ import { readOrderPoints } from '../../../core/ledger/read-order-points';
 import { readPublicProgram } from '../../../core/programme/read-public-program';
 import {
   findMemberByCustomer,
+  getMemberRedemption,
   listMemberRedemptions,
   readBalance,
   readHistory,
@@ -18,7 +19,7 @@ import {
   rewardsForCustomer,
   type MemberRef,
 } from '../../../core/redemption/customer-account';
-import { redemptionView, type CodeBox } from '../../../core/redemption/redemption-types';
+import { redemptionView, type CodeBox, type RedemptionRow } from '../../../core/redemption/redemption-types';
 import type { AdminGraphqlClient } from '../../../shopify-admin/admin-graphql-client';
 import type { Logger } from '../../logger';
 import { redeemAndIssue } from '../../rewards/redeem-and-issue';
@@ -56,6 +57,12 @@ export function createCustomerExtensionRouter(deps: CustomerExtensionDeps): Rout
   router.use(allowExtensionOrigins);
   router.use(verifyCustomerSessionToken({ db: deps.db, apiKey: deps.apiKey, apiSecret: deps.apiSecret, now: deps.now }));
 
+  /** The code only once issued, and only to the customer who owns it (the caller checked). */
+  const answerOf = (row: RedemptionRow) => {
+    const issued = row.status === 'issued' && row.rewardType === 'gift_card' && row.codeEncrypted;
+    return { redemption: redemptionView(row), code: issued ? deps.codeBox.decrypt(row.codeEncrypted!) : null, pending: row.status === 'requested' || row.status === 'issuing' };
+  };
+
   const memberOf = async (auth: CustomerTokenAuth): Promise<MemberRef> => {
     const member = await findMemberByCustomer(deps.db, auth.shopId, requireSignedInCustomer(auth));
     if (!member) throw new AppError('NOT_FOUND', 'No loyalty account was found for this customer.');
@@ -90,6 +97,13 @@ export function createCustomerExtensionRouter(deps: CustomerExtensionDeps): Rout
     res.json(member ? await readHistory(deps.db, auth.shopId, member.id, query) : { items: [], nextCursor: null });
   });
 
+  // Pollable status of one redemption (202 from /redeem while Shopify creates the card).
+  router.get('/redemptions/:id', async (req, res) => {
+    const auth = customerTokenAuthOf(res.locals);
+    const member = await memberOf(auth);
+    res.json(answerOf(await getMemberRedemption(deps.db, auth.shopId, member.id, String(req.params.id))));
+  });
+
   router.get('/redemptions/:id/code', async (req, res) => {
     const auth = customerTokenAuthOf(res.locals);
     const member = await memberOf(auth);
@@ -104,13 +118,8 @@ export function createCustomerExtensionRouter(deps: CustomerExtensionDeps): Rout
       { db: deps.db, admin: deps.admin, codeBox: deps.codeBox, logger: deps.logger },
       { shopId: auth.shopId, shopDomain: auth.shopDomain, memberId: member.id, rewardId: body.rewardId, idempotencyKey: body.idempotencyKey, requestedBy: 'customer' },
     );
-    const issued = redemption.status === 'issued' && redemption.rewardType === 'gift_card' && redemption.codeEncrypted;
-    const pending = redemption.status === 'requested' || redemption.status === 'issuing';
-    res.status(pending ? 202 : created ? 201 : 200).json({
-      redemption: redemptionView(redemption),
-      code: issued ? deps.codeBox.decrypt(redemption.codeEncrypted!) : null,
-      pending,
-    });
+    const answer = answerOf(redemption);
+    res.status(answer.pending ? 202 : created ? 201 : 200).json(answer);
   });
 
   router.get('/orders/:orderId/points', async (req, res) => {
