@@ -7,3 +7,4 @@ export { webhookHmac } from './send-webhook';
 export type { FaultSpec, FaultKind } from './faults';
 export type { GraphqlRequestLogEntry } from './admin-graphql-route';
 export type * from './shop-state';
+export { placeOrder, type PlaceOrderInput } from './place-order';

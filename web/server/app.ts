@@ -43,6 +43,8 @@ export interface AppDeps {
   logger: Logger;
   /** Extra admin API routers (mounted under /api after authentication). */
   adminRouters?: Router[];
+  /** Demo-mode routers (test bookings), mounted before the admin UI. */
+  demoRouters?: Router[];
   frontendDistDir?: string;
   /** Admin GraphQL client for rewards (default: one built from the config) */
   admin?: AdminGraphqlClient;
@@ -100,6 +102,7 @@ export function createApp(deps: AppDeps): Express {
 
   if (config.demoMode) {
     app.use(createDemoRouter({ shop: DEMO_SHOP_DOMAIN, apiKey: config.shopify.apiKey, apiSecret: config.shopify.apiSecret }));
+    for (const router of deps.demoRouters ?? []) app.use(router);
   }
   app.use(createAdminFrontendRouter({ apiKey: config.shopify.apiKey, demoMode: config.demoMode, distDir: deps.frontendDistDir }));
   app.use(notFoundHandler);

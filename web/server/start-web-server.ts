@@ -26,7 +26,8 @@ export async function startWebServer(initialConfig: AppConfig, logger: Logger): 
   if (demo) config = { ...config, shopify: { ...config.shopify, simulatorUrl: demo.simulatorUrl } };
 
   const runtime = await createRuntime(config, logger);
-  const app = createApp({ config, db: runtime.db, shopify: runtime.shopify, installer: runtime.installer, logger });
+  const demoRouters = demo && demoModule ? [(await import('./demo/demo-orders-route.js')).createDemoOrdersRouter({ runtime, demo })] : [];
+  const app = createApp({ config, db: runtime.db, shopify: runtime.shopify, installer: runtime.installer, logger, demoRouters });
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));
     listening.once('error', reject);

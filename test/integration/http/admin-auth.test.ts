@@ -50,6 +50,11 @@ describeEachDatabase('admin API authentication and tenancy', (getDb) => {
     expect((await request(testApp.app).get('/api/dashboard').set('Cookie', `token=${value}`)).status).toBe(401);
   });
 
+  it('has no demo endpoints (session tokens, test bookings) outside demo mode', async () => {
+    expect((await request(testApp.app).get('/demo/session-token')).status).toBe(404);
+    expect((await request(testApp.app).post('/demo/orders').send({ productId: 1 })).status).toBe(404);
+  });
+
   it('serves /healthz with the database kind and status', async () => {
     const response = await request(testApp.app).get('/healthz');
     expect(response.status).toBe(200);

@@ -110,14 +110,14 @@ function xlsxCell(column: Column, row: unknown[]): string | number | Date | null
 }
 
 /**
- * Waits until the stream wants more. Rejects when the stream is closed or failed first (the client went
- * away), so the export stops and its cursor is closed instead of waiting for a 'drain' that never comes.
+ * Waits for `stream`'s 'drain'. Rejects when the response `out` is closed or failed first (the client
+ * went away), so the export stops and its cursor is closed instead of waiting for a 'drain' that never comes.
  */
-function drained(out: Writable): Promise<void> {
+function drained(stream: Drainable, out: Writable = stream as Writable): Promise<void> {
   if (out.destroyed || out.writableEnded) return Promise.reject(new Error('export stream closed'));
   return new Promise((resolve, reject) => {
     const done = (error?: Error) => {
-      out.off('drain', onDrain);
+      stream.off('drain', onDrain);
       out.off('close', onClose);
       out.off('error', done);
       if (error) reject(error);
@@ -125,7 +125,7 @@ function drained(out: Writable): Promise<void> {
     };
     const onDrain = () => done();
     const onClose = () => done(new Error('export stream closed'));
-    out.on('drain', onDrain);
+    stream.on('drain', onDrain);
     out.on('close', onClose);
     out.on('error', done);
   });
@@ -171,6 +171,22 @@ export async function writeReportCsv(source: ExportSource, out: Writable): Promi
   return count;
 }
 
+/** A writable side that wants draining; works for Node's streams and readable-stream's (used by archiver). */
+type Drainable = Pick<Writable, 'on' | 'off'> & { writableNeedDrain?: boolean; _writableState?: { needDrain?: boolean } };
+const needsDrain = (stream: Drainable) => stream.writableNeedDrain ?? stream._writableState?.needDrain === true;
+
+/**
+ * The stream exceljs's streaming worksheet feeds into the zip (archiver wraps the sheet's StreamBuf in a
+ * readable-stream PassThrough). StreamBuf ignores that stream's backpressure, so when deflate falls
+ * behind, the XML queues there; its needDrain is the signal to wait. Internal to exceljs 4: if the
+ * shape is ever different, the export still works, bounded by `out` alone.
+ */
+function zipInputOf(sheet: ExcelJS.Worksheet): Drainable | undefined {
+  const pipes = (sheet as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes;
+  const target = (Array.isArray(pipes) && pipes.length === 1 ? pipes[0] : undefined) as Partial<Drainable> | undefined;
+  return target && typeof target.on === 'function' && typeof target.off === 'function' && (target.writableNeedDrain !== undefined || target._writableState) ? (target as Drainable) : undefined;
+}
+
 export async function writeReportXlsx(source: ExportSource, out: Writable): Promise<number> {
   // useStyles keeps the date format (the time of day); shared strings would keep every text in memory.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -185,6 +201,7 @@ export async function writeReportXlsx(source: ExportSource, out: Writable): Prom
   const valueStyles = columns.map((c) => (c.kind === 'date' ? { numFmt: 'yyyy-mm-dd hh:mm:ss' } : {}));
   const emptyStyles = columns.map((c) => (c.kind === 'date' ? { numFmt: 'yyyy-mm-dd hh:mm:ss' } : {}));
   const values: Array<string | number | Date | null> = new Array(columns.length);
+  const zipInput = zipInputOf(sheet);
   let count = 0;
   for await (const batch of rowsOf(source)) {
     for (const data of batch) {
@@ -194,8 +211,10 @@ export async function writeReportXlsx(source: ExportSource, out: Writable): Prom
       row.commit();
     }
     count += batch.length;
-    // exceljs writes into the stream without waiting; wait here so a slow client bounds memory.
+    // exceljs writes into the zip and the zip into `out` without waiting; wait here for both, so neither
+    // a slow client nor compression falling behind the rows piles the sheet up in memory.
     if (out.destroyed) throw new Error('export stream closed');
+    if (zipInput && needsDrain(zipInput)) await drained(zipInput, out);
     if (out.writableNeedDrain) await drained(out);
   }
   sheet.commit();

@@ -9,18 +9,20 @@ export class ApiError extends Error {
     readonly code: string,
     /** True when `message` came from our server and is meant for the merchant. */
     readonly fromServer: boolean,
+    /** The server's `error.details` (zod issues, allowed variables, the gift card issue limit…). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
-function serverErrorOf(body: unknown): { code: string; message: string } | undefined {
+function serverErrorOf(body: unknown): { code: string; message: string; details?: unknown } | undefined {
   if (typeof body !== 'object' || body === null || !('error' in body)) return undefined;
   const error = (body as { error: unknown }).error;
   if (typeof error !== 'object' || error === null) return undefined;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return typeof message === 'string' && message !== '' ? { code: typeof code === 'string' ? code : 'UNKNOWN', message } : undefined;
+  const { code, message, details } = error as { code?: unknown; message?: unknown; details?: unknown };
+  return typeof message === 'string' && message !== '' ? { code: typeof code === 'string' ? code : 'UNKNOWN', message, details } : undefined;
 }
 
 async function sessionToken(): Promise<string> {
@@ -51,7 +53,7 @@ export async function apiFetchResponse(path: string, init: RequestInit = {}, acc
   if (!response.ok) {
     const serverError = serverErrorOf(await response.json().catch(() => undefined));
     throw serverError
-      ? new ApiError(serverError.message, response.status, serverError.code, true)
+      ? new ApiError(serverError.message, response.status, serverError.code, true, serverError.details)
       : new ApiError(`Request failed with status ${response.status}.`, response.status, 'HTTP_ERROR', false);
   }
   return response;

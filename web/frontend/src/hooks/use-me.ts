@@ -19,11 +19,15 @@ export interface Permissions {
   editProducts: boolean;
   editSettings: boolean;
   bulkAdjust: boolean;
+  /** Create, edit and disable gift card rewards (managers and owners). */
+  editRewards: boolean;
+  /** Message templates, the SMTP server and consent types (owners). */
+  editMessaging: boolean;
 }
 
 /** While /api/me is unknown (not loaded, or an older server without it) nothing is hidden: the server decides. */
 export function permissionsOf(me: Me | undefined): Permissions {
-  if (!me) return { adjust: true, adjustLimit: null, export: true, editProducts: true, editSettings: true, bulkAdjust: true };
+  if (!me) return { adjust: true, adjustLimit: null, export: true, editProducts: true, editSettings: true, bulkAdjust: true, editRewards: true, editMessaging: true };
   const atLeastManager = me.role === 'owner' || me.role === 'manager';
   return {
     adjust: me.adjustLimit === null || me.adjustLimit > 0,
@@ -32,6 +36,8 @@ export function permissionsOf(me: Me | undefined): Permissions {
     editProducts: atLeastManager,
     editSettings: me.role === 'owner',
     bulkAdjust: atLeastManager,
+    editRewards: atLeastManager,
+    editMessaging: me.role === 'owner',
   };
 }
 
