@@ -23,7 +23,7 @@ export function createAdminFrontendRouter(options: { apiKey: string; demoMode: b
   }
   router.use('/assets', express.static(path.join(distDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
   let indexHtml: string | undefined;
-  router.get(/^\/(?!api\/|webhooks|proxy\/|healthz).*/, (req, res, next) => {
+  router.get(/^\/(?!api\/|webhooks|proxy\/|ext\/|demo\/|healthz).*/, (req, res, next) => {
     if (req.path.includes('.') && !req.path.endsWith('.html')) {
       next();
       return;
