@@ -18,13 +18,10 @@ describe('a service edited in the admin UI earns its new points on the next book
     const context = await browser.newContext();
     const page = await context.newPage();
     const problems = collectPageProblems(page);
-    const token = async () => (await (await fetch(`${demo.url}/demo/session-token`)).json()).token as string;
-    const api = async (path: string, init: RequestInit = {}) => {
-      const response = await fetch(`${demo.url}${path}`, { ...init, headers: { Authorization: `Bearer ${await token()}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) } });
-      return response.json();
-    };
-    const services = await api('/api/products?filter=service&limit=50');
-    const service = services.items.find((item: { isGiftCard: boolean }) => !item.isGiftCard);
+    const token = async () => ((await (await fetch(`${demo.url}/demo/session-token`)).json()) as { token: string }).token;
+    const response = await fetch(`${demo.url}/api/products?filter=service&limit=50`, { headers: { Authorization: `Bearer ${await token()}` } });
+    const services = (await response.json()) as { items: Array<{ productId: string; title: string; isGiftCard: boolean }> };
+    const service = services.items.find((item) => !item.isGiftCard)!;
     await page.goto(`${demo.url}/products/${encodeURIComponent(service.productId)}`);
     await page.getByRole('heading', { name: service.title }).first().waitFor({ timeout: 20_000 });
     // Switch the loyalty tab to a fixed number of points and save.
@@ -32,17 +29,17 @@ describe('a service edited in the admin UI earns its new points on the next book
     await page.getByLabel('Points per item').fill('123');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.waitForFunction(async (id) => {
-      const t = (await (await fetch('/demo/session-token')).json()).token;
+      const t = ((await (await fetch('/demo/session-token')).json()) as { token: string }).token;
       const r = await fetch(`/api/products/${encodeURIComponent(id)}/loyalty`, { headers: { Authorization: `Bearer ${t}` } });
-      const body = await r.json();
+      const body = (await r.json()) as { product: { pointsMode: string; fixedPoints: number } };
       return body.product.pointsMode === 'fixed' && body.product.fixedPoints === 123;
     }, service.productId, { timeout: 15_000 });
 
-    const booking = await (await fetch(`${demo.url}/demo/orders`, {
+    const booking = (await (await fetch(`${demo.url}/demo/orders`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ productId: service.productId }),
-    })).json();
+    })).json()) as { entries: unknown[] };
     expect(booking.entries).toEqual([expect.objectContaining({ points: 123, status: 'pending' })]);
     expect(problems.all()).toEqual([]);
     await context.close();

@@ -21,7 +21,7 @@ import { AdminApiError, type AdminGraphqlClient } from '../../shopify-admin/admi
 import { createGiftCard } from '../../shopify-admin/gift-card-create';
 import { findGiftCardsByNote, redemptionNote } from '../../shopify-admin/gift-cards-by-note';
 import { creditStoreCredit } from '../../shopify-admin/store-credit-account-credit';
-import { loadOfflineSession } from '../auth/offline-session-store';
+import { offlineSessionId } from '../auth/offline-session-store';
 import type { Logger } from '../logger';
 
 export interface IssueRewardDeps {
@@ -53,10 +53,19 @@ export async function issueReward(deps: IssueRewardDeps, redemptionId: string): 
     return 'reversed';
   };
 
-  const shop = await db.prisma.shop.findUnique({ where: { id: redemption.shopId }, select: { domain: true, uninstalledAt: true } });
-  const session = shop && !shop.uninstalledAt ? await loadOfflineSession(db.prisma, shop.domain) : null;
-  if (!shop || !session) return reverse('The shop is not connected to Shopify.');
-  const member = await db.prisma.member.findUniqueOrThrow({ where: { id: redemption.memberId }, select: { shopifyCustomerId: true } });
+  // Shop, offline token and customer in one round trip (this runs once per redemption, often
+  // inside the customer's request). The session id follows offlineSessionId(): "offline_<shop>".
+  const [context] = await db.prisma.$queryRaw<Array<{ domain: string; uninstalled: number | bigint | boolean; accessToken: string | null; shopifyCustomerId: string }>>`
+    SELECT s."domain" AS "domain", CASE WHEN s."uninstalledAt" IS NULL THEN 0 ELSE 1 END AS "uninstalled",
+           se."accessToken" AS "accessToken", m."shopifyCustomerId" AS "shopifyCustomerId"
+    FROM "Member" m
+    JOIN "Shop" s ON s."id" = m."shopId"
+    LEFT JOIN "Session" se ON se."id" = ${offlineSessionId('')} || s."domain"
+    WHERE m."id" = ${redemption.memberId} AND m."shopId" = ${redemption.shopId}`;
+  if (!context || Number(context.uninstalled) !== 0 || !context.accessToken) return reverse('The shop is not connected to Shopify.');
+  const shop = { domain: context.domain };
+  const session = { accessToken: context.accessToken };
+  const member = { shopifyCustomerId: context.shopifyCustomerId };
 
   try {
     if (redemption.rewardType === 'store_credit') {
