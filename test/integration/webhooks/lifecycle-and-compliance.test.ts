@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as internals from '@prisma/internals';
 import { processDueTasks } from '../../../jobs/process-tasks';
 import { saveOfflineSession } from '../../../web/server/auth/offline-session-store';
 import { createMember, createShop } from '../../fixtures/factories';
@@ -47,13 +50,24 @@ describeEachDatabase('app lifecycle and GDPR webhooks', (getDb) => {
     expect(await getDb().prisma.task.count({ where: { shopDomain: shop.domain, status: 'failed' } })).toBe(0);
   });
 
-  it('erases everything of the shop on shop/redact', async () => {
+  it('erases everything of the shop on shop/redact, in every table that holds a shopId', async () => {
     const shop = await createShop(getDb().prisma);
-    await createMember(getDb().prisma, shop.id);
+    const member = await createMember(getDb().prisma, shop.id);
+    await getDb().prisma.outboxMessage.create({ data: { shopId: shop.id, memberId: member.id, event: 'welcome', idempotencyKey: 'w1' } });
+    await getDb().prisma.staffMember.create({ data: { shopId: shop.id, userId: '1', role: 'owner' } });
+    await getDb().prisma.messageTemplate.create({ data: { shopId: shop.id, event: 'welcome', language: 'en', subject: 'Hi', html: '<p>Hi</p>', text: 'Hi', sms: '' } });
     await postWebhook(testApp.app, { shop: shop.domain, topic: 'shop/redact', payload: { shop_id: 1, shop_domain: shop.domain } });
     await drain();
     expect(await getDb().prisma.shop.count({ where: { id: shop.id } })).toBe(0);
     expect(await getDb().prisma.member.count({ where: { shopId: shop.id } })).toBe(0);
     expect(await getDb().prisma.webhookDelivery.count({ where: { shopDomain: shop.domain } })).toBe(0);
+    const datamodel = await internals.getDMMF({ datamodel: fs.readFileSync(path.resolve(__dirname, '../../../prisma/schema.prisma'), 'utf8') });
+    const tables = datamodel.datamodel.models.filter((model) => model.fields.some((field) => field.name === 'shopId')).map((model) => model.name);
+    const left: string[] = [];
+    for (const table of tables) {
+      const rows = await getDb().prisma.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT COUNT(*) AS n FROM "${table}" WHERE "shopId" = '${shop.id}'`);
+      if (Number(rows[0]!.n) > 0) left.push(table);
+    }
+    expect(left).toEqual([]);
   });
 });

@@ -17,6 +17,8 @@ const ProductPage = lazy(() => import('./pages/product-page').then((m) => ({ def
 const ReportPage = lazy(() => import('./pages/report-page').then((m) => ({ default: m.ReportPage })));
 const SettingsPage = lazy(() => import('./pages/settings-page').then((m) => ({ default: m.SettingsPage })));
 const BulkAdjustPage = lazy(() => import('./pages/bulk-adjust-page').then((m) => ({ default: m.BulkAdjustPage })));
+const RewardsPage = lazy(() => import('./pages/rewards-page').then((m) => ({ default: m.RewardsPage })));
+const MessagesPage = lazy(() => import('./pages/messages-page').then((m) => ({ default: m.MessagesPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 type PageComponent = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>> | LazyExoticComponent<ComponentType>;
@@ -44,7 +46,9 @@ const ROUTES: Route[] = [
   route('/products/:productId', ProductPage),
   route('/report', ReportPage),
   route('/adjustments/bulk', BulkAdjustPage),
+  route('/rewards', RewardsPage),
   route('/settings', SettingsPage),
+  route('/settings/messages', MessagesPage),
 ];
 
 export function matchRoute(pathname: string): { page: PageComponent; params: Record<string, string> } {
@@ -79,8 +83,10 @@ export function App({ i18n, polarisTranslations }: { i18n: I18n; polarisTranslat
             <a href={hrefFor('/members')}>{i18n.t('nav.members')}</a>
             <a href={hrefFor('/products')}>{i18n.t('nav.products')}</a>
             <a href={hrefFor('/report')}>{i18n.t('nav.report')}</a>
+            <a href={hrefFor('/rewards')}>{i18n.t('nav.rewards')}</a>
             <a href={hrefFor('/adjustments/bulk')}>{i18n.t('nav.bulk')}</a>
             <a href={hrefFor('/settings')}>{i18n.t('nav.settings')}</a>
+            <a href={hrefFor('/settings/messages')}>{i18n.t('nav.messages')}</a>
           </NavMenu>
           <Suspense fallback={<PageSkeleton />}>
             <Page key={pathname} params={params} />

@@ -5,6 +5,8 @@ import { AdjustPointsModal } from '../components/adjust-points-modal';
 import { ApiErrorBanner } from '../components/api-error-banner';
 import { CountCard } from '../components/count-card';
 import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
+import { MemberConsents } from '../components/member-consents';
+import { MemberGiftCards } from '../components/member-gift-cards';
 import { SignedPoints, StatusBadge, useEntryLabels } from '../components/entry-labels';
 import { PageSkeleton, TableSkeleton } from '../components/page-skeleton';
 import { useApiQuery, withQuery } from '../hooks/use-api';
@@ -117,6 +119,8 @@ export function MemberPage({ params }: { params: Record<string, string> }) {
                   )}
                 </BlockStack>
               </Card>
+              <MemberGiftCards memberId={member.id} />
+              <MemberConsents memberId={member.id} />
               <Card>
                 <BlockStack gap="300">
                   <Text as="h2" variant="headingMd">

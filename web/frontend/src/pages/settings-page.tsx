@@ -13,6 +13,7 @@ import { useMe } from '../hooks/use-me';
 import { minorUnitsPerMajor, type TranslationKey } from '../i18n';
 import type { BookingPropertyConfig, ProgramSettings } from '../lib/api-types';
 import { showToast } from '../lib/toast';
+import { navigate } from '../router';
 
 const SAVE_BAR_ID = 'settings-save-bar';
 const KEY_FIELDS = ['startKeys', 'endKeys', 'dateKeys', 'timeKeys', 'durationKeys'] as const;
@@ -158,7 +159,10 @@ export function SettingsPage() {
       title={t('settings.title')}
       subtitle={t('settings.subtitle')}
       primaryAction={readOnly ? undefined : { content: t('common.save'), onAction: () => void save(), disabled: !dirty || invalid, loading: saving }}
-      secondaryActions={dirty && !readOnly ? [{ content: t('common.discard'), onAction: discard }] : undefined}
+      secondaryActions={[
+        ...(dirty && !readOnly ? [{ content: t('common.discard'), onAction: discard }] : []),
+        { content: t('settings.messagesLink'), onAction: () => navigate('/settings/messages') },
+      ]}
     >
       <SaveBar id={SAVE_BAR_ID} open={dirty && !readOnly}>
         <button variant="primary" onClick={() => void save()} disabled={invalid || saving}>
