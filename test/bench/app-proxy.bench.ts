@@ -23,7 +23,8 @@ const progress = (step: string) => {
 };
 
 async function startAppServer(databaseUrl: string, simulatorUrl: string) {
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['test/bench/app-proxy-bench-server.ts', databaseUrl, simulatorUrl], { cwd: root, env: { PATH: process.env.PATH } });
+  // node itself (tsx as a loader), so that killing the child really stops the server.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/app-proxy-bench-server.ts', databaseUrl, simulatorUrl], { cwd: root, env: { PATH: process.env.PATH } });
   const port = await new Promise<number>((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -112,7 +113,10 @@ export async function runAppProxyBenchmarks(options: { kind: DbKind; durationMs?
 
 if (require.main === module) {
   const kind = (process.argv[2] ?? 'sqlite') as DbKind;
-  runAppProxyBenchmarks({ kind }).then((results) => console.table(results), (error) => {
+  runAppProxyBenchmarks({ kind }).then((results) => {
+    console.table(results);
+    process.exit(0);
+  }, (error) => {
     console.error(error);
     process.exit(1);
   });

@@ -143,6 +143,18 @@ describeEachDatabase('rewards and redemptions', (getDb) => {
     expect(reveal.body.code).toBe(cardsOf([redemption.id])[0]!.code);
   });
 
+  it('refuses beyond the stock and the per-customer limit without taking points', async () => {
+    const limited = await createReward(getDb().prisma, shop.id, { pointsCost: 10, perCustomerLimit: 1 });
+    const scarce = await createReward(getDb().prisma, shop.id, { pointsCost: 10, stockLimit: 1 });
+    const member = await createMemberWithPoints(getDb().prisma, sim, shop, 100);
+    await redeemDirect(member.id, limited.id);
+    await expect(redeemDirect(member.id, limited.id)).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'PER_CUSTOMER_LIMIT' } });
+    await redeemDirect(member.id, scarce.id);
+    await expect(redeemDirect(member.id, scarce.id)).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'OUT_OF_STOCK' } });
+    expect(await balanceOf(member.id)).toBe(80);
+    expect((await findBalanceMismatches(getDb().prisma)).mismatches).toEqual([]);
+  });
+
   it('credits store credit for a store-credit reward', async () => {
     const reward = await createReward(getDb().prisma, shop.id, { type: 'store_credit', valueMinor: 750, pointsCost: 75 });
     const member = await createMemberWithPoints(getDb().prisma, sim, shop, 100);

@@ -3,9 +3,9 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../core/db-client';
-import { recordWebhookDelivery } from '../../core/webhooks/record-webhook-delivery';
 import type { Logger } from '../logger';
 import { verifyWebhookHmac } from './verify-webhook-hmac';
+import { createWebhookIngestBatcher } from './webhook-ingest-batcher';
 
 const headersSchema = z.object({
   'x-shopify-topic': z.string().regex(/^[a-z_]+\/[a-z_]+$/),
@@ -18,6 +18,7 @@ const headersSchema = z.object({
 
 export function createWebhooksRouter(deps: { db: Db; apiSecret: string; bodyLimit: string; logger: Logger }): Router {
   const router = Router();
+  const batcher = createWebhookIngestBatcher(deps.db);
   router.post('/webhooks', express.raw({ type: () => true, limit: deps.bodyLimit }), async (req, res, next) => {
     try {
       const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
@@ -32,7 +33,7 @@ export function createWebhooksRouter(deps: { db: Db; apiSecret: string; bodyLimi
       }
       const h = headers.data;
       const triggeredAt = h['x-shopify-triggered-at'] ? new Date(h['x-shopify-triggered-at']) : null;
-      const { duplicate } = await recordWebhookDelivery(deps.db, {
+      const { duplicate } = await batcher.record({
         shopDomain: h['x-shopify-shop-domain'],
         webhookId: h['x-shopify-webhook-id'],
         topic: h['x-shopify-topic'],
