@@ -44,12 +44,14 @@ export interface BalanceAnswer {
 /**
  * The storefront's hottest read (every page view with the widget), so one round trip: the member
  * and their pending entries in a single query. Null when the customer is no member of this shop.
+ * `status || ''` keeps SQLite off the (status, availableAt) index, which would scan every pending
+ * entry of every shop; the member's own entries come from (shopId, memberId, createdAt).
  */
 export async function readBalanceOfCustomer(db: Db, shopId: string, customerGid: string): Promise<BalanceAnswer | null> {
   const rows = await db.prisma.$queryRaw<Array<{ balance: number | bigint; pendingPoints: number | bigint; points: number | bigint | null; description: string | null; availableAt: Date | string | number | null }>>`
     SELECT m."balance" AS "balance", m."pendingPoints" AS "pendingPoints", e."points" AS "points", e."description" AS "description", e."availableAt" AS "availableAt"
     FROM "Member" m
-    LEFT JOIN "LedgerEntry" e ON e."memberId" = m."id" AND e."shopId" = m."shopId" AND e."status" = 'pending'
+    LEFT JOIN "LedgerEntry" e ON e."shopId" = m."shopId" AND e."memberId" = m."id" AND (e."status" || '') = 'pending'
     WHERE m."shopId" = ${shopId} AND m."shopifyCustomerId" = ${customerGid}
     ORDER BY e."availableAt"
     LIMIT 50`;

@@ -64,6 +64,8 @@ async function insertRedemption(tx: Tx, codeBox: CodeBox, input: RequestRedempti
   const reward = await tx.giftCardReward.findFirst({ where: { id: input.rewardId, shopId: input.shopId, archivedAt: null } });
   if (!reward) throw new AppError('NOT_FOUND', 'This reward was not found.');
   if (!reward.enabled) throw new AppError('CONFLICT', 'This reward is not available at the moment.');
+  // Group-restricted rewards are hidden from customers until groups exist; staff may still grant them.
+  if (input.requestedBy === 'customer' && reward.visibleToGroups !== '[]') throw new AppError('NOT_FOUND', 'This reward was not found.');
   const id = randomUUID();
   // The ledger's idempotency key comes first: ON CONFLICT DO NOTHING waits for a concurrent
   // identical request and then reports "not created", without aborting our transaction (which a
