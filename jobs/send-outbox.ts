@@ -10,6 +10,7 @@ import { TransportCache } from '../web/server/messaging/transport-cache';
 import { TwilioSmsProvider } from '../web/server/messaging/twilio-sms-provider';
 import type { Runtime } from '../web/server/runtime';
 import type { Logger } from '../web/server/logger';
+import { GIFT_CARD_CODE_PURPOSE } from '../web/core/redemption/redemption-types';
 import type { Job } from './job';
 
 export function appSmtpSettings(config: AppConfig): OutboxSenderDeps['appSmtp'] {
@@ -36,6 +37,7 @@ export function outboxSenderFor(runtime: Runtime): OutboxSenderDeps {
       db: runtime.db,
       logger,
       secretBox: createSecretBox(config.encryptionKey, SMTP_PASSWORD_PURPOSE),
+      giftCardCodes: createSecretBox(config.encryptionKey, GIFT_CARD_CODE_PURPOSE),
       appSmtp: appSmtpSettings(config),
       sms: smsProviderFor(config, logger),
       transports: new TransportCache(),

@@ -6,6 +6,8 @@ import { recordConsentChange } from '../../../web/core/messaging/consent-store';
 import { claimOutboxMessages } from '../../../web/core/messaging/outbox-queue';
 import { postDueCredits } from '../../../web/core/ledger/post-due-credits';
 import { sendDueOutboxMessages } from '../../../web/server/messaging/send-outbox';
+import { createSecretBox } from '../../../web/core/crypto/secret-box';
+import { GIFT_CARD_CODE_PURPOSE } from '../../../web/core/redemption/redemption-types';
 import { createMember, createShop } from '../../fixtures/factories';
 import { addOutboxMessage } from '../../fixtures/outbox-messages';
 import { closedPort, startLocalSmtpServer, type LocalSmtpServer } from '../messaging-transport/local-smtp-server';
@@ -67,6 +69,28 @@ describeEachDatabase('send-outbox job', (getDb) => {
     const row = await db.prisma.outboxMessage.findFirstOrThrow({ where: { shopId: shop.id } });
     expect(row).toMatchObject({ status: 'sent', attempts: 1, lockedUntil: null });
     expect(JSON.parse(row.providerResponse!)).toMatchObject({ accepted: ['anna@example.com'], response: expect.stringMatching(/^250/) });
+  });
+
+  it('e-mails the full gift-card code to its owner, opened from the redemption row; the outbox row holds only the mask', async () => {
+    const db = getDb();
+    const shop = await createShop(db.prisma, { name: 'Studio Zon', primaryLocale: 'en' });
+    const member = await createMember(db.prisma, shop.id, { email: 'owner@example.com' });
+    const codeBox = createSecretBox(app.config.encryptionKey, GIFT_CARD_CODE_PURPOSE);
+    const redemption = await db.prisma.redemption.create({
+      data: {
+        shopId: shop.id, memberId: member.id, rewardId: 'r1', rewardType: 'gift_card', points: 200, valueMinor: 2500, currency: 'EUR',
+        status: 'issued', idempotencyKey: 'k1', ledgerEntryId: 'e1', codeEncrypted: codeBox.encrypt('ABCD2345EFGH6789'), codeMasked: '•••• 6789', codeLast4: '6789',
+      },
+    });
+    await addOutboxMessage(db.prisma, {
+      shopId: shop.id, memberId: member.id, event: 'gift_card_issued',
+      payload: { points: 200, gift_card_value: '25.00 EUR', gift_card_code: '•••• 6789', redemptionId: redemption.id },
+    });
+    expect(await db.prisma.outboxMessage.findFirstOrThrow({ where: { shopId: shop.id } })).not.toMatchObject({ payload: expect.stringContaining('ABCD2345EFGH6789') });
+    await runSender(app, new Date());
+    const mail = parseMime(smtp.received[0]!.raw);
+    expect(mail.html).toContain('ABCD2345EFGH6789');
+    expect(mail.text).toContain('ABCD2345EFGH6789');
   });
 
   it('falls back to the shop language, so a Dutch shop mails a member without a locale in Dutch', async () => {

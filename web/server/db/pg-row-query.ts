@@ -5,7 +5,7 @@
 //
 // `stream` walks one SELECT through a server-side cursor (DECLARE … CURSOR / FETCH n, rows as arrays)
 // inside a read-only transaction: one plan and one snapshot for the whole export, no per-batch index
-// descent or re-join, and only one batch in memory. Stopping early (client gone, error) rolls back
+// descent or re-join, and at most two batches in memory (the next one is fetched while one is written). Stopping early (client gone, error) rolls back
 // and closes the cursor; a connection in an unknown state is discarded, not returned to the pool.
 import pg from 'pg';
 import type { QueryRows, StreamRows } from '../../core/reports/points-report';
@@ -43,10 +43,18 @@ export function createPgRowQuery(url: string, options: { max?: number } = {}): P
         await client.query('BEGIN READ ONLY');
         await client.query(`DECLARE report_export NO SCROLL CURSOR FOR ${sql}`, values.map(toParam));
         const fetch = { text: `FETCH ${Math.max(1, Math.floor(batchSize))} FROM report_export`, rowMode: 'array' as const };
+        // Pipelined: the next FETCH is sent before this batch is handed over, so PostgreSQL reads and
+        // formats batch n+1 while we write batch n (two cores instead of taking turns).
+        let next = client.query<unknown[]>(fetch);
         for (;;) {
-          const { rows } = await client.query<unknown[]>(fetch);
+          const { rows } = await next;
+          const more = rows.length >= batchSize;
+          if (more) {
+            next = client.query<unknown[]>(fetch);
+            next.catch(() => undefined); // awaited on the next turn; if we stop early, the ROLLBACK below follows it
+          }
           if (rows.length > 0) yield rows;
-          if (rows.length < batchSize) break;
+          if (!more) break;
         }
         await client.query('COMMIT');
         clean = true;

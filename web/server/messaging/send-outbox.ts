@@ -39,6 +39,8 @@ export interface OutboxSenderDeps {
   db: Db;
   logger: Logger;
   secretBox: SecretBox;
+  /** Opens gift-card codes sealed on redemption rows; only the e-mail to their owner carries them in full. */
+  giftCardCodes?: SecretBox;
   /** The app's SMTP server from the environment; undefined when none is configured. */
   appSmtp: SmtpConnection | undefined;
   sms: SmsProvider;
@@ -197,6 +199,8 @@ async function deliver(
 
   if (!member.email) return skip('NO_EMAIL_ADDRESS');
   if (!context.smtp) return fail('config: no SMTP server is configured (shop settings or SMTP_HOST).');
+  const code = await giftCardCodeFor(deps, message, payload);
+  if (code) Object.assign(variables, messageVariables(message.event, language, member, context.shop, { ...payload, gift_card_code: code }));
   const smtp = context.smtp;
   try {
     const sent = await sendEmail(deps.transports.get(smtp), {
@@ -241,4 +245,18 @@ async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: 
   });
   await Promise.all(workers);
   return results;
+}
+
+/**
+ * The outbox row of a `gift_card_issued` message holds only the masked code and the redemption id; the
+ * full code is opened from the redemption row at send time, for the e-mail to the card's owner.
+ */
+async function giftCardCodeFor(deps: OutboxSenderDeps, message: ClaimedMessage, payload: OutboxPayload): Promise<string | undefined> {
+  const redemptionId = (payload as { redemptionId?: unknown }).redemptionId;
+  if (message.event !== 'gift_card_issued' || !deps.giftCardCodes || typeof redemptionId !== 'string') return undefined;
+  const redemption = await deps.db.prisma.redemption.findFirst({
+    where: { id: redemptionId, shopId: message.shopId, memberId: message.memberId },
+    select: { codeEncrypted: true },
+  });
+  return redemption?.codeEncrypted ? deps.giftCardCodes.decrypt(redemption.codeEncrypted) : undefined;
 }
