@@ -28,7 +28,23 @@ export type ParsedRequest =
   | { ok: true; document: DocumentNode; operation: OperationDefinitionNode; operationName: string | null; rootFields: string[] }
   | { ok: false; errors: ShopifyGraphqlError[]; operationName: string | null };
 
+// An app sends the same few documents over and over: parse and validate each distinct one once.
+// Documents are immutable, so sharing them between requests is safe.
+const parsedCache = new Map<string, ParsedRequest>();
+const validationCache = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, ShopifyGraphqlError[]>>();
+const PARSED_CACHE_LIMIT = 500;
+
 export function parseRequest(query: string, operationName: string | null): ParsedRequest {
+  const key = `${operationName ?? ''}\n${query}`;
+  const cached = parsedCache.get(key);
+  if (cached) return cached;
+  const parsed = parseUncached(query, operationName);
+  if (parsedCache.size >= PARSED_CACHE_LIMIT) parsedCache.delete(parsedCache.keys().next().value!);
+  parsedCache.set(key, parsed);
+  return parsed;
+}
+
+function parseUncached(query: string, operationName: string | null): ParsedRequest {
   let document: DocumentNode;
   try {
     document = parse(query);
@@ -49,7 +65,14 @@ export function parseRequest(query: string, operationName: string | null): Parse
 }
 
 export function validateRequest(schema: GraphQLSchema, document: DocumentNode): ShopifyGraphqlError[] {
-  return validate(schema, document).map((error) => toShopifyValidationError(error, document));
+  let bySchema = validationCache.get(schema);
+  if (!bySchema) validationCache.set(schema, (bySchema = new WeakMap()));
+  let errors = bySchema.get(document);
+  if (!errors) {
+    errors = validate(schema, document).map((error) => toShopifyValidationError(error, document));
+    bySchema.set(document, errors);
+  }
+  return errors;
 }
 
 const notImplemented = (what: string) =>
