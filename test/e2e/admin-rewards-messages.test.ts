@@ -147,6 +147,14 @@ describe('rewards, messages and consents in Chromium', () => {
       expect((await api<{ items: Reward[] }>('/api/rewards')).items.find((reward) => reward.id === saved!.id)?.enabled).toBe(false);
       await row.getByRole('button', { name: 'Enable €25 gift card' }).click();
       await row.getByText('Active').waitFor();
+      // Switching on and off keeps everything else as it was.
+      expect((await api<{ items: Reward[] }>('/api/rewards')).items.find((reward) => reward.id === saved!.id)).toMatchObject({
+        enabled: true,
+        pointsCost: 450,
+        stockLimit: 10,
+        expiresAfterDays: 365,
+        perCustomerLimit: 2,
+      });
 
       // A redemption made for a customer shows in the list with its masked code and status.
       const member = await findMember('emma.devries');
@@ -227,6 +235,7 @@ describe('rewards, messages and consents in Chromium', () => {
       const frame = page.getByTestId('template-preview').locator('iframe');
       expect(await frame.getAttribute('sandbox')).toBe('');
       expect(await frame.evaluate((element: HTMLIFrameElement) => element.srcdoc)).toContain('Anna');
+      await page.frameLocator('[data-testid="template-preview"] iframe').getByText('Hi Anna,').waitFor();
       await page.getByRole('button', { name: 'Save template' }).click();
       await toast(page, 'Template saved');
       await page.getByText('Customised', { exact: true }).first().waitFor();
@@ -255,7 +264,7 @@ describe('rewards, messages and consents in Chromium', () => {
       await page.getByText('Enter a host name such as smtp.example.com or an IP address.').waitFor();
       // Nothing listens on this port: the test reports the connection failure.
       await page.getByLabel('Server', { exact: true }).fill('127.0.0.1');
-      await page.getByLabel('Port').fill('9');
+      await page.getByLabel('Port', { exact: true }).fill('9');
       await page.getByLabel('User name').fill('salon');
       await page.getByLabel('Password', { exact: true }).fill('s3cret-password');
       await page.getByRole('button', { name: 'Save e-mail settings' }).click();
@@ -269,6 +278,7 @@ describe('rewards, messages and consents in Chromium', () => {
       await page.getByLabel('Send to').fill('owner@demo-salon.example');
       await page.getByRole('button', { name: 'Send test e-mail' }).click();
       await page.getByTestId('smtp-test-result').getByText("The test e-mail couldn't be sent").waitFor({ timeout: 30_000 });
+      await page.getByTestId('smtp-test-result').getByText('Could not connect to the server. Check the server name, port and TLS setting.').waitFor();
       await screenshot(page, 'admin-smtp');
 
       await page.getByRole('tab', { name: 'Consents' }).click();
@@ -342,6 +352,7 @@ describe('rewards, messages and consents in Chromium', () => {
       try {
         await page.getByRole('heading', { level: 1, name: target.heading }).waitFor({ timeout: 20_000 });
         for (const text of target.texts) await page.getByText(text, { exact: false }).filter({ visible: true }).first().waitFor();
+        if (target.path === '/settings/messages') await page.frameLocator('[data-testid="template-preview"] iframe').getByText('Вітаємо, Anna!').waitFor();
         expect(await page.locator('html').getAttribute('lang')).toBe('uk');
         const main = await page.locator('#root').innerText();
         for (const word of english) expect({ page: target.path, hasEnglish: new RegExp(`\\b${word}\\b`).test(main) ? word : null }).toEqual({ page: target.path, hasEnglish: null });

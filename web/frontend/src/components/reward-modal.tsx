@@ -142,6 +142,8 @@ export function RewardModal({ open, reward, currency, readOnly, onClose, onSaved
     stockLimit,
     expiresAfterDays: parseWhole(draft.expiresAfterDays),
     perCustomerLimit: parseWhole(draft.perCustomerLimit),
+    // Sent on every save so a PATCH never resets the groups (see rewardBody).
+    visibleToGroups: reward?.visibleToGroups ?? [],
   });
 
   /** Puts a field's server error on the field; the issue limit gets a sentence with the amount. */

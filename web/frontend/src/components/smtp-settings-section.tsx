@@ -5,6 +5,7 @@ import { Badge, Banner, BlockStack, Button, Card, Checkbox, FormLayout, InlineSt
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, apiSend, toApiError, useApiQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
+import type { TranslationKey } from '../i18n';
 import { fieldOfServerMessage, type SmtpSettings, type SmtpTestResult } from '../lib/api-types';
 import { showToast } from '../lib/toast';
 import { ApiErrorBanner } from './api-error-banner';
@@ -19,6 +20,8 @@ interface Draft {
   removePassword: boolean;
   fromAddress: string;
 }
+
+const SMTP_FAILURE_KINDS = ['auth', 'recipient_rejected', 'message_rejected', 'temporary_rejection', 'timeout', 'connection', 'config', 'unknown'] as const;
 
 type Field = 'host' | 'port' | 'user' | 'password' | 'fromAddress';
 
@@ -242,6 +245,7 @@ export function SmtpSettingsSection({ readOnly }: { readOnly: boolean }) {
               )}
               {testResult?.ok === false && (
                 <Banner tone="critical" title={t('smtp.test.failed')}>
+                  {(SMTP_FAILURE_KINDS as readonly string[]).includes(testResult.failure.kind) && <p>{t(`smtp.test.kinds.${testResult.failure.kind}` as TranslationKey)}</p>}
                   <p>{testResult.failure.reason}</p>
                   <p>
                     {t('smtp.test.failureKind', { kind: testResult.failure.kind })}

@@ -13,7 +13,7 @@ import { useI18n } from '../hooks/use-i18n';
 import { useMe } from '../hooks/use-me';
 import { useShopCurrency } from '../hooks/use-shop-currency';
 import type { TranslationKey } from '../i18n';
-import { REDEMPTION_STATUSES, type Page as ApiPage, type Redemption, type Reward } from '../lib/api-types';
+import { REDEMPTION_STATUSES, rewardBody, type Page as ApiPage, type Redemption, type Reward } from '../lib/api-types';
 import { showToast } from '../lib/toast';
 import { useCursorPages } from '../lib/use-cursor-pages';
 
@@ -50,7 +50,7 @@ export function RewardsPage() {
     setToggling(reward.id);
     setToggleError(undefined);
     try {
-      await apiSend('PATCH', `/api/rewards/${encodeURIComponent(reward.id)}`, { enabled });
+      await apiSend('PATCH', `/api/rewards/${encodeURIComponent(reward.id)}`, rewardBody(reward, { enabled }));
       showToast(t(enabled ? 'rewards.toastEnabled' : 'rewards.toastDisabled', { title: reward.title }));
       rewards.reload();
     } catch (error) {
