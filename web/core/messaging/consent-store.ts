@@ -12,16 +12,24 @@ export const MAX_CONSENT_TYPES = 5;
 export const CONSENT_SOURCES = ['customer', 'staff', 'import', 'shopify'] as const;
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];
 
+const consentTypeFields = {
+  name: z.string().trim().min(1).max(80),
+  purpose: z.string().max(500),
+  required: z.boolean(),
+  kind: z.enum(['marketing', 'transactional_optout', 'other']),
+  channel: z.enum(['email', 'sms']).nullable(),
+};
 export const consentTypeInputSchema = z.strictObject({
   key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be lowercase letters, digits and _ (max 40), starting with a letter'),
-  name: z.string().trim().min(1).max(80),
-  purpose: z.string().max(500).default(''),
-  required: z.boolean().default(false),
-  kind: z.enum(['marketing', 'transactional_optout', 'other']).default('marketing'),
-  channel: z.enum(['email', 'sms']).nullable().default(null),
+  ...consentTypeFields,
+  purpose: consentTypeFields.purpose.default(''),
+  required: consentTypeFields.required.default(false),
+  kind: consentTypeFields.kind.default('marketing'),
+  channel: consentTypeFields.channel.default(null),
 });
 export type ConsentTypeInput = z.infer<typeof consentTypeInputSchema>;
-export const consentTypePatchSchema = consentTypeInputSchema.omit({ key: true }).partial();
+/** A change names only what changes: no defaults here, or a partial PATCH would reset the rest. */
+export const consentTypePatchSchema = z.strictObject(consentTypeFields).partial();
 export type ConsentTypePatch = z.infer<typeof consentTypePatchSchema>;
 
 export async function listConsentTypes(prisma: Prisma, shopId: string) {

@@ -6,22 +6,33 @@ import { AppError } from '../errors/app-error';
 import type { Db } from '../db-client';
 import { normalizeCurrencyCode } from '../money';
 
+const rewardFields = {
+  title: z.string().trim().min(1).max(120),
+  type: z.enum(['gift_card', 'store_credit']),
+  valueMinor: z.number().int().positive().max(100_000_000),
+  currency: z.string().regex(/^[A-Za-z]{3}$/, 'must be an ISO 4217 code such as EUR'),
+  pointsCost: z.number().int().positive('must be greater than 0').max(100_000_000),
+  enabled: z.boolean(),
+  stockLimit: z.number().int().min(0).max(10_000_000).nullable(),
+  expiresAfterDays: z.number().int().min(1).max(3650).nullable(),
+  perCustomerLimit: z.number().int().min(1).max(10_000).nullable(),
+  visibleToGroups: z.array(z.string().min(1).max(100)).max(50),
+};
+
 export const rewardInputSchema = z
   .object({
-    title: z.string().trim().min(1).max(120),
-    type: z.enum(['gift_card', 'store_credit']).default('gift_card'),
-    valueMinor: z.number().int().positive().max(100_000_000),
-    currency: z.string().regex(/^[A-Za-z]{3}$/, 'must be an ISO 4217 code such as EUR'),
-    pointsCost: z.number().int().positive('must be greater than 0').max(100_000_000),
-    enabled: z.boolean().default(true),
-    stockLimit: z.number().int().min(0).max(10_000_000).nullable().default(null),
-    expiresAfterDays: z.number().int().min(1).max(3650).nullable().default(null),
-    perCustomerLimit: z.number().int().min(1).max(10_000).nullable().default(null),
-    visibleToGroups: z.array(z.string().min(1).max(100)).max(50).default([]),
+    ...rewardFields,
+    type: rewardFields.type.default('gift_card'),
+    enabled: rewardFields.enabled.default(true),
+    stockLimit: rewardFields.stockLimit.default(null),
+    expiresAfterDays: rewardFields.expiresAfterDays.default(null),
+    perCustomerLimit: rewardFields.perCustomerLimit.default(null),
+    visibleToGroups: rewardFields.visibleToGroups.default([]),
   })
   .strict();
 
-export const rewardPatchSchema = rewardInputSchema.partial().strict();
+/** A change names only what changes: no defaults here, or a partial PATCH would reset the rest. */
+export const rewardPatchSchema = z.object(rewardFields).partial().strict();
 
 export type RewardInput = z.infer<typeof rewardInputSchema>;
 export type RewardPatch = z.infer<typeof rewardPatchSchema>;
