@@ -3,7 +3,7 @@
 // later in the task, which can be retried; its compensation is reverseRedemption.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors/app-error';
-import type { Db, Tx } from '../db-client';
+import { writeTransaction, type Db, type Tx } from '../db-client';
 import { appendPostedEntry } from '../ledger/append-posted-entry';
 import { maskGiftCardCode } from '../crypto/mask-gift-card-code';
 import { enqueueTask, type TaskRow } from '../tasks/task-queue';
@@ -45,7 +45,7 @@ export async function requestRedemption(db: Db, codeBox: CodeBox, input: Request
   if (existing) return { redemption: assertSameRequest(existing, input), created: false };
   try {
     const taskId = randomUUID();
-    const redemption = await db.prisma.$transaction((tx) => insertRedemption(tx, codeBox, { ...input, idempotencyKey: key }, taskId), { timeout: 20000, maxWait: 20000 });
+    const redemption = await writeTransaction(db, (tx) => insertRedemption(tx, codeBox, { ...input, idempotencyKey: key }, taskId), { timeout: 20000, maxWait: 20000 });
     const task: TaskRow | undefined = input.claimTaskFor
       ? { id: taskId, shopDomain: input.shopDomain, kind: ISSUE_REWARD_TASK, reference: issueTaskReference(redemption.id), payload: JSON.stringify({ redemptionId: redemption.id }), attempts: 1, maxAttempts: ISSUE_REWARD_MAX_ATTEMPTS }
       : undefined;

@@ -2,7 +2,7 @@
 // redeem entry, the unit of stock is released, and the customer is told (outbox `reward_failed`),
 // all in one transaction. Conditional on the status, so it happens at most once.
 import { randomUUID } from 'node:crypto';
-import type { Db, Tx } from '../db-client';
+import { writeTransaction, type Db, type Tx } from '../db-client';
 import { appendPostedEntry } from '../ledger/append-posted-entry';
 import { formatMinorAsDecimal } from '../money';
 
@@ -19,7 +19,7 @@ export interface ReverseRedemptionInput {
 }
 
 export async function reverseRedemption(db: Db, input: ReverseRedemptionInput): Promise<boolean> {
-  return db.prisma.$transaction((tx) => reverseRedemptionInTx(tx, input));
+  return writeTransaction(db, (tx) => reverseRedemptionInTx(tx, input));
 }
 
 export async function reverseRedemptionInTx(tx: Tx, input: ReverseRedemptionInput): Promise<boolean> {

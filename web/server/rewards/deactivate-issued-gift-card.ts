@@ -1,6 +1,6 @@
 // Staff: deactivate a gift card we issued (Shopify cannot re-enable it) and optionally give the
 // points back. Shopify first, then our record, so we never claim a card is dead while it still works.
-import type { Db } from '../../core/db-client';
+import { writeTransaction, type Db } from '../../core/db-client';
 import { AppError } from '../../core/errors/app-error';
 import { reverseRedemptionInTx } from '../../core/redemption/reverse-redemption';
 import type { AdminGraphqlClient } from '../../shopify-admin/admin-graphql-client';
@@ -27,7 +27,7 @@ export async function deactivateIssuedGiftCard(
     throw new AppError('UPSTREAM', 'Shopify could not be reached to deactivate the gift card. Please try again.');
   }
   if (!result.ok) throw new AppError('UPSTREAM', `Shopify refused to deactivate the gift card: ${result.userErrors.map((e) => e.message).join('; ')}`);
-  return deps.db.prisma.$transaction(async (tx) => {
+  return writeTransaction(deps.db, async (tx) => {
     const { count } = await tx.redemption.updateMany({ where: { id: redemption.id, deactivatedAt: null }, data: { deactivatedAt: now, updatedAt: now } });
     if (count === 0 || !input.returnPoints) return { deactivated: count > 0, pointsReturned: 0 };
     const reversed = await reverseRedemptionInTx(tx, {

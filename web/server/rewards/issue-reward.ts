@@ -10,7 +10,7 @@
 // 5xx, timeouts and network errors are retried by the client and then by the task queue with
 // backoff; after the last attempt the redemption is reversed and the customer told.
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../core/db-client';
+import { writeTransaction, type Db } from '../../core/db-client';
 import { maskGiftCardCode } from '../../core/crypto/mask-gift-card-code';
 import { formatMinorAsDecimal } from '../../core/money';
 import { generateGiftCardCode } from '../../core/redemption/generate-gift-card-code';
@@ -128,7 +128,7 @@ async function markIssued(
   card: { giftCardId: string; codeKnown?: boolean; lastCharacters?: string },
 ): Promise<void> {
   const now = deps.now();
-  await deps.db.prisma.$transaction(async (tx) => {
+  await writeTransaction(deps.db, async (tx) => {
     const codeLost = card.codeKnown === false;
     const { count } = await tx.redemption.updateMany({
       where: { id: redemption.id, status: 'issuing' },
