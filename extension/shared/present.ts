@@ -89,3 +89,19 @@ export function newIdempotencyKey(random: () => number = Math.random): string {
   if (cryptoApi?.randomUUID) return cryptoApi.randomUUID();
   return Array.from({ length: 16 }, () => Math.floor(random() * 256)).map((b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+export interface Notice {
+  status: 'success' | 'warning' | 'critical';
+  text: string;
+}
+
+/** A redemption that did not return a code (yet): still being issued, or failed and refunded. */
+export function unsettledRedemptionNotice(redemption: RedemptionView, tr: Translator): Notice {
+  return { status: 'warning', text: redemption.status === 'reversed' || redemption.status === 'failed' ? tr.t('failed') : tr.t('issuing') };
+}
+
+/** A redeem request that was refused or could not be sent. */
+export function redeemErrorNotice(error: unknown, tr: Translator): Notice {
+  const code = (error as { code?: unknown } | null)?.code;
+  return { status: 'critical', text: code === 'INSUFFICIENT_POINTS' ? tr.t('insufficient') : tr.t('error') };
+}

@@ -3,8 +3,8 @@
 // with applyGiftCardChange. Network calls carry the checkout session token (verified by our server).
 import { extension, Banner, BlockStack, Button, Heading, InlineLayout, Text } from '@shopify/ui-extensions/checkout';
 import { APP_URL } from '../../shared/app-url';
-import { createExtensionClient, ExtensionApiError, redeemUntilSettled, type Summary } from '../../shared/extension-client';
-import { newIdempotencyKey, rewardAction } from '../../shared/present';
+import { createExtensionClient, redeemUntilSettled, type Summary } from '../../shared/extension-client';
+import { newIdempotencyKey, redeemErrorNotice, rewardAction, unsettledRedemptionNotice } from '../../shared/present';
 import { createTranslator, resolveLocale } from '../../shared/translate';
 
 export default extension('purchase.checkout.reductions.render-after', (root, api) => {
@@ -65,10 +65,10 @@ export default extension('purchase.checkout.reductions.render-after', (root, api
           ? { status: 'success', text: tr.t('checkoutApplied') }
           : { status: 'warning', text: tr.t('checkoutApplyFailed', { code: answer.code }) };
       } else {
-        notice = { status: 'warning', text: answer.redemption.status === 'reversed' || answer.redemption.status === 'failed' ? tr.t('failed') : tr.t('issuing') };
+        notice = unsettledRedemptionNotice(answer.redemption, tr);
       }
     } catch (error) {
-      notice = { status: 'critical', text: error instanceof ExtensionApiError && error.code === 'INSUFFICIENT_POINTS' ? tr.t('insufficient') : tr.t('error') };
+      notice = redeemErrorNotice(error, tr);
     }
     busy = null;
     await load();

@@ -3,9 +3,9 @@
 // customer account session token (its `sub` is the customer).
 import { extension, Banner, BlockStack, Button, Card, Heading, InlineLayout, Page, Text } from '@shopify/ui-extensions/customer-account';
 import { APP_URL } from '../../shared/app-url';
-import { createExtensionClient, ExtensionApiError, redeemUntilSettled, type Summary } from '../../shared/extension-client';
+import { createExtensionClient, redeemUntilSettled, type Summary } from '../../shared/extension-client';
 import type { HistoryEntry } from '../../shared/loyalty-types';
-import { earnRules, historyLine, newIdempotencyKey, pendingLine, redemptionStatus, revealable, rewardAction } from '../../shared/present';
+import { earnRules, historyLine, newIdempotencyKey, pendingLine, redeemErrorNotice, redemptionStatus, revealable, rewardAction, unsettledRedemptionNotice } from '../../shared/present';
 import { createTranslator, resolveLocale } from '../../shared/translate';
 
 export default extension('customer-account.page.render', (root, api) => {
@@ -93,10 +93,10 @@ export default extension('customer-account.page.render', (root, api) => {
         revealed[answer.redemption.id] = answer.code;
         notice = { status: 'success', text: `${tr.t('codeReady')}: ${answer.code}. ${tr.t('codeInstructions')}` };
       } else {
-        notice = { status: 'warning', text: answer.redemption.status === 'reversed' || answer.redemption.status === 'failed' ? tr.t('failed') : tr.t('issuing') };
+        notice = unsettledRedemptionNotice(answer.redemption, tr);
       }
     } catch (error) {
-      notice = { status: 'critical', text: error instanceof ExtensionApiError && error.code === 'INSUFFICIENT_POINTS' ? tr.t('insufficient') : tr.t('error') };
+      notice = redeemErrorNotice(error, tr);
     }
     busy = null;
     await load();
