@@ -45,6 +45,20 @@ export async function seedDemoData(runtime: Runtime, demo: DemoEnvironment, appU
   const context = { runtime, now: () => new Date(), workerId: 'demo-seed' };
   const processed = await processDueTasks(context, { batchSize: 100, maxBatches: 1000 });
   const credited = await postDueCredits(db, { now: new Date() });
+  await backdateDemoHistory(runtime, shopId);
   logger.info({ customers: state.customers.length, orders: state.orders.length, ...processed, credited: credited.posted }, 'demo shop seeded');
   return { orders: state.orders.length, customers: state.customers.length };
+}
+
+/**
+ * The demo's orders span 90 days but are replayed in a few seconds: date their ledger entries as if the
+ * webhooks had arrived when the orders were placed (and credits posted when they became due), so the
+ * dashboard's chart and the report's date filters show a real history. Demo data only.
+ */
+async function backdateDemoHistory(runtime: Runtime, shopId: string): Promise<void> {
+  await runtime.db.prisma.$executeRaw`
+    UPDATE "LedgerEntry" SET
+      "createdAt" = COALESCE((SELECT o."processedAt" FROM "OrderRecord" o WHERE o."shopId" = "LedgerEntry"."shopId" AND o."shopifyOrderId" = "LedgerEntry"."orderId"), "createdAt"),
+      "postedAt" = CASE WHEN "status" = 'posted' AND "availableAt" IS NOT NULL THEN "availableAt" ELSE "postedAt" END
+    WHERE "shopId" = ${shopId} AND "orderId" IS NOT NULL`;
 }
