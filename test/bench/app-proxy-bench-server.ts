@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     SHOPIFY_API_SECRET: PROXY_BENCH_API_SECRET,
     SHOPIFY_APP_URL: 'https://bench.test',
     LOG_LEVEL: 'silent',
+    DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '10',
   });
   const logger = createLogger(config.logLevel);
   const runtime = await createRuntime(config, logger);

@@ -24,7 +24,7 @@ const progress = (step: string) => {
 
 async function startAppServer(databaseUrl: string, simulatorUrl: string) {
   // node itself (tsx as a loader), so that killing the child really stops the server.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/app-proxy-bench-server.ts', databaseUrl, simulatorUrl], { cwd: root, env: { PATH: process.env.PATH } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/app-proxy-bench-server.ts', databaseUrl, simulatorUrl], { cwd: root, env: { PATH: process.env.PATH, BENCH_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '10' } });
   const port = await new Promise<number>((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {

@@ -18,6 +18,7 @@ const envSchema = z.object({
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgresql:// (PostgreSQL)')
     .default('file:./data/loyalty.db'),
+  DATABASE_POOL_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(200).default(10),
   SHOPIFY_API_KEY: z.string().min(1, 'must not be empty when set').optional(),
   SHOPIFY_API_SECRET: z.string().min(8, 'must be at least 8 characters').optional(),
   SCOPES: z
@@ -56,7 +57,7 @@ export interface AppConfig {
   port: number;
   host: string;
   logLevel: string;
-  database: { url: string; kind: DatabaseKind };
+  database: { url: string; kind: DatabaseKind; poolSize: number };
   shopify: {
     apiKey: string;
     apiSecret: string;
@@ -112,7 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
-    database: { url: e.DATABASE_URL, kind: databaseKindOf(e.DATABASE_URL) },
+    database: { url: e.DATABASE_URL, kind: databaseKindOf(e.DATABASE_URL), poolSize: e.DATABASE_POOL_SIZE },
     shopify: {
       apiKey: e.SHOPIFY_API_KEY ?? DEMO_API_KEY,
       apiSecret,

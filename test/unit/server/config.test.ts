@@ -7,7 +7,7 @@ describe('configuration', () => {
     const config = loadConfig({});
     expect(config.demoMode).toBe(true);
     expect(config.port).toBe(3000);
-    expect(config.database).toEqual({ url: 'file:./data/loyalty.db', kind: 'sqlite' });
+    expect(config.database).toEqual({ url: 'file:./data/loyalty.db', kind: 'sqlite', poolSize: 10 });
     expect(config.shopify.apiKey).toBe('demo-api-key');
     expect(config.runJobsInWeb).toBe(true);
   });
