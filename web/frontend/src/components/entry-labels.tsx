@@ -1,4 +1,4 @@
-import { Badge, Text } from '@shopify/polaris';
+import { Badge, IndexTable, Text } from '@shopify/polaris';
 import { useI18n } from '../hooks/use-i18n';
 import type { TranslationKey } from '../i18n';
 import { ENTRY_STATUSES, ENTRY_TYPES, SOURCE_TYPES } from '../lib/api-types';
@@ -42,5 +42,23 @@ export function SignedPoints({ points, strike = false }: { points: number; strik
     <Text as="span" numeric tone={points > 0 ? 'success' : points < 0 ? 'critical' : undefined} textDecorationLine={strike ? 'line-through' : undefined}>
       {text}
     </Text>
+  );
+}
+
+/** The type, status and points cells of a ledger entry's row, shared by the member history and the report. */
+export function EntryTypeStatusPointsCells({ entry }: { entry: { type: string; status: string; points: number } }) {
+  const labels = useEntryLabels();
+  return (
+    <>
+      <IndexTable.Cell>{labels.type(entry.type)}</IndexTable.Cell>
+      <IndexTable.Cell>
+        <StatusBadge status={entry.status} />
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        <Text as="span" alignment="end" numeric>
+          <SignedPoints points={entry.points} strike={entry.status === 'voided'} />
+        </Text>
+      </IndexTable.Cell>
+    </>
   );
 }

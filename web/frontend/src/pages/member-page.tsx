@@ -7,7 +7,7 @@ import { CountCard } from '../components/count-card';
 import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
 import { MemberConsents } from '../components/member-consents';
 import { MemberGiftCards } from '../components/member-gift-cards';
-import { SignedPoints, StatusBadge, useEntryLabels } from '../components/entry-labels';
+import { EntryTypeStatusPointsCells, SignedPoints, StatusBadge, useEntryLabels } from '../components/entry-labels';
 import { PageSkeleton, TableSkeleton } from '../components/page-skeleton';
 import { useApiQuery, withQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
@@ -203,15 +203,7 @@ function HistoryTable({ entries, loading, pagination }: { entries: Entry[]; load
                 </Text>
               </BlockStack>
             </IndexTable.Cell>
-            <IndexTable.Cell>{labels.type(entry.type)}</IndexTable.Cell>
-            <IndexTable.Cell>
-              <StatusBadge status={entry.status} />
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              <Text as="span" alignment="end" numeric>
-                <SignedPoints points={entry.points} strike={entry.status === 'voided'} />
-              </Text>
-            </IndexTable.Cell>
+            <EntryTypeStatusPointsCells entry={entry} />
           </IndexTable.Row>
         ))}
       </IndexTable>

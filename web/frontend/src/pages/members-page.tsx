@@ -1,5 +1,5 @@
-import { Box, Card, EmptyState, Icon, IndexTable, Layout, Link, Page, Text, TextField } from '@shopify/polaris';
-import { SearchIcon } from '@shopify/polaris-icons';
+import { Box, Card, EmptyState, IndexTable, Layout, Link, Page, Text } from '@shopify/polaris';
+import { SearchField } from '../components/search-field';
 import { useState } from 'react';
 import { ApiErrorBanner } from '../components/api-error-banner';
 import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
@@ -34,17 +34,7 @@ export function MembersPage() {
         <Layout.Section>
           <Card padding="0">
             <Box padding="300">
-              <TextField
-                label={t('members.search')}
-                labelHidden
-                placeholder={t('members.searchPlaceholder')}
-                prefix={<Icon source={SearchIcon} />}
-                autoComplete="off"
-                value={query}
-                onChange={setQuery}
-                clearButton
-                onClearButtonClick={() => setQuery('')}
-              />
+              <SearchField label={t('members.search')} placeholder={t('members.searchPlaceholder')} value={query} onChange={setQuery} />
             </Box>
             {!data && loading ? (
               <TableSkeleton />

@@ -9,7 +9,6 @@ import {
   Card,
   Checkbox,
   EmptyState,
-  Icon,
   IndexTable,
   InlineStack,
   Layout,
@@ -22,7 +21,7 @@ import {
   TextField,
   useIndexResourceState,
 } from '@shopify/polaris';
-import { SearchIcon } from '@shopify/polaris-icons';
+import { SearchField } from '../components/search-field';
 import { useMemo, useState, type ReactNode } from 'react';
 import { ApiErrorBanner } from '../components/api-error-banner';
 import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
@@ -162,17 +161,7 @@ export function ProductsPage() {
           <Card padding="0">
             <Tabs tabs={tabs} selected={FILTERS.indexOf(filter)} onSelect={(index) => setFilter(FILTERS[index] ?? 'all')} />
             <Box padding="300">
-              <TextField
-                label={t('products.search')}
-                labelHidden
-                placeholder={t('products.searchPlaceholder')}
-                prefix={<Icon source={SearchIcon} />}
-                autoComplete="off"
-                value={query}
-                onChange={setQuery}
-                clearButton
-                onClearButtonClick={() => setQuery('')}
-              />
+              <SearchField label={t('products.search')} placeholder={t('products.searchPlaceholder')} value={query} onChange={setQuery} />
             </Box>
             {!list.data && list.loading ? (
               <TableSkeleton />

@@ -25,7 +25,7 @@ import { ApiErrorBanner } from '../components/api-error-banner';
 import { CountCard } from '../components/count-card';
 import { DateRangePicker, presetRange } from '../components/date-range-picker';
 import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
-import { SignedPoints, StatusBadge, useEntryLabels } from '../components/entry-labels';
+import { EntryTypeStatusPointsCells, SignedPoints, StatusBadge, useEntryLabels } from '../components/entry-labels';
 import { MemberPicker, type PickedMember } from '../components/member-picker';
 import { PageSkeleton, TableSkeleton } from '../components/page-skeleton';
 import { ApiError, toApiError, useApiQuery, withQuery } from '../hooks/use-api';
@@ -321,15 +321,7 @@ export function ReportPage() {
                         </BlockStack>
                       </Box>
                     </IndexTable.Cell>
-                    <IndexTable.Cell>{labels.type(entry.type)}</IndexTable.Cell>
-                    <IndexTable.Cell>
-                      <StatusBadge status={entry.status} />
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>
-                      <Text as="span" alignment="end" numeric>
-                        <SignedPoints points={entry.points} strike={entry.status === 'voided'} />
-                      </Text>
-                    </IndexTable.Cell>
+                    <EntryTypeStatusPointsCells entry={entry} />
                     <IndexTable.Cell>
                       {permissions.adjust && entry.memberId ? (
                         <Button
