@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectPageProblems, launchBrowser, type PageProblems } from '../support/browser';
+import type { Browser } from 'playwright-core';
+import { adminUiHelpers, RESULTS_DIR } from '../support/admin-ui-helpers';
+import { launchBrowser } from '../support/browser';
 import { startDemoApp } from '../support/demo-app';
 
-const RESULTS_DIR = path.resolve(__dirname, '../../test-results');
 /** The simulator's first product ("Women's haircut", a service); ids are allocated from 1_000_000_001. */
 const WOMENS_HAIRCUT_ID = '1000000001';
 
@@ -67,35 +67,7 @@ describe('admin pages in Chromium', () => {
     await Promise.all([browser?.close(), demo?.close()]);
   });
 
-  async function open(pathAndQuery: string): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(`${demo.url}${pathAndQuery}`);
-    return { context, page, problems };
-  }
-
-  async function screenshot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`), fullPage: true });
-  }
-
-  /** The demo app's API with a demo session token, for checking what the UI saved. */
-  async function api<T>(pathAndQuery: string): Promise<T> {
-    const { token } = (await (await fetch(`${demo.url}/demo/session-token`)).json()) as { token: string };
-    const response = await fetch(`${demo.url}${pathAndQuery}`, { headers: { Authorization: `Bearer ${token}` } });
-    if (!response.ok) throw new Error(`${pathAndQuery} answered ${response.status}: ${await response.text()}`);
-    return (await response.json()) as T;
-  }
-
-  async function findMember(query: string): Promise<{ id: string; balance: number; firstName: string; lastName: string }> {
-    const result = await api<{ items: Array<{ id: string; balance: number; firstName: string; lastName: string }> }>(`/api/members?query=${encodeURIComponent(query)}`);
-    expect(result.items.length).toBeGreaterThan(0);
-    return result.items[0]!;
-  }
-
-  async function toast(page: Page, text: string | RegExp): Promise<void> {
-    await page.locator('[data-standin="toasts"] [role="status"]', { hasText: text }).first().waitFor({ timeout: 10_000 });
-  }
+  const { open, screenshot, api, findMember, toast } = adminUiHelpers(() => ({ browser, url: demo.url }));
 
   it('searches members, adjusts a balance with confirmation, and shows it in the history and the report', async () => {
     const { context, page, problems } = await open('/members');

@@ -3,11 +3,11 @@
 // issue limit). Screenshots go to test-results/.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectPageProblems, launchBrowser, type PageProblems } from '../support/browser';
+import type { Browser } from 'playwright-core';
+import { adminUiHelpers, RESULTS_DIR } from '../support/admin-ui-helpers';
+import { launchBrowser } from '../support/browser';
 import { startDemoApp } from '../support/demo-app';
 
-const RESULTS_DIR = path.resolve(__dirname, '../../test-results');
 
 interface Reward {
   id: string;
@@ -34,39 +34,7 @@ describe('rewards, messages and consents in Chromium', () => {
     await Promise.all([browser?.close(), demo?.close()]);
   });
 
-  async function open(pathAndQuery: string, setup?: (context: BrowserContext) => Promise<void>): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await setup?.(context);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(`${demo.url}${pathAndQuery}`);
-    return { context, page, problems };
-  }
-
-  async function screenshot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`), fullPage: true });
-  }
-
-  async function api<T>(pathAndQuery: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-    const { token } = (await (await fetch(`${demo.url}/demo/session-token`)).json()) as { token: string };
-    const response = await fetch(`${demo.url}${pathAndQuery}`, {
-      method: init.method ?? 'GET',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    if (!response.ok) throw new Error(`${pathAndQuery} answered ${response.status}: ${await response.text()}`);
-    return (response.status === 204 ? undefined : await response.json()) as T;
-  }
-
-  async function findMember(query: string): Promise<{ id: string; balance: number; firstName: string; lastName: string; shopifyCustomerId: string }> {
-    const result = await api<{ items: Array<{ id: string; balance: number; firstName: string; lastName: string; shopifyCustomerId: string }> }>(`/api/members?query=${encodeURIComponent(query)}`);
-    expect(result.items.length).toBeGreaterThan(0);
-    return result.items[0]!;
-  }
-
-  async function toast(page: Page, text: string | RegExp): Promise<void> {
-    await page.locator('[data-standin="toasts"] [role="status"]', { hasText: text }).first().waitFor({ timeout: 10_000 });
-  }
+  const { open, screenshot, api, findMember, toast } = adminUiHelpers(() => ({ browser, url: demo.url }));
 
   it('creates a reward with inline and server validation, previews the customer card, lists it and its redemptions', async () => {
     const { context, page, problems } = await open('/rewards');
