@@ -24,7 +24,8 @@ const progress = (step: string) => {
 
 async function startAppServer(databaseUrl: string, simulatorUrl: string) {
   // node itself (tsx as a loader), so that killing the child really stops the server.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/app-proxy-bench-server.ts', databaseUrl, simulatorUrl], { cwd: root, env: { PATH: process.env.PATH, BENCH_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '10' } });
+  const nodeArgs = process.env.BENCH_APP_NODE_ARGS ? process.env.BENCH_APP_NODE_ARGS.split(' ') : [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'test/bench/app-proxy-bench-server.ts', databaseUrl, simulatorUrl], { cwd: root, env: { PATH: process.env.PATH, BENCH_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '10' } });
   const port = await new Promise<number>((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -34,7 +35,8 @@ async function startAppServer(databaseUrl: string, simulatorUrl: string) {
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`app server exited ${code}: ${output}`)));
   });
-  return { port, stop: () => child.kill('SIGKILL') };
+  // SIGINT lets a profiled child write its profile on exit.
+  return { port, stop: () => child.kill(nodeArgs.length > 0 ? 'SIGINT' : 'SIGKILL') };
 }
 
 export async function runAppProxyBenchmarks(options: { kind: DbKind; durationMs?: number }): Promise<BenchResult[]> {

@@ -51,6 +51,7 @@ export async function openTestDatabase(kind: DbKind): Promise<TestDatabase> {
   return {
     prisma: database.prisma,
     kind,
+    sql: database.sql,
     url,
     database,
     async drop() {

@@ -1,6 +1,7 @@
 // The database handle the domain works with. Typed against the SQLite client; the PostgreSQL client
 // generated from the same data model has identical row types (see web/server/db/create-database.ts).
 import type { PrismaClient, Prisma as PrismaTypes } from '../server/generated/sqlite/client';
+import type { SqlClient } from './sql/sql-client';
 
 export type Prisma = PrismaClient;
 export type Tx = PrismaTypes.TransactionClient;
@@ -10,6 +11,8 @@ export type DbKind = 'sqlite' | 'postgresql';
 export interface Db {
   prisma: Prisma;
   kind: DbKind;
+  /** raw SQL for the hot paths on the same pool (default: through Prisma; see sql/sql-client.ts) */
+  sql?: SqlClient;
 }
 
 /**

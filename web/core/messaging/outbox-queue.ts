@@ -6,7 +6,10 @@
 // pending or sending. So one member never has two messages in flight, and a message waiting for a
 // retry holds back the member's later ones instead of being overtaken. "Older" is (createdAt, id):
 // rows written in one transaction share createdAt, and their ids then decide.
-import type { Db, Prisma } from '../db-client';
+import { randomUUID } from 'node:crypto';
+import type { Db, Prisma, Tx } from '../db-client';
+import { asSqlExecutor, type SqlExecutor } from '../sql/sql-client';
+import { sql } from '../sql/sql-query';
 
 export interface ClaimedMessage {
   id: string;
@@ -124,4 +127,23 @@ export async function retryOutboxLater(prisma: Prisma, claim: Claim & { attempts
     data: { status: 'pending', lockedUntil: null, lastError: reason.slice(0, 2000), runAt: new Date(now.getTime() + outboxRetryDelayMs(claim.attempts)) },
   });
   return 'retry';
+}
+
+export interface NewOutboxMessage {
+  shopId: string;
+  memberId: string;
+  event: string;
+  payload: Record<string, unknown>;
+  /** one message per effect: a second insert with the same key is ignored */
+  idempotencyKey: string;
+  now: Date;
+}
+
+/** Queues a message in the transaction that caused it (a Prisma transaction or a raw-SQL one). */
+export async function enqueueOutboxMessage(target: SqlExecutor | Tx, message: NewOutboxMessage): Promise<boolean> {
+  const inserted = await asSqlExecutor(target).execute(sql`
+    INSERT INTO "OutboxMessage" ("id", "shopId", "memberId", "event", "payload", "idempotencyKey", "runAt", "createdAt")
+    VALUES (${randomUUID()}, ${message.shopId}, ${message.memberId}, ${message.event}, ${JSON.stringify(message.payload)}, ${message.idempotencyKey}, ${message.now}, ${message.now})
+    ON CONFLICT ("shopId", "idempotencyKey") DO NOTHING`);
+  return inserted > 0;
 }

@@ -3,6 +3,8 @@
 // the code. Every function takes the member explicitly; the caller proved who the customer is.
 import { AppError } from '../errors/app-error';
 import type { Db } from '../db-client';
+import { sqlClientOf } from '../sql/sql-client';
+import { sql, toDate } from '../sql/sql-query';
 import { listRewards, type RewardView } from './reward-store';
 import { redemptionView, type CodeBox, type RedemptionView } from './redemption-types';
 
@@ -12,11 +14,11 @@ export interface MemberRef {
   pendingPoints: number;
 }
 
+/** Every signed storefront request starts here, so raw SQL (see sql/sql-client.ts). */
 export async function findMemberByCustomer(db: Db, shopId: string, customerGid: string): Promise<MemberRef | null> {
-  return db.prisma.member.findUnique({
-    where: { shopId_shopifyCustomerId: { shopId, shopifyCustomerId: customerGid } },
-    select: { id: true, balance: true, pendingPoints: true },
-  });
+  const [row] = await sqlClientOf(db).query<{ id: string; balance: unknown; pendingPoints: unknown }>(sql`
+    SELECT "id", "balance", "pendingPoints" FROM "Member" WHERE "shopId" = ${shopId} AND "shopifyCustomerId" = ${customerGid}`);
+  return row ? { id: row.id, balance: Number(row.balance), pendingPoints: Number(row.pendingPoints) } : null;
 }
 
 export async function readBalance(db: Db, shopId: string, member: MemberRef | null) {
@@ -48,13 +50,13 @@ export interface BalanceAnswer {
  * entry of every shop; the member's own entries come from (shopId, memberId, createdAt).
  */
 export async function readBalanceOfCustomer(db: Db, shopId: string, customerGid: string): Promise<BalanceAnswer | null> {
-  const rows = await db.prisma.$queryRaw<Array<{ balance: number | bigint; pendingPoints: number | bigint; points: number | bigint | null; description: string | null; availableAt: Date | string | number | null }>>`
+  const rows = await sqlClientOf(db).query<{ balance: number | bigint; pendingPoints: number | bigint; points: number | bigint | null; description: string | null; availableAt: Date | string | number | null }>(sql`
     SELECT m."balance" AS "balance", m."pendingPoints" AS "pendingPoints", e."points" AS "points", e."description" AS "description", e."availableAt" AS "availableAt"
     FROM "Member" m
     LEFT JOIN "LedgerEntry" e ON e."shopId" = m."shopId" AND e."memberId" = m."id" AND (e."status" || '') = 'pending'
     WHERE m."shopId" = ${shopId} AND m."shopifyCustomerId" = ${customerGid}
     ORDER BY e."availableAt"
-    LIMIT 50`;
+    LIMIT 50`);
   const first = rows[0];
   if (!first) return null;
   return {
@@ -62,7 +64,7 @@ export async function readBalanceOfCustomer(db: Db, shopId: string, customerGid:
     pendingPoints: Number(first.pendingPoints),
     pending: rows
       .filter((row) => row.points !== null)
-      .map((row) => ({ points: Number(row.points), description: row.description ?? '', availableAt: row.availableAt === null ? null : new Date(row.availableAt).toISOString() })),
+      .map((row) => ({ points: Number(row.points), description: row.description ?? '', availableAt: row.availableAt === null ? null : toDate(row.availableAt).toISOString() })),
   };
 }
 

@@ -3,11 +3,14 @@
 // later in the task, which can be retried; its compensation is reverseRedemption.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors/app-error';
-import { writeTransaction, type Db, type Tx } from '../db-client';
+import type { Db } from '../db-client';
 import { appendPostedEntry } from '../ledger/append-posted-entry';
 import { maskGiftCardCode } from '../crypto/mask-gift-card-code';
+import { sqlClientOf, type SqlExecutor } from '../sql/sql-client';
+import { sql } from '../sql/sql-query';
 import { enqueueTask, type TaskRow } from '../tasks/task-queue';
 import { generateGiftCardCode } from './generate-gift-card-code';
+import { redemptionFromRow, type RawRedemptionRow } from './redemption-rows';
 import { ISSUE_REWARD_TASK, type CodeBox, type RedemptionRow } from './redemption-types';
 
 export interface RequestRedemptionInput {
@@ -41,27 +44,65 @@ export interface RequestedRedemption {
 export async function requestRedemption(db: Db, codeBox: CodeBox, input: RequestRedemptionInput): Promise<RequestedRedemption> {
   const key = input.idempotencyKey.trim();
   if (key.length < 8 || key.length > 200) throw new AppError('VALIDATION', 'The idempotency key must be 8-200 characters.');
-  const existing = await findByKey(db, input.shopId, key);
-  if (existing) return { redemption: assertSameRequest(existing, input), created: false };
+  const client = sqlClientOf(db);
   try {
     const taskId = randomUUID();
-    const redemption = await writeTransaction(db, (tx) => insertRedemption(tx, codeBox, { ...input, idempotencyKey: key }, taskId), { timeout: 20000, maxWait: 20000 });
+    const redemption = await client.transaction((tx) => insertRedemption(tx, codeBox, { ...input, idempotencyKey: key }, taskId));
     const task: TaskRow | undefined = input.claimTaskFor
       ? { id: taskId, shopDomain: input.shopDomain, kind: ISSUE_REWARD_TASK, reference: issueTaskReference(redemption.id), payload: JSON.stringify({ redemptionId: redemption.id }), attempts: 1, maxAttempts: ISSUE_REWARD_MAX_ATTEMPTS }
       : undefined;
     return { redemption, created: true, task };
   } catch (error) {
-    if (!(error instanceof DuplicateRequest) && !isUniqueViolation(error)) throw error;
-    // A concurrent request with the same key committed first; its transaction is visible now.
-    const winner = await findByKey(db, input.shopId, key);
-    if (!winner) throw error;
-    return { redemption: assertSameRequest(winner, input), created: false };
+    // A repeated key is looked up only now, off the common path: the first request with this key
+    // has committed (a concurrent one is visible once its transaction ends), and its answer stands
+    // even if the reward has since been disabled, sold out or the balance spent.
+    const repeatable = error instanceof DuplicateRequest || error instanceof AppError || isUniqueViolation(error);
+    if (!repeatable) throw error;
+    const first = await findByKey(client, input.shopId, key);
+    if (!first) {
+      if (error instanceof DuplicateRequest) throw new Error('a redemption key conflicted but its redemption cannot be read');
+      throw error;
+    }
+    return { redemption: assertSameRequest(first, input), created: false };
   }
 }
 
-async function insertRedemption(tx: Tx, codeBox: CodeBox, input: RequestRedemptionInput, taskId: string): Promise<RedemptionRow> {
+interface RewardTerms {
+  id: string;
+  type: string;
+  title: string;
+  valueMinor: number;
+  currency: string;
+  pointsCost: number;
+  enabled: boolean;
+  expiresAfterDays: number | null;
+  perCustomerLimit: number | null;
+  visibleToGroups: string;
+}
+
+async function findReward(tx: SqlExecutor, shopId: string, rewardId: string): Promise<RewardTerms | null> {
+  const [row] = await tx.query<Record<keyof RewardTerms, unknown>>(sql`
+    SELECT "id", "type", "title", "valueMinor", "currency", "pointsCost", "enabled", "expiresAfterDays", "perCustomerLimit", "visibleToGroups"
+    FROM "GiftCardReward" WHERE "id" = ${rewardId} AND "shopId" = ${shopId} AND "archivedAt" IS NULL`);
+  if (!row) return null;
+  const optionalNumber = (value: unknown) => (value === null ? null : Number(value));
+  return {
+    id: String(row.id),
+    type: String(row.type),
+    title: String(row.title),
+    valueMinor: Number(row.valueMinor),
+    currency: String(row.currency),
+    pointsCost: Number(row.pointsCost),
+    enabled: row.enabled === true || Number(row.enabled) === 1,
+    expiresAfterDays: optionalNumber(row.expiresAfterDays),
+    perCustomerLimit: optionalNumber(row.perCustomerLimit),
+    visibleToGroups: String(row.visibleToGroups),
+  };
+}
+
+async function insertRedemption(tx: SqlExecutor, codeBox: CodeBox, input: RequestRedemptionInput, taskId: string): Promise<RedemptionRow> {
   const now = input.now ?? new Date();
-  const reward = await tx.giftCardReward.findFirst({ where: { id: input.rewardId, shopId: input.shopId, archivedAt: null } });
+  const reward = await findReward(tx, input.shopId, input.rewardId);
   if (!reward) throw new AppError('NOT_FOUND', 'This reward was not found.');
   if (!reward.enabled) throw new AppError('CONFLICT', 'This reward is not available at the moment.');
   // Group-restricted rewards are hidden from customers until groups exist; staff may still grant them.
@@ -89,47 +130,38 @@ async function insertRedemption(tx: Tx, codeBox: CodeBox, input: RequestRedempti
   // The member row is locked by the debit above, so this count cannot race another redemption
   // of the same member (PostgreSQL re-reads committed rows per statement; SQLite has one writer).
   if (reward.perCustomerLimit !== null) {
-    const taken = await tx.redemption.count({ where: { shopId: input.shopId, memberId: input.memberId, rewardId: reward.id, status: { not: 'reversed' } } });
-    if (taken >= reward.perCustomerLimit) throw new AppError('CONFLICT', 'You have already redeemed this reward as often as allowed.', { reason: 'PER_CUSTOMER_LIMIT' });
+    const [{ taken } = { taken: 0 }] = await tx.query<{ taken: unknown }>(sql`
+      SELECT COUNT(*) AS "taken" FROM "Redemption"
+      WHERE "shopId" = ${input.shopId} AND "memberId" = ${input.memberId} AND "rewardId" = ${reward.id} AND "status" <> 'reversed'`);
+    if (Number(taken) >= reward.perCustomerLimit) throw new AppError('CONFLICT', 'You have already redeemed this reward as often as allowed.', { reason: 'PER_CUSTOMER_LIMIT' });
   }
-  const stock = await tx.$executeRaw`
+  const stock = await tx.execute(sql`
     UPDATE "GiftCardReward" SET "issuedCount" = "issuedCount" + 1, "updatedAt" = ${now}
-    WHERE "id" = ${reward.id} AND ("stockLimit" IS NULL OR "issuedCount" < "stockLimit")`;
+    WHERE "id" = ${reward.id} AND ("stockLimit" IS NULL OR "issuedCount" < "stockLimit")`);
   if (stock === 0) throw new AppError('CONFLICT', 'This reward is out of stock.', { reason: 'OUT_OF_STOCK' });
   const code = reward.type === 'gift_card' ? generateGiftCardCode() : null;
   const expiresOn = reward.expiresAfterDays ? new Date(now.getTime() + reward.expiresAfterDays * 86_400_000).toISOString().slice(0, 10) : null;
-  const row = await tx.redemption.create({
-    data: {
-      id,
-      shopId: input.shopId,
-      memberId: input.memberId,
-      rewardId: reward.id,
-      rewardType: reward.type,
-      points: reward.pointsCost,
-      valueMinor: reward.valueMinor,
-      currency: reward.currency,
-      status: 'requested',
-      idempotencyKey: input.idempotencyKey,
-      requestedBy: input.requestedBy,
-      staffUserId: input.staffUserId ?? null,
-      ledgerEntryId: entry.id,
-      codeEncrypted: code ? codeBox.encrypt(code) : null,
-      codeMasked: code ? maskGiftCardCode(code) : null,
-      codeLast4: code ? code.slice(-4) : null,
-      expiresOn,
-      createdAt: now,
-    },
-  });
+  // Issued in this request: the row starts as `issuing` with its first attempt counted, exactly as
+  // the task's claim would leave it, so a job that takes over after a crash looks Shopify up first.
+  const inline = input.claimTaskFor !== undefined;
+  const [raw] = await tx.query<RawRedemptionRow>(sql`
+    INSERT INTO "Redemption" ("id", "shopId", "memberId", "rewardId", "rewardType", "points", "valueMinor", "currency", "status", "attempts",
+      "idempotencyKey", "requestedBy", "staffUserId", "ledgerEntryId", "codeEncrypted", "codeMasked", "codeLast4", "expiresOn", "createdAt", "updatedAt")
+    VALUES (${id}, ${input.shopId}, ${input.memberId}, ${reward.id}, ${reward.type}, ${reward.pointsCost}, ${reward.valueMinor}, ${reward.currency},
+      ${inline ? 'issuing' : 'requested'}, ${inline ? 1 : 0}, ${input.idempotencyKey}, ${input.requestedBy}, ${input.staffUserId ?? null}, ${entry.id},
+      ${code ? codeBox.encrypt(code) : null}, ${code ? maskGiftCardCode(code) : null}, ${code ? code.slice(-4) : null}, ${expiresOn}, ${now}, ${now})
+    RETURNING *`);
   await enqueueTask(
-    { prisma: tx as unknown as Db['prisma'] },
+    tx,
     { id: taskId, shopDomain: input.shopDomain, kind: ISSUE_REWARD_TASK, reference: issueTaskReference(id), payload: { redemptionId: id }, maxAttempts: ISSUE_REWARD_MAX_ATTEMPTS, runAt: now, claimedBy: input.claimTaskFor },
     now,
   );
-  return row;
+  return redemptionFromRow(raw!);
 }
 
-async function findByKey(db: Db, shopId: string, idempotencyKey: string): Promise<RedemptionRow | null> {
-  return db.prisma.redemption.findUnique({ where: { shopId_idempotencyKey: { shopId, idempotencyKey } } });
+async function findByKey(client: SqlExecutor, shopId: string, idempotencyKey: string): Promise<RedemptionRow | null> {
+  const [raw] = await client.query<RawRedemptionRow>(sql`SELECT * FROM "Redemption" WHERE "shopId" = ${shopId} AND "idempotencyKey" = ${idempotencyKey}`);
+  return raw ? redemptionFromRow(raw) : null;
 }
 
 function assertSameRequest(row: RedemptionRow, input: RequestRedemptionInput): RedemptionRow {

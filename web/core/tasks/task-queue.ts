@@ -2,7 +2,13 @@
 // processes may claim at once: a claim is one conditional UPDATE (with FOR UPDATE SKIP LOCKED on
 // PostgreSQL), and a claim whose worker died expires after its lease and is claimed again.
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db-client';
+import type { Db, Prisma } from '../db-client';
+import { prismaSqlExecutor, type SqlExecutor } from '../sql/sql-client';
+import { sql } from '../sql/sql-query';
+
+/** Where a task statement runs: a database (through Prisma), or a raw-SQL transaction it belongs to. */
+type TaskTarget = { prisma: Prisma } | SqlExecutor;
+const executorOf = (target: TaskTarget): SqlExecutor => ('prisma' in target ? prismaSqlExecutor(target.prisma) : target);
 
 export interface TaskRow {
   id: string;
@@ -28,13 +34,13 @@ export interface EnqueueTaskInput {
 }
 
 /** Inserts the task unless one with the same reference exists; returns whether it was new. */
-export async function enqueueTask(db: Pick<Db, 'prisma'>, input: EnqueueTaskInput, now = new Date()): Promise<boolean> {
+export async function enqueueTask(target: TaskTarget, input: EnqueueTaskInput, now = new Date()): Promise<boolean> {
   const claim = input.claimedBy;
-  const inserted = await db.prisma.$executeRaw`
+  const inserted = await executorOf(target).execute(sql`
     INSERT INTO "Task" ("id", "shopDomain", "kind", "reference", "payload", "status", "runAt", "attempts", "maxAttempts", "lockedBy", "lockedUntil", "createdAt", "updatedAt")
     VALUES (${input.id ?? randomUUID()}, ${input.shopDomain}, ${input.kind}, ${input.reference}, ${JSON.stringify(input.payload ?? {})}, ${claim ? 'running' : 'queued'},
             ${input.runAt ?? now}, ${claim ? 1 : 0}, ${input.maxAttempts ?? 8}, ${claim?.workerId ?? null}, ${claim?.lockedUntil ?? null}, ${now}, ${now})
-    ON CONFLICT ("reference") DO NOTHING`;
+    ON CONFLICT ("reference") DO NOTHING`);
   return inserted > 0;
 }
 
@@ -77,11 +83,11 @@ export async function claimTasks(db: Db, options: ClaimOptions): Promise<TaskRow
   );
 }
 
-export async function completeTask(db: Pick<Db, 'prisma'>, task: TaskRow, workerId: string, now = new Date()): Promise<void> {
-  await db.prisma.task.updateMany({
-    where: { id: task.id, lockedBy: workerId, status: 'running' },
-    data: { status: 'done', lockedBy: null, lockedUntil: null, lastError: null, updatedAt: now },
-  });
+/** Marks the task done, if this worker still holds it (also inside the transaction that did its work). */
+export async function completeTask(target: TaskTarget, task: Pick<TaskRow, 'id'>, workerId: string, now = new Date()): Promise<void> {
+  await executorOf(target).execute(sql`
+    UPDATE "Task" SET "status" = 'done', "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${now}
+    WHERE "id" = ${task.id} AND "lockedBy" = ${workerId} AND "status" = 'running'`);
 }
 
 /** Exponential backoff: 30 s, 1 min, 2 min … capped at 1 h, so 8 attempts span about 2 hours. */

@@ -3,10 +3,13 @@
 // and the PostgreSQL one is cast once, here (row types are identical).
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import type { SqlClient } from '../../core/sql/sql-client';
 import { databaseKindOf, type DatabaseKind } from '../config';
 import { PrismaClient } from '../generated/sqlite/client';
 import { PrismaClient as PostgresPrismaClient } from '../generated/postgres/client';
 import { postgresSettingsFrom, sqliteFileFrom } from './connection-settings';
+import { createPgSqlClient } from './pg-sql-client';
 
 export type Prisma = PrismaClient;
 export type { Prisma as PrismaNamespace } from '../generated/sqlite/client';
@@ -14,6 +17,8 @@ export type { Prisma as PrismaNamespace } from '../generated/sqlite/client';
 export interface Database {
   prisma: Prisma;
   kind: DatabaseKind;
+  /** raw SQL for the hot paths (PostgreSQL: on the same pool; SQLite: through Prisma) */
+  sql?: SqlClient;
   close(): Promise<void>;
 }
 
@@ -30,10 +35,17 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Data
     return { prisma, kind, close: () => prisma.$disconnect() };
   }
   const { connectionString, schema } = postgresSettingsFrom(url);
-  const adapter = new PrismaPg(
-    { connectionString, max: options.poolSize ?? 10, options: `-c search_path="${schema}"` },
-    { schema },
-  );
+  // One pool for Prisma and for the raw hot paths, so DATABASE_POOL_SIZE is the process' whole share.
+  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, options: `-c search_path="${schema}"` });
+  const adapter = new PrismaPg(pool, { schema });
   const prisma = new PostgresPrismaClient({ adapter }) as unknown as Prisma;
-  return { prisma, kind, close: () => prisma.$disconnect() };
+  return {
+    prisma,
+    kind,
+    sql: createPgSqlClient(pool),
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
 }

@@ -9,14 +9,18 @@
 // Failures: user errors (GIFT_CARD_LIMIT_EXCEEDED, CUSTOMER_NOT_FOUND …) reverse at once; throttling,
 // 5xx, timeouts and network errors are retried by the client and then by the task queue with
 // backoff; after the last attempt the redemption is reversed and the customer told.
-import { randomUUID } from 'node:crypto';
-import { writeTransaction, type Db } from '../../core/db-client';
+import type { Db } from '../../core/db-client';
 import { maskGiftCardCode } from '../../core/crypto/mask-gift-card-code';
 import { formatMinorAsDecimal } from '../../core/money';
+import { enqueueOutboxMessage } from '../../core/messaging/outbox-queue';
 import { generateGiftCardCode } from '../../core/redemption/generate-gift-card-code';
+import { redemptionFromRow, type RawRedemptionRow } from '../../core/redemption/redemption-rows';
 import { ISSUE_REWARD_MAX_ATTEMPTS } from '../../core/redemption/request-redemption';
 import { reverseRedemption } from '../../core/redemption/reverse-redemption';
 import type { CodeBox, RedemptionRow } from '../../core/redemption/redemption-types';
+import { sqlClientOf } from '../../core/sql/sql-client';
+import { sql } from '../../core/sql/sql-query';
+import { completeTask } from '../../core/tasks/task-queue';
 import { AdminApiError, type AdminGraphqlClient } from '../../shopify-admin/admin-graphql-client';
 import { createGiftCard } from '../../shopify-admin/gift-card-create';
 import { findGiftCardsByNote, redemptionNote } from '../../shopify-admin/gift-cards-by-note';
@@ -36,32 +40,54 @@ export interface IssueRewardDeps {
 
 export type IssueOutcome = 'issued' | 'reversed' | 'nothing-to-do';
 
+/** A task row this worker has claimed. */
+export interface HeldTask {
+  id: string;
+  workerId: string;
+}
+
 /** Marks a retryable failure for the task runner (retried with backoff). */
 class RetryLater extends Error {}
 
 export async function issueReward(deps: IssueRewardDeps, redemptionId: string): Promise<IssueOutcome> {
+  // Claim and read in one statement: the attempt is counted before Shopify is called.
+  const [claimed] = await sqlClientOf(deps.db).query<RawRedemptionRow>(sql`
+    UPDATE "Redemption" SET "status" = 'issuing', "attempts" = "attempts" + 1, "updatedAt" = ${deps.now()}
+    WHERE "id" = ${redemptionId} AND "status" IN ('requested', 'issuing')
+    RETURNING *`);
+  if (!claimed) return 'nothing-to-do';
+  return (await issueClaimedRedemption(deps, redemptionFromRow(claimed))).outcome;
+}
+
+export interface IssueResult {
+  outcome: IssueOutcome;
+  /** the row as issued (only for `issued`; read it again otherwise) */
+  issued?: RedemptionRow;
+}
+
+/**
+ * Issues a redemption this worker holds in status `issuing`, its attempt already counted (by
+ * issueReward's claim, or by requestRedemption for a request that issues inline). `task`, when
+ * given, is completed in the transaction that records the card.
+ */
+export async function issueClaimedRedemption(deps: IssueRewardDeps, redemption: RedemptionRow, task?: HeldTask): Promise<IssueResult> {
   const { db } = deps;
-  const claimed = await db.prisma.redemption.updateMany({
-    where: { id: redemptionId, status: { in: ['requested', 'issuing'] } },
-    data: { status: 'issuing', attempts: { increment: 1 }, updatedAt: deps.now() },
-  });
-  if (claimed.count === 0) return 'nothing-to-do';
-  const redemption = await db.prisma.redemption.findUniqueOrThrow({ where: { id: redemptionId } });
-  const reverse = async (reason: string): Promise<IssueOutcome> => {
+  const redemptionId = redemption.id;
+  const reverse = async (reason: string): Promise<IssueResult> => {
     await reverseRedemption(db, { shopId: redemption.shopId, redemptionId, reason, now: deps.now() });
     deps.logger.warn({ redemptionId, reason }, 'reward not issued; points returned');
-    return 'reversed';
+    return { outcome: 'reversed' };
   };
 
   // Shop, offline token and customer in one round trip (this runs once per redemption, often
   // inside the customer's request). The session id follows offlineSessionId(): "offline_<shop>".
-  const [context] = await db.prisma.$queryRaw<Array<{ domain: string; uninstalled: number | bigint | boolean; accessToken: string | null; shopifyCustomerId: string }>>`
+  const [context] = await sqlClientOf(db).query<{ domain: string; uninstalled: number | bigint | boolean; accessToken: string | null; shopifyCustomerId: string }>(sql`
     SELECT s."domain" AS "domain", CASE WHEN s."uninstalledAt" IS NULL THEN 0 ELSE 1 END AS "uninstalled",
            se."accessToken" AS "accessToken", m."shopifyCustomerId" AS "shopifyCustomerId"
     FROM "Member" m
     JOIN "Shop" s ON s."id" = m."shopId"
     LEFT JOIN "Session" se ON se."id" = ${offlineSessionId('')} || s."domain"
-    WHERE m."id" = ${redemption.memberId} AND m."shopId" = ${redemption.shopId}`;
+    WHERE m."id" = ${redemption.memberId} AND m."shopId" = ${redemption.shopId}`);
   if (!context || Number(context.uninstalled) !== 0 || !context.accessToken) return reverse('The shop is not connected to Shopify.');
   const shop = { domain: context.domain };
   const session = { accessToken: context.accessToken };
@@ -75,8 +101,7 @@ export async function issueReward(deps: IssueRewardDeps, redemptionId: string): 
         currencyCode: redemption.currency,
       });
       if (!result.ok) return reverse(describeUserErrors(result.userErrors));
-      await markIssued(deps, redemption, { giftCardId: result.transactionId });
-      return 'issued';
+      return { outcome: 'issued', issued: await markIssued(deps, redemption, { giftCardId: result.transactionId }, task) };
     }
 
     const note = redemptionNote(redemption.id);
@@ -87,9 +112,9 @@ export async function issueReward(deps: IssueRewardDeps, redemptionId: string): 
       // A previous attempt created the card and died before recording it: adopt it.
       const code = redemption.codeEncrypted ? deps.codeBox.decrypt(redemption.codeEncrypted) : null;
       const codeMatches = code !== null && code.slice(-4).toLowerCase() === existing.lastCharacters.toLowerCase();
-      await markIssued(deps, redemption, { giftCardId: existing.id, codeKnown: codeMatches, lastCharacters: existing.lastCharacters });
+      const issued = await markIssued(deps, redemption, { giftCardId: existing.id, codeKnown: codeMatches, lastCharacters: existing.lastCharacters }, task);
       deps.logger.info({ redemptionId, giftCardId: existing.id }, 'adopted the gift card of an interrupted attempt');
-      return 'issued';
+      return { outcome: 'issued', issued };
     }
     if (!redemption.codeEncrypted) return reverse('The gift card code was not prepared.');
     const code = deps.codeBox.decrypt(redemption.codeEncrypted);
@@ -110,8 +135,7 @@ export async function issueReward(deps: IssueRewardDeps, redemptionId: string): 
       return reverse(describeUserErrors(result.userErrors));
     }
     await deps.afterGiftCardCreate?.(redemptionId);
-    await markIssued(deps, redemption, { giftCardId: result.giftCard.id });
-    return 'issued';
+    return { outcome: 'issued', issued: await markIssued(deps, redemption, { giftCardId: result.giftCard.id }, task) };
   } catch (error) {
     const retryable = error instanceof RetryLater || (error instanceof AdminApiError && error.retryable);
     const message = error instanceof Error ? error.message : String(error);
@@ -122,47 +146,48 @@ export async function issueReward(deps: IssueRewardDeps, redemptionId: string): 
   }
 }
 
+/** Records the card, queues the gift_card_issued message and completes the task, in one transaction. */
 async function markIssued(
   deps: IssueRewardDeps,
   redemption: RedemptionRow,
   card: { giftCardId: string; codeKnown?: boolean; lastCharacters?: string },
-): Promise<void> {
+  task?: HeldTask,
+): Promise<RedemptionRow | undefined> {
   const now = deps.now();
-  await writeTransaction(deps.db, async (tx) => {
-    const codeLost = card.codeKnown === false;
-    const { count } = await tx.redemption.updateMany({
-      where: { id: redemption.id, status: 'issuing' },
-      data: {
-        status: 'issued',
-        giftCardId: card.giftCardId,
-        issuedAt: now,
-        lastError: codeLost ? 'The card exists but its code could not be recovered; shown masked only.' : null,
-        ...(codeLost ? { codeEncrypted: null, codeMasked: maskGiftCardCode(`xxxxxxxx${card.lastCharacters ?? ''}`), codeLast4: card.lastCharacters ?? null } : {}),
-        updatedAt: now,
+  const codeLost = card.codeKnown === false;
+  // The card exists but its code could not be recovered: keep what Shopify shows (last characters).
+  const masked = codeLost ? maskGiftCardCode(`xxxxxxxx${card.lastCharacters ?? ''}`) : redemption.codeMasked;
+  return sqlClientOf(deps.db).transaction(async (tx) => {
+    const [raw] = codeLost
+      ? await tx.query<RawRedemptionRow>(sql`
+          UPDATE "Redemption" SET "status" = 'issued', "giftCardId" = ${card.giftCardId}, "issuedAt" = ${now}, "updatedAt" = ${now},
+            "lastError" = 'The card exists but its code could not be recovered; shown masked only.',
+            "codeEncrypted" = NULL, "codeMasked" = ${masked}, "codeLast4" = ${card.lastCharacters ?? null}
+          WHERE "id" = ${redemption.id} AND "status" = 'issuing'
+          RETURNING *`)
+      : await tx.query<RawRedemptionRow>(sql`
+          UPDATE "Redemption" SET "status" = 'issued', "giftCardId" = ${card.giftCardId}, "issuedAt" = ${now}, "updatedAt" = ${now}, "lastError" = NULL
+          WHERE "id" = ${redemption.id} AND "status" = 'issuing'
+          RETURNING *`);
+    if (!raw) return undefined;
+    await enqueueOutboxMessage(tx, {
+      shopId: redemption.shopId,
+      memberId: redemption.memberId,
+      event: 'gift_card_issued',
+      // Never the plain code: the sender gets the mask and the redemption id (the code is sealed there).
+      payload: {
+        points: redemption.points,
+        gift_card_value: `${formatMinorAsDecimal(redemption.valueMinor, redemption.currency)} ${redemption.currency}`,
+        gift_card_code: redemption.rewardType === 'gift_card' ? masked : '',
+        reward_type: redemption.rewardType,
+        redemptionId: redemption.id,
+        expiresOn: redemption.expiresOn,
       },
+      idempotencyKey: `gift_card_issued:${redemption.id}`,
+      now,
     });
-    if (count === 0) return;
-    const masked = codeLost ? maskGiftCardCode(`xxxxxxxx${card.lastCharacters ?? ''}`) : redemption.codeMasked;
-    await tx.outboxMessage.create({
-      data: {
-        id: randomUUID(),
-        shopId: redemption.shopId,
-        memberId: redemption.memberId,
-        event: 'gift_card_issued',
-        // Never the plain code: the sender gets the mask and the redemption id (the code is sealed there).
-        payload: JSON.stringify({
-          points: redemption.points,
-          gift_card_value: `${formatMinorAsDecimal(redemption.valueMinor, redemption.currency)} ${redemption.currency}`,
-          gift_card_code: redemption.rewardType === 'gift_card' ? masked : '',
-          reward_type: redemption.rewardType,
-          redemptionId: redemption.id,
-          expiresOn: redemption.expiresOn,
-        }),
-        idempotencyKey: `gift_card_issued:${redemption.id}`,
-        runAt: now,
-        createdAt: now,
-      },
-    });
+    if (task) await completeTask(tx, task, task.workerId, now);
+    return redemptionFromRow(raw);
   });
 }
 

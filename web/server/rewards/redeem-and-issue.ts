@@ -10,7 +10,7 @@ import type { CodeBox, RedemptionRow } from '../../core/redemption/redemption-ty
 import { completeTask, failTask } from '../../core/tasks/task-queue';
 import type { AdminGraphqlClient } from '../../shopify-admin/admin-graphql-client';
 import type { Logger } from '../logger';
-import { issueReward } from './issue-reward';
+import { issueClaimedRedemption } from './issue-reward';
 
 export interface RedeemDeps {
   db: Db;
@@ -32,8 +32,15 @@ export async function redeemAndIssue(deps: RedeemDeps, input: RequestRedemptionI
   });
   const task = result.task;
   if (!result.created || !task) return result;
+  const held = { id: task.id, workerId };
   try {
-    await issueReward({ db: deps.db, admin: deps.admin, codeBox: deps.codeBox, logger: deps.logger, now: () => new Date() }, result.redemption.id);
+    const { issued } = await issueClaimedRedemption(
+      { db: deps.db, admin: deps.admin, codeBox: deps.codeBox, logger: deps.logger, now: () => new Date() },
+      result.redemption,
+      held,
+    );
+    // Issued: the task was completed with the card, and the row is the one just written.
+    if (issued) return { redemption: issued, created: true };
     await completeTask(deps.db, task, workerId);
   } catch (error) {
     await failTask(deps.db, task, workerId, error);

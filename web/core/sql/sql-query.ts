@@ -1,0 +1,33 @@
+// A parameterised SQL statement written once for both databases: the `sql` tag keeps the text and
+// the values apart, and each client renders the placeholders its driver wants ($1… or ?).
+export type SqlValue = string | number | boolean | null | Date | string[];
+
+export interface SqlQuery {
+  /** the template's own strings (Prisma's raw API takes them as they are) */
+  readonly strings: TemplateStringsArray;
+  readonly values: readonly SqlValue[];
+}
+
+export function sql(strings: TemplateStringsArray, ...values: SqlValue[]): SqlQuery {
+  return { strings, values };
+}
+
+/** The statement text with numbered ($1, $2 …) or positional (?) placeholders. */
+export function renderSql(query: SqlQuery, placeholders: 'numbered' | 'positional'): string {
+  let text = query.strings[0] ?? '';
+  for (let i = 1; i < query.strings.length; i += 1) text += (placeholders === 'numbered' ? `$${i}` : '?') + query.strings[i];
+  return text;
+}
+
+/** Timestamps read by raw SQL arrive as Date (PostgreSQL), or as Date, epoch ms or text (SQLite). */
+export function toDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return new Date(Number(value));
+  if (typeof value === 'string' && /^\d+$/.test(value)) return new Date(Number(value));
+  if (typeof value === 'string') return new Date(value);
+  throw new TypeError(`not a timestamp: ${String(value)}`);
+}
+
+export function toDateOrNull(value: unknown): Date | null {
+  return value === null || value === undefined ? null : toDate(value);
+}

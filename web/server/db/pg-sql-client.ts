@@ -1,0 +1,53 @@
+// The raw-SQL client of web/core/sql on PostgreSQL, straight on the pg pool Prisma's adapter also uses.
+// Timestamps are `timestamp(3)` (no time zone) holding UTC, as Prisma writes them: dates go out as
+// UTC ISO text (PostgreSQL ignores the offset for this type) and come back parsed as UTC, whatever
+// the process' TZ. int8 (count(*)) comes back as a number.
+import pg from 'pg';
+import type { SqlClient, SqlExecutor } from '../../core/sql/sql-client';
+import { renderSql, type SqlQuery, type SqlValue } from '../../core/sql/sql-query';
+
+const TIMESTAMP_OID = 1114;
+const INT8_OID = 20;
+
+const typeParsers = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === TIMESTAMP_OID && format !== 'binary') return (text: string) => new Date(`${text.replace(' ', 'T')}Z`);
+    if (oid === INT8_OID && format !== 'binary') return (text: string) => Number(text);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as pg.CustomTypesConfig;
+
+const toParameter = (value: SqlValue) => (value instanceof Date ? value.toISOString() : value);
+
+function config(query: SqlQuery): pg.QueryConfig {
+  return { text: renderSql(query, 'numbered'), values: query.values.map(toParameter), types: typeParsers };
+}
+
+function executorOn(target: pg.Pool | pg.PoolClient): SqlExecutor {
+  return {
+    query: async <Row>(query: SqlQuery) => (await target.query(config(query))).rows as Row[],
+    execute: async (query: SqlQuery) => (await target.query(config(query))).rowCount ?? 0,
+  };
+}
+
+export function createPgSqlClient(pool: pg.Pool): SqlClient {
+  return {
+    ...executorOn(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const result = await work(executorOn(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        // A connection that cannot even roll back is dropped from the pool rather than reused.
+        await client.query('ROLLBACK').catch(() => (broken = true));
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
+  };
+}
