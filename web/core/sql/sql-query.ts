@@ -8,8 +8,30 @@ export interface SqlQuery {
   readonly values: readonly SqlValue[];
 }
 
-export function sql(strings: TemplateStringsArray, ...values: SqlValue[]): SqlQuery {
-  return { strings, values };
+/** A statement; a value that is itself a SqlQuery is spliced in as a fragment. */
+export function sql(strings: TemplateStringsArray, ...values: Array<SqlValue | SqlQuery>): SqlQuery {
+  if (!values.some(isSqlQuery)) return { strings, values: values as SqlValue[] };
+  const parts: string[] = [strings[0]!];
+  const flat: SqlValue[] = [];
+  values.forEach((value, i) => {
+    if (isSqlQuery(value)) {
+      parts[parts.length - 1] += value.strings[0]!;
+      for (let j = 0; j < value.values.length; j += 1) {
+        flat.push(value.values[j]!);
+        parts.push(value.strings[j + 1]!);
+      }
+      parts[parts.length - 1] += strings[i + 1]!;
+    } else {
+      flat.push(value);
+      parts.push(strings[i + 1]!);
+    }
+  });
+  // Shaped like a template's strings, which Prisma's raw API requires.
+  return { strings: Object.assign(parts, { raw: [...parts] }) as unknown as TemplateStringsArray, values: flat };
+}
+
+function isSqlQuery(value: unknown): value is SqlQuery {
+  return typeof value === 'object' && value !== null && 'strings' in value && 'values' in value;
 }
 
 /** The statement text with numbered ($1, $2 …) or positional (?) placeholders. */

@@ -9,6 +9,7 @@
 // Failures: user errors (GIFT_CARD_LIMIT_EXCEEDED, CUSTOMER_NOT_FOUND …) reverse at once; throttling,
 // 5xx, timeouts and network errors are retried by the client and then by the task queue with
 // backoff; after the last attempt the redemption is reversed and the customer told.
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../../core/db-client';
 import { maskGiftCardCode } from '../../core/crypto/mask-gift-card-code';
 import { formatMinorAsDecimal } from '../../core/money';
@@ -146,7 +147,11 @@ export async function issueClaimedRedemption(deps: IssueRewardDeps, redemption: 
   }
 }
 
-/** Records the card, queues the gift_card_issued message and completes the task, in one transaction. */
+/**
+ * Records the card, queues the gift_card_issued message and completes the task, atomically. On
+ * PostgreSQL that is one statement (no BEGIN/COMMIT round trips: this runs in the customer's request);
+ * on SQLite one transaction of the same three writes.
+ */
 async function markIssued(
   deps: IssueRewardDeps,
   redemption: RedemptionRow,
@@ -154,38 +159,50 @@ async function markIssued(
   task?: HeldTask,
 ): Promise<RedemptionRow | undefined> {
   const now = deps.now();
-  const codeLost = card.codeKnown === false;
   // The card exists but its code could not be recovered: keep what Shopify shows (last characters).
+  const codeLost = card.codeKnown === false;
   const masked = codeLost ? maskGiftCardCode(`xxxxxxxx${card.lastCharacters ?? ''}`) : redemption.codeMasked;
-  return sqlClientOf(deps.db).transaction(async (tx) => {
-    const [raw] = codeLost
-      ? await tx.query<RawRedemptionRow>(sql`
-          UPDATE "Redemption" SET "status" = 'issued', "giftCardId" = ${card.giftCardId}, "issuedAt" = ${now}, "updatedAt" = ${now},
-            "lastError" = 'The card exists but its code could not be recovered; shown masked only.',
-            "codeEncrypted" = NULL, "codeMasked" = ${masked}, "codeLast4" = ${card.lastCharacters ?? null}
-          WHERE "id" = ${redemption.id} AND "status" = 'issuing'
-          RETURNING *`)
-      : await tx.query<RawRedemptionRow>(sql`
-          UPDATE "Redemption" SET "status" = 'issued', "giftCardId" = ${card.giftCardId}, "issuedAt" = ${now}, "updatedAt" = ${now}, "lastError" = NULL
-          WHERE "id" = ${redemption.id} AND "status" = 'issuing'
-          RETURNING *`);
+  const markRow = sql`
+    UPDATE "Redemption" SET "status" = 'issued', "giftCardId" = ${card.giftCardId}, "issuedAt" = ${now}, "updatedAt" = ${now},
+      "lastError" = ${codeLost ? 'The card exists but its code could not be recovered; shown masked only.' : null},
+      "codeEncrypted" = CASE WHEN ${codeLost ? 1 : 0} = 1 THEN NULL ELSE "codeEncrypted" END,
+      "codeMasked" = ${masked}, "codeLast4" = COALESCE(${codeLost ? (card.lastCharacters ?? null) : null}, "codeLast4")
+    WHERE "id" = ${redemption.id} AND "status" = 'issuing'
+    RETURNING *`;
+  const message = {
+    shopId: redemption.shopId,
+    memberId: redemption.memberId,
+    event: 'gift_card_issued',
+    // Never the plain code: the sender gets the mask and the redemption id (the code is sealed there).
+    payload: {
+      points: redemption.points,
+      gift_card_value: `${formatMinorAsDecimal(redemption.valueMinor, redemption.currency)} ${redemption.currency}`,
+      gift_card_code: redemption.rewardType === 'gift_card' ? masked : '',
+      reward_type: redemption.rewardType,
+      redemptionId: redemption.id,
+      expiresOn: redemption.expiresOn,
+    },
+    idempotencyKey: `gift_card_issued:${redemption.id}`,
+    now,
+  };
+  const client = sqlClientOf(deps.db);
+  if (deps.db.kind === 'postgresql') {
+    const [raw] = await client.query<RawRedemptionRow>(sql`
+      WITH issued AS (${markRow}),
+      message AS (
+        INSERT INTO "OutboxMessage" ("id", "shopId", "memberId", "event", "payload", "idempotencyKey", "runAt", "createdAt")
+        SELECT ${randomUUID()}, "shopId", "memberId", ${message.event}, ${JSON.stringify(message.payload)}, ${message.idempotencyKey}, CAST(${now} AS TIMESTAMP(3)), CAST(${now} AS TIMESTAMP(3)) FROM issued
+        ON CONFLICT ("shopId", "idempotencyKey") DO NOTHING),
+      done AS (
+        UPDATE "Task" SET "status" = 'done', "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${now}
+        WHERE "id" = ${task?.id ?? null} AND "lockedBy" = ${task?.workerId ?? null} AND "status" = 'running' AND EXISTS (SELECT 1 FROM issued))
+      SELECT * FROM issued`);
+    return raw ? redemptionFromRow(raw) : undefined;
+  }
+  return client.transaction(async (tx) => {
+    const [raw] = await tx.query<RawRedemptionRow>(markRow);
     if (!raw) return undefined;
-    await enqueueOutboxMessage(tx, {
-      shopId: redemption.shopId,
-      memberId: redemption.memberId,
-      event: 'gift_card_issued',
-      // Never the plain code: the sender gets the mask and the redemption id (the code is sealed there).
-      payload: {
-        points: redemption.points,
-        gift_card_value: `${formatMinorAsDecimal(redemption.valueMinor, redemption.currency)} ${redemption.currency}`,
-        gift_card_code: redemption.rewardType === 'gift_card' ? masked : '',
-        reward_type: redemption.rewardType,
-        redemptionId: redemption.id,
-        expiresOn: redemption.expiresOn,
-      },
-      idempotencyKey: `gift_card_issued:${redemption.id}`,
-      now,
-    });
+    await enqueueOutboxMessage(tx, message);
     if (task) await completeTask(tx, task, task.workerId, now);
     return redemptionFromRow(raw);
   });
