@@ -3,6 +3,7 @@
 // task, then giftCardCreate against the simulator with 50 ms latency, code in the response).
 // The app runs in a child process; the load generator and the Shopify simulator share this one.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { DbKind } from '../../web/core/db-client';
@@ -11,7 +12,7 @@ import { saveInstalledShop } from '../../web/core/shops/save-installed-shop';
 import { startShopifySimulator } from '../simulator';
 import { openTestDatabase } from '../support/test-database';
 import type { BenchResult } from './bench-result';
-import { closedLoop, openLoop, type LoadRequest } from './http-load';
+import { closedLoop, runLoadInWorker, type LoadRequest } from './http-load';
 
 const root = path.resolve(__dirname, '../..');
 const API_SECRET = 'bench-api-secret-0123456789';
@@ -36,7 +37,24 @@ async function startAppServer(databaseUrl: string, simulatorUrl: string) {
     child.on('exit', (code) => reject(new Error(`app server exited ${code}: ${output}`)));
   });
   // SIGINT lets a profiled child write its profile on exit.
-  return { port, stop: () => child.kill(nodeArgs.length > 0 ? 'SIGINT' : 'SIGKILL') };
+  return { port, pid: child.pid!, stop: () => child.kill(nodeArgs.length > 0 ? 'SIGINT' : 'SIGKILL') };
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux). */
+function cpuMsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Runs a load phase and adds the app process' CPU time per request to its result. */
+async function withAppCpu<T extends { requests: number }>(pid: number, phase: () => Promise<T>): Promise<T & { appCpuMsPerRequest: number }> {
+  const before = cpuMsOf(pid);
+  const result = await phase();
+  return { ...result, appCpuMsPerRequest: (cpuMsOf(pid) - before) / Math.max(1, result.requests) };
 }
 
 export async function runAppProxyBenchmarks(options: { kind: DbKind; durationMs?: number }): Promise<BenchResult[]> {
@@ -46,7 +64,7 @@ export async function runAppProxyBenchmarks(options: { kind: DbKind; durationMs?
   // so the simulated bucket is enlarged: this measures our side, not Shopify's per-shop limit.
   const sim = await startShopifySimulator({ apiKey: 'bench-api-key', apiSecret: API_SECRET, maximumAvailable: 1_000_000, restoreRate: 1_000_000 });
   sim.warmSchema();
-  let server: { port: number; stop: () => void } | undefined;
+  let server: { port: number; pid: number; stop: () => void } | undefined;
   try {
     sim.addShop(SHOP, { name: 'Bench', currencyCode: 'EUR', ianaTimezone: 'Europe/Amsterdam', primaryLocale: 'en', giftCardIssueLimit: 2000 });
     const { id: shopId } = await saveInstalledShop(db.prisma, { domain: SHOP, name: 'Bench', currency: 'EUR', ianaTimezone: 'Europe/Amsterdam', primaryLocale: 'en' });
@@ -78,16 +96,18 @@ export async function runAppProxyBenchmarks(options: { kind: DbKind; durationMs?
     if (!process.env.BENCH_SKIP_BALANCE) {
       const balancePaths = Array.from({ length: MEMBERS }, (_, i) => signedPath('/balance', i + 1));
       const balance = (i: number): LoadRequest => ({ method: 'GET', path: balancePaths[i % MEMBERS]!, headers: {} });
+      const balanceRequests = balancePaths.map((_, i) => balance(i));
       await closedLoop(port, balance, { connections: 16, durationMs: 3000 });
-      const paced = await openLoop(port, balance, { rate: 1000, durationMs });
-      const saturated = await closedLoop(port, balance, { connections: 32, durationMs: Math.min(durationMs, 3000) });
+      const paced = await withAppCpu(server.pid, () => runLoadInWorker('open', port, balanceRequests, { rate: 1000, durationMs }));
+      const saturated = await runLoadInWorker('closed', port, balanceRequests, { connections: 32, durationMs: Math.min(durationMs, 3000) });
       progress('balance reads measured');
       results.push(
-        { name: `app proxy balance p99 at 1,000/s [${options.kind}]`, value: Number(paced.p99.toFixed(2)), unit: 'ms', detail: `p50 ${paced.p50.toFixed(2)} ms, max ${paced.max.toFixed(1)} ms, ${paced.requests} requests in ${paced.seconds.toFixed(1)} s, ${paced.errors} errors (open loop, keep-alive)` },
+        { name: `app proxy balance p99 at 1,000/s [${options.kind}]`, value: Number(paced.p99.toFixed(2)), unit: 'ms', detail: `p50 ${paced.p50.toFixed(2)} ms, max ${paced.max.toFixed(1)} ms, ${paced.requests} requests in ${paced.seconds.toFixed(1)} s, ${paced.errors} errors (open loop, keep-alive); app CPU ${paced.appCpuMsPerRequest.toFixed(3)} ms/request` },
         { name: `app proxy balance throughput [${options.kind}]`, value: Math.round(saturated.perSecond), unit: 'requests/s', detail: `32 connections closed loop, p99 ${saturated.p99.toFixed(1)} ms, ${saturated.errors} errors` },
       );
     }
 
+    if (process.env.BENCH_SKIP_REDEEM) return results;
     const latencyMs = Number(process.env.BENCH_SHOPIFY_LATENCY_MS ?? 50);
     const connections = Number(process.env.BENCH_REDEEM_CONNECTIONS ?? 64);
     if (latencyMs > 0) sim.faults.add({ kind: 'latency', latencyMs });
@@ -101,10 +121,10 @@ export async function runAppProxyBenchmarks(options: { kind: DbKind; durationMs?
     });
     await closedLoop(port, redeem, { connections: 16, durationMs: 1000, expectStatus: 201 });
     const cardsBefore = sim.shop(SHOP).giftCards.length;
-    const redemptions = await closedLoop(port, redeem, { connections, durationMs, expectStatus: 201 });
+    const redemptions = await withAppCpu(server.pid, () => closedLoop(port, redeem, { connections, durationMs, expectStatus: 201 }));
     const cards = sim.shop(SHOP).giftCards.length - cardsBefore;
     progress('redemptions measured');
-    results.push({ name: `redemptions end to end [${options.kind}]`, value: Math.round(redemptions.perSecond), unit: 'redemptions/s', detail: `${connections} connections, Shopify latency ${latencyMs} ms, ${redemptions.requests} requests, ${cards} cards created, ${redemptions.errors} not 201, p50 ${redemptions.p50.toFixed(0)} ms, p99 ${redemptions.p99.toFixed(0)} ms` });
+    results.push({ name: `redemptions end to end [${options.kind}]`, value: Math.round(redemptions.perSecond), unit: 'redemptions/s', detail: `${connections} connections, Shopify latency ${latencyMs} ms, ${redemptions.requests} requests, ${cards} cards created, ${redemptions.errors} not 201, p50 ${redemptions.p50.toFixed(0)} ms, p99 ${redemptions.p99.toFixed(0)} ms, app CPU ${redemptions.appCpuMsPerRequest.toFixed(2)} ms/redemption` });
     return results;
   } finally {
     server?.stop();

@@ -66,13 +66,18 @@ export function createApp(deps: AppDeps): Express {
     }
   });
 
-  // Webhooks need the raw body for the HMAC, so they are mounted before any JSON parser.
-  app.use(createWebhooksRouter({ db, apiSecret: config.shopify.apiSecret, bodyLimit: config.bodyLimit, logger }));
-
   const admin = deps.admin ?? new AdminGraphqlClient({ apiVersion: config.shopify.apiVersion, simulatorUrl: config.shopify.simulatorUrl });
   const codeBox = giftCardCodeBox(config.encryptionKey);
-  // Storefront (app proxy): signed by Shopify, customer = logged_in_customer_id.
-  app.use('/proxy', createCustomerProxyRouter({ db, admin, codeBox, logger, apiSecret: config.shopify.apiSecret, bodyLimit: config.bodyLimit }));
+  // Storefront (app proxy): signed by Shopify, customer = logged_in_customer_id. Mounted first: it is
+  // the busiest path (every storefront page view with the widget). Its answers are `no-store`, so
+  // the sub-app skips ETags (hashing each body costs as much as the rest of Express' work).
+  const storefront = express();
+  storefront.set('etag', false);
+  storefront.use(createCustomerProxyRouter({ db, admin, codeBox, logger, apiSecret: config.shopify.apiSecret, bodyLimit: config.bodyLimit }));
+  app.use('/proxy', storefront);
+
+  // Webhooks need the raw body for the HMAC, so they are mounted before any JSON parser.
+  app.use(createWebhooksRouter({ db, apiSecret: config.shopify.apiSecret, bodyLimit: config.bodyLimit, logger }));
   app.use(createExtensionsRouter({ db, admin, codeBox, logger, apiKey: config.shopify.apiKey, apiSecret: config.shopify.apiSecret, bodyLimit: config.bodyLimit }));
 
   const api = express.Router();

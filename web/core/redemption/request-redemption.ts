@@ -8,7 +8,7 @@ import { appendPostedEntry } from '../ledger/append-posted-entry';
 import { maskGiftCardCode } from '../crypto/mask-gift-card-code';
 import { sqlClientOf, type SqlExecutor } from '../sql/sql-client';
 import { sql } from '../sql/sql-query';
-import { enqueueTask, type TaskRow } from '../tasks/task-queue';
+import { enqueueTaskSql, type TaskRow } from '../tasks/task-queue';
 import { generateGiftCardCode } from './generate-gift-card-code';
 import { redemptionFromRow, type RawRedemptionRow } from './redemption-rows';
 import { ISSUE_REWARD_TASK, type CodeBox, type RedemptionRow } from './redemption-types';
@@ -135,27 +135,37 @@ async function insertRedemption(tx: SqlExecutor, codeBox: CodeBox, input: Reques
       WHERE "shopId" = ${input.shopId} AND "memberId" = ${input.memberId} AND "rewardId" = ${reward.id} AND "status" <> 'reversed'`);
     if (Number(taken) >= reward.perCustomerLimit) throw new AppError('CONFLICT', 'You have already redeemed this reward as often as allowed.', { reason: 'PER_CUSTOMER_LIMIT' });
   }
-  const stock = await tx.execute(sql`
+  const takeStock = sql`
     UPDATE "GiftCardReward" SET "issuedCount" = "issuedCount" + 1, "updatedAt" = ${now}
-    WHERE "id" = ${reward.id} AND ("stockLimit" IS NULL OR "issuedCount" < "stockLimit")`);
-  if (stock === 0) throw new AppError('CONFLICT', 'This reward is out of stock.', { reason: 'OUT_OF_STOCK' });
+    WHERE "id" = ${reward.id} AND ("stockLimit" IS NULL OR "issuedCount" < "stockLimit")`;
   const code = reward.type === 'gift_card' ? generateGiftCardCode() : null;
   const expiresOn = reward.expiresAfterDays ? new Date(now.getTime() + reward.expiresAfterDays * 86_400_000).toISOString().slice(0, 10) : null;
   // Issued in this request: the row starts as `issuing` with its first attempt counted, exactly as
   // the task's claim would leave it, so a job that takes over after a crash looks Shopify up first.
   const inline = input.claimTaskFor !== undefined;
-  const [raw] = await tx.query<RawRedemptionRow>(sql`
+  const insertRow = sql`
     INSERT INTO "Redemption" ("id", "shopId", "memberId", "rewardId", "rewardType", "points", "valueMinor", "currency", "status", "attempts",
       "idempotencyKey", "requestedBy", "staffUserId", "ledgerEntryId", "codeEncrypted", "codeMasked", "codeLast4", "expiresOn", "createdAt", "updatedAt")
     VALUES (${id}, ${input.shopId}, ${input.memberId}, ${reward.id}, ${reward.type}, ${reward.pointsCost}, ${reward.valueMinor}, ${reward.currency},
       ${inline ? 'issuing' : 'requested'}, ${inline ? 1 : 0}, ${input.idempotencyKey}, ${input.requestedBy}, ${input.staffUserId ?? null}, ${entry.id},
       ${code ? codeBox.encrypt(code) : null}, ${code ? maskGiftCardCode(code) : null}, ${code ? code.slice(-4) : null}, ${expiresOn}, ${now}, ${now})
-    RETURNING *`);
-  await enqueueTask(
-    tx,
+    RETURNING *`;
+  const insertTask = enqueueTaskSql(
     { id: taskId, shopDomain: input.shopDomain, kind: ISSUE_REWARD_TASK, reference: issueTaskReference(id), payload: { redemptionId: id }, maxAttempts: ISSUE_REWARD_MAX_ATTEMPTS, runAt: now, claimedBy: input.claimTaskFor },
     now,
   );
+  const outOfStock = () => new AppError('CONFLICT', 'This reward is out of stock.', { reason: 'OUT_OF_STOCK' });
+  if (tx.dialect === 'postgresql') {
+    // One round trip for the three writes; out of stock throws and the transaction undoes the inserts.
+    const [row] = await tx.query<RawRedemptionRow & { stockTaken: number }>(sql`
+      WITH stock AS (${takeStock} RETURNING "id"), redemption AS (${insertRow}), task AS (${insertTask})
+      SELECT redemption.*, (SELECT COUNT(*) FROM stock) AS "stockTaken" FROM redemption`);
+    if (!row || Number(row.stockTaken) === 0) throw outOfStock();
+    return redemptionFromRow(row);
+  }
+  if ((await tx.execute(takeStock)) === 0) throw outOfStock();
+  const [raw] = await tx.query<RawRedemptionRow>(insertRow);
+  await tx.execute(insertTask);
   return redemptionFromRow(raw!);
 }
 

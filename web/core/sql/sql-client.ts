@@ -10,6 +10,11 @@ import { writeTransaction, type Db, type Prisma, type Tx } from '../db-client';
 import type { SqlQuery } from './sql-query';
 
 export interface SqlExecutor {
+  /**
+   * Set when statements go straight to PostgreSQL, so callers may fold several statements into one
+   * (data-modifying CTEs, which SQLite lacks) and save round trips; unset means "portable SQL only".
+   */
+  readonly dialect?: 'postgresql';
   /** rows of a SELECT, or of INSERT/UPDATE … RETURNING */
   query<Row>(query: SqlQuery): Promise<Row[]>;
   /** number of rows changed */

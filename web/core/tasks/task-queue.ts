@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Prisma } from '../db-client';
 import { prismaSqlExecutor, type SqlExecutor } from '../sql/sql-client';
-import { sql } from '../sql/sql-query';
+import { sql, type SqlQuery } from '../sql/sql-query';
 
 /** Where a task statement runs: a database (through Prisma), or a raw-SQL transaction it belongs to. */
 type TaskTarget = { prisma: Prisma } | SqlExecutor;
@@ -33,15 +33,19 @@ export interface EnqueueTaskInput {
   claimedBy?: { workerId: string; lockedUntil: Date };
 }
 
-/** Inserts the task unless one with the same reference exists; returns whether it was new. */
-export async function enqueueTask(target: TaskTarget, input: EnqueueTaskInput, now = new Date()): Promise<boolean> {
+/** The INSERT of enqueueTask, as a fragment for callers that fold it into a larger statement. */
+export function enqueueTaskSql(input: EnqueueTaskInput, now = new Date()): SqlQuery {
   const claim = input.claimedBy;
-  const inserted = await executorOf(target).execute(sql`
+  return sql`
     INSERT INTO "Task" ("id", "shopDomain", "kind", "reference", "payload", "status", "runAt", "attempts", "maxAttempts", "lockedBy", "lockedUntil", "createdAt", "updatedAt")
     VALUES (${input.id ?? randomUUID()}, ${input.shopDomain}, ${input.kind}, ${input.reference}, ${JSON.stringify(input.payload ?? {})}, ${claim ? 'running' : 'queued'},
             ${input.runAt ?? now}, ${claim ? 1 : 0}, ${input.maxAttempts ?? 8}, ${claim?.workerId ?? null}, ${claim?.lockedUntil ?? null}, ${now}, ${now})
-    ON CONFLICT ("reference") DO NOTHING`);
-  return inserted > 0;
+    ON CONFLICT ("reference") DO NOTHING`;
+}
+
+/** Inserts the task unless one with the same reference exists; returns whether it was new. */
+export async function enqueueTask(target: TaskTarget, input: EnqueueTaskInput, now = new Date()): Promise<boolean> {
+  return (await executorOf(target).execute(enqueueTaskSql(input, now))) > 0;
 }
 
 export interface ClaimOptions {

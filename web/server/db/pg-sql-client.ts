@@ -25,6 +25,7 @@ function config(query: SqlQuery): pg.QueryConfig {
 
 function executorOn(target: pg.Pool | pg.PoolClient): SqlExecutor {
   return {
+    dialect: 'postgresql',
     query: async <Row>(query: SqlQuery) => (await target.query(config(query))).rows as Row[],
     execute: async (query: SqlQuery) => (await target.query(config(query))).rowCount ?? 0,
   };
