@@ -1,9 +1,17 @@
-// Redemption rows read with raw SQL (RETURNING *, SELECT *) as the typed RedemptionRow: SQLite hands
+// Redemption rows read with raw SQL (SELECT, RETURNING) as the typed RedemptionRow: SQLite hands
 // back integers as bigint or number and timestamps as Date or epoch ms; PostgreSQL as number and Date.
-import { toDate, toDateOrNull } from '../sql/sql-query';
+import { sql, toDate, toDateOrNull } from '../sql/sql-query';
 import type { RedemptionRow } from './redemption-types';
 
 export type RawRedemptionRow = Record<keyof RedemptionRow, unknown>;
+
+/**
+ * The columns RedemptionRow reads, for SELECT and RETURNING lists. Named, never `*`: statements are
+ * prepared per connection on PostgreSQL, and a prepared `*` fails once a migration adds a column.
+ */
+export const REDEMPTION_COLUMNS = sql`"id", "shopId", "memberId", "rewardId", "rewardType", "points", "valueMinor", "currency", "status",
+  "idempotencyKey", "requestedBy", "ledgerEntryId", "reversalEntryId", "giftCardId", "codeEncrypted", "codeMasked", "codeLast4", "expiresOn",
+  "attempts", "lastError", "issuedAt", "failedAt", "reversedAt", "deactivatedAt", "createdAt"`;
 
 const text = (value: unknown): string => String(value);
 const textOrNull = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));

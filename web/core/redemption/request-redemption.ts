@@ -10,7 +10,7 @@ import { sqlClientOf, type SqlExecutor } from '../sql/sql-client';
 import { sql } from '../sql/sql-query';
 import { enqueueTaskSql, type TaskRow } from '../tasks/task-queue';
 import { generateGiftCardCode } from './generate-gift-card-code';
-import { redemptionFromRow, type RawRedemptionRow } from './redemption-rows';
+import { REDEMPTION_COLUMNS, redemptionFromRow, type RawRedemptionRow } from './redemption-rows';
 import { ISSUE_REWARD_TASK, type CodeBox, type RedemptionRow } from './redemption-types';
 
 export interface RequestRedemptionInput {
@@ -149,7 +149,7 @@ async function insertRedemption(tx: SqlExecutor, codeBox: CodeBox, input: Reques
     VALUES (${id}, ${input.shopId}, ${input.memberId}, ${reward.id}, ${reward.type}, ${reward.pointsCost}, ${reward.valueMinor}, ${reward.currency},
       ${inline ? 'issuing' : 'requested'}, ${inline ? 1 : 0}, ${input.idempotencyKey}, ${input.requestedBy}, ${input.staffUserId ?? null}, ${entry.id},
       ${code ? codeBox.encrypt(code) : null}, ${code ? maskGiftCardCode(code) : null}, ${code ? code.slice(-4) : null}, ${expiresOn}, ${now}, ${now})
-    RETURNING *`;
+    RETURNING ${REDEMPTION_COLUMNS}`;
   const insertTask = enqueueTaskSql(
     { id: taskId, shopDomain: input.shopDomain, kind: ISSUE_REWARD_TASK, reference: issueTaskReference(id), payload: { redemptionId: id }, maxAttempts: ISSUE_REWARD_MAX_ATTEMPTS, runAt: now, claimedBy: input.claimTaskFor },
     now,
@@ -159,7 +159,7 @@ async function insertRedemption(tx: SqlExecutor, codeBox: CodeBox, input: Reques
     // One round trip for the three writes; out of stock throws and the transaction undoes the inserts.
     const [row] = await tx.query<RawRedemptionRow & { stockTaken: number }>(sql`
       WITH stock AS (${takeStock} RETURNING "id"), redemption AS (${insertRow}), task AS (${insertTask})
-      SELECT redemption.*, (SELECT COUNT(*) FROM stock) AS "stockTaken" FROM redemption`);
+      SELECT ${REDEMPTION_COLUMNS}, (SELECT COUNT(*) FROM stock) AS "stockTaken" FROM redemption`);
     if (!row || Number(row.stockTaken) === 0) throw outOfStock();
     return redemptionFromRow(row);
   }
@@ -170,7 +170,7 @@ async function insertRedemption(tx: SqlExecutor, codeBox: CodeBox, input: Reques
 }
 
 async function findByKey(client: SqlExecutor, shopId: string, idempotencyKey: string): Promise<RedemptionRow | null> {
-  const [raw] = await client.query<RawRedemptionRow>(sql`SELECT * FROM "Redemption" WHERE "shopId" = ${shopId} AND "idempotencyKey" = ${idempotencyKey}`);
+  const [raw] = await client.query<RawRedemptionRow>(sql`SELECT ${REDEMPTION_COLUMNS} FROM "Redemption" WHERE "shopId" = ${shopId} AND "idempotencyKey" = ${idempotencyKey}`);
   return raw ? redemptionFromRow(raw) : null;
 }
 

@@ -2,6 +2,7 @@
 // Timestamps are `timestamp(3)` (no time zone) holding UTC, as Prisma writes them: dates go out as
 // UTC ISO text (PostgreSQL ignores the offset for this type) and come back parsed as UTC, whatever
 // the process' TZ. int8 (count(*)) comes back as a number.
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { SqlClient, SqlExecutor } from '../../core/sql/sql-client';
 import { renderSql, type SqlQuery, type SqlValue } from '../../core/sql/sql-query';
@@ -19,8 +20,21 @@ const typeParsers = {
 
 const toParameter = (value: SqlValue) => (value instanceof Date ? value.toISOString() : value);
 
+// Each distinct statement is prepared once per connection (named): PostgreSQL then skips parsing
+// and planning it again, which is most of its work for these short statements.
+const statementNames = new Map<string, string>();
+function nameOf(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `loyalty_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 function config(query: SqlQuery): pg.QueryConfig {
-  return { text: renderSql(query, 'numbered'), values: query.values.map(toParameter), types: typeParsers };
+  const text = renderSql(query, 'numbered');
+  return { name: nameOf(text), text, values: query.values.map(toParameter), types: typeParsers };
 }
 
 function executorOn(target: pg.Pool | pg.PoolClient): SqlExecutor {

@@ -15,7 +15,7 @@ import { maskGiftCardCode } from '../../core/crypto/mask-gift-card-code';
 import { formatMinorAsDecimal } from '../../core/money';
 import { enqueueOutboxMessage } from '../../core/messaging/outbox-queue';
 import { generateGiftCardCode } from '../../core/redemption/generate-gift-card-code';
-import { redemptionFromRow, type RawRedemptionRow } from '../../core/redemption/redemption-rows';
+import { REDEMPTION_COLUMNS, redemptionFromRow, type RawRedemptionRow } from '../../core/redemption/redemption-rows';
 import { ISSUE_REWARD_MAX_ATTEMPTS } from '../../core/redemption/request-redemption';
 import { reverseRedemption } from '../../core/redemption/reverse-redemption';
 import type { CodeBox, RedemptionRow } from '../../core/redemption/redemption-types';
@@ -55,7 +55,7 @@ export async function issueReward(deps: IssueRewardDeps, redemptionId: string): 
   const [claimed] = await sqlClientOf(deps.db).query<RawRedemptionRow>(sql`
     UPDATE "Redemption" SET "status" = 'issuing', "attempts" = "attempts" + 1, "updatedAt" = ${deps.now()}
     WHERE "id" = ${redemptionId} AND "status" IN ('requested', 'issuing')
-    RETURNING *`);
+    RETURNING ${REDEMPTION_COLUMNS}`);
   if (!claimed) return 'nothing-to-do';
   return (await issueClaimedRedemption(deps, redemptionFromRow(claimed))).outcome;
 }
@@ -168,7 +168,7 @@ async function markIssued(
       "codeEncrypted" = CASE WHEN ${codeLost ? 1 : 0} = 1 THEN NULL ELSE "codeEncrypted" END,
       "codeMasked" = ${masked}, "codeLast4" = COALESCE(${codeLost ? (card.lastCharacters ?? null) : null}, "codeLast4")
     WHERE "id" = ${redemption.id} AND "status" = 'issuing'
-    RETURNING *`;
+    RETURNING ${REDEMPTION_COLUMNS}`;
   const message = {
     shopId: redemption.shopId,
     memberId: redemption.memberId,
@@ -196,7 +196,7 @@ async function markIssued(
       done AS (
         UPDATE "Task" SET "status" = 'done', "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${now}
         WHERE "id" = ${task?.id ?? null} AND "lockedBy" = ${task?.workerId ?? null} AND "status" = 'running' AND EXISTS (SELECT 1 FROM issued))
-      SELECT * FROM issued`);
+      SELECT ${REDEMPTION_COLUMNS} FROM issued`);
     return raw ? redemptionFromRow(raw) : undefined;
   }
   return client.transaction(async (tx) => {

@@ -1,0 +1,73 @@
+// The raw-SQL client the hot paths use (pg pool on PostgreSQL, Prisma's raw API on SQLite) must read
+// and write exactly what Prisma does, whatever the process' time zone.
+import { createMember, createShop } from '../../fixtures/factories';
+import { REDEMPTION_COLUMNS } from '../../../web/core/redemption/redemption-rows';
+import { sqlClientOf } from '../../../web/core/sql/sql-client';
+import { sql, toDate } from '../../../web/core/sql/sql-query';
+import { describeEachDatabase } from '../../support/test-database';
+
+describeEachDatabase('raw SQL client', (getDb, kind) => {
+  const originalTz = process.env.TZ;
+  afterEach(() => {
+    process.env.TZ = originalTz;
+  });
+
+  it(kind === 'postgresql' ? 'is the pg pool, not Prisma' : 'goes through Prisma on SQLite', () => {
+    expect(sqlClientOf(getDb()).dialect).toBe(kind === 'postgresql' ? 'postgresql' : undefined);
+  });
+
+  it('writes and reads timestamps as UTC instants, the same ones Prisma sees, in any process time zone', async () => {
+    process.env.TZ = 'America/New_York';
+    const db = getDb();
+    const shop = await createShop(db.prisma);
+    const member = await createMember(db.prisma, shop.id);
+    const instant = new Date('2026-03-08T06:30:00.250Z'); // New York changes to summer time that morning
+    const client = sqlClientOf(db);
+    await client.execute(sql`UPDATE "Member" SET "updatedAt" = ${instant} WHERE "id" = ${member.id}`);
+    expect((await db.prisma.member.findUniqueOrThrow({ where: { id: member.id } })).updatedAt.toISOString()).toBe(instant.toISOString());
+    const [row] = await client.query<{ updatedAt: unknown }>(sql`SELECT "updatedAt" FROM "Member" WHERE "id" = ${member.id}`);
+    expect(toDate(row!.updatedAt).toISOString()).toBe(instant.toISOString());
+  });
+
+  it('returns counts as numbers and runs the same statement many times (prepared once per connection)', async () => {
+    const db = getDb();
+    const shop = await createShop(db.prisma);
+    await createMember(db.prisma, shop.id);
+    await createMember(db.prisma, shop.id);
+    const client = sqlClientOf(db);
+    const counts = await Promise.all(Array.from({ length: 40 }, () => client.query<{ n: unknown }>(sql`SELECT COUNT(*) AS "n" FROM "Member" WHERE "shopId" = ${shop.id}`)));
+    for (const [row] of counts) expect(Number(row!.n)).toBe(2);
+    if (kind === 'postgresql') expect(typeof counts[0]![0]!.n).toBe('number');
+  });
+
+  it('rolls the whole transaction back when the work throws', async () => {
+    const db = getDb();
+    const shop = await createShop(db.prisma);
+    const member = await createMember(db.prisma, shop.id);
+    const client = sqlClientOf(db);
+    await expect(
+      client.transaction(async (tx) => {
+        await tx.execute(sql`UPDATE "Member" SET "balance" = 500 WHERE "id" = ${member.id}`);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect((await db.prisma.member.findUniqueOrThrow({ where: { id: member.id } })).balance).toBe(0);
+    await client.transaction((tx) => tx.execute(sql`UPDATE "Member" SET "balance" = 7 WHERE "id" = ${member.id}`));
+    expect((await db.prisma.member.findUniqueOrThrow({ where: { id: member.id } })).balance).toBe(7);
+  });
+});
+
+describeEachDatabase('raw SQL statements across a migration', (getDb) => {
+  it('keeps reading redemptions after a column is added while connections hold prepared statements', async () => {
+    const db = getDb();
+    const client = sqlClientOf(db);
+    const read = () => Promise.all(Array.from({ length: 40 }, () => client.query(sql`SELECT ${REDEMPTION_COLUMNS} FROM "Redemption" WHERE "shopId" = ${'nobody'}`)));
+    await read();
+    await db.prisma.$executeRawUnsafe('ALTER TABLE "Redemption" ADD COLUMN "addedLater" TEXT');
+    try {
+      await expect(read()).resolves.toHaveLength(40);
+    } finally {
+      await db.prisma.$executeRawUnsafe('ALTER TABLE "Redemption" DROP COLUMN "addedLater"');
+    }
+  });
+});
