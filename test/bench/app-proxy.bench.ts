@@ -3,7 +3,7 @@
 // task, then giftCardCreate against the simulator with 50 ms latency, code in the response).
 // The app runs in a child process; the load generator and the Shopify simulator share this one.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { DbKind } from '../../web/core/db-client';
@@ -26,12 +26,16 @@ const progress = (step: string) => {
 async function startAppServer(databaseUrl: string, simulatorUrl: string) {
   // node itself (tsx as a loader), so that killing the child really stops the server.
   const nodeArgs = process.env.BENCH_APP_NODE_ARGS ? process.env.BENCH_APP_NODE_ARGS.split(' ') : [];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'test/bench/app-proxy-bench-server.ts', databaseUrl, simulatorUrl], { cwd: root, env: { PATH: process.env.PATH, BENCH_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '10' } });
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'test/bench/app-proxy-bench-server.ts', databaseUrl, simulatorUrl], { cwd: root, env: { PATH: process.env.PATH, BENCH_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '10', BENCH_HEAP_SAMPLING: process.env.BENCH_HEAP_SAMPLING ?? '', BENCH_HEAP_MINOR: process.env.BENCH_HEAP_MINOR ?? '' } });
   const port = await new Promise<number>((resolve, reject) => {
     let output = '';
+    // BENCH_APP_LOG=file keeps what the app process prints (e.g. with BENCH_APP_NODE_ARGS=--trace-gc).
+    if (process.env.BENCH_APP_LOG) child.stdout.pipe(createWriteStream(process.env.BENCH_APP_LOG));
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('\n')) resolve((JSON.parse(output.split('\n')[0]!) as { port: number }).port);
+      // The first line that is the announcement (node flags such as --trace-gc may print before it).
+      const announcement = output.split('\n').find((line) => line.startsWith('{"port"'));
+      if (announcement) resolve((JSON.parse(announcement) as { port: number }).port);
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`app server exited ${code}: ${output}`)));

@@ -52,6 +52,7 @@ class Connection {
   }
 
   async send(request: LoadRequest): Promise<number> {
+    if (this.closed) throw new Error('connection closed');
     await this.ready;
     let head = `${request.method} ${request.path} HTTP/1.1\r\nHost: 127.0.0.1:${this.port}\r\nConnection: keep-alive\r\n`;
     for (const [name, value] of Object.entries(request.headers)) head += `${name}: ${value}\r\n`;
@@ -59,7 +60,21 @@ class Connection {
       head += `content-length: ${Buffer.byteLength(request.body)}\r\n`;
     }
     return new Promise((resolve, reject) => {
-      this.waiting = { resolve, reject };
+      // A benchmark must end: an answer that never comes counts as an error after 30 s.
+      const timer = setTimeout(() => {
+        reject(new Error('no response within 30 s'));
+        this.close();
+      }, 30_000);
+      this.waiting = {
+        resolve: (status) => {
+          clearTimeout(timer);
+          resolve(status);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      };
       this.socket.write(`${head}\r\n${request.body ?? ''}`);
     });
   }
@@ -151,17 +166,20 @@ export async function openLoop(port: number, next: (i: number) => LoadRequest, o
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     let connection = idle.pop();
+    while (connection?.closed) connection = idle.pop();
     if (!connection) {
       connection = new Connection(port);
       all.push(connection);
     }
     const used = connection;
+    // From when the request was due (so a slow server cannot hide its backlog), or from when it was
+    // sent if the timer let it go out early.
+    const from = Math.max(due, performance.now());
     inFlight.push(
       used.send(next(i)).then(
         (status) => {
           if (status !== (options.expectStatus ?? 200)) errors += 1;
-          // Measured from when the request was due, so a slow server cannot hide its backlog.
-          latencies.push(performance.now() - due);
+          latencies.push(performance.now() - from);
           idle.push(used);
         },
         () => {

@@ -29,7 +29,9 @@ import { createWebhooksRouter } from './http/webhooks-route';
 import type { Logger } from './logger';
 import type { ShopifyApi } from './shopify';
 import { AdminGraphqlClient } from '../shopify-admin/admin-graphql-client';
-import { createCustomerProxyRouter } from './http/proxy/customer-proxy-route';
+import { mountCustomerProxyRoutes } from './http/proxy/customer-proxy-route';
+import { createStorefrontBalanceHandler } from './http/proxy/storefront-balance-route';
+import { answerBeforeExpress } from './http/before-express';
 import { createExtensionsRouter } from './http/extensions/extensions-router';
 import { createRewardsRouter } from './http/admin/rewards-route';
 import { GiftCardIssueLimitCache } from './rewards/gift-card-issue-limit';
@@ -68,13 +70,10 @@ export function createApp(deps: AppDeps): Express {
 
   const admin = deps.admin ?? new AdminGraphqlClient({ apiVersion: config.shopify.apiVersion, simulatorUrl: config.shopify.simulatorUrl });
   const codeBox = giftCardCodeBox(config.encryptionKey);
-  // Storefront (app proxy): signed by Shopify, customer = logged_in_customer_id. Mounted first: it is
-  // the busiest path (every storefront page view with the widget). Its answers are `no-store`, so
-  // the sub-app skips ETags (hashing each body costs as much as the rest of Express' work).
-  const storefront = express();
-  storefront.set('etag', false);
-  storefront.use(createCustomerProxyRouter({ db, admin, codeBox, logger, apiSecret: config.shopify.apiSecret, bodyLimit: config.bodyLimit }));
-  app.use('/proxy', storefront);
+  // Storefront (app proxy): signed by Shopify, customer = logged_in_customer_id. Mounted first, as
+  // plain routes on the app rather than a nested router: it is the busiest path (every storefront page
+  // view with the widget), and each router level costs allocations the garbage collector pays for.
+  mountCustomerProxyRoutes(app, '/proxy', { db, admin, codeBox, logger, apiSecret: config.shopify.apiSecret, bodyLimit: config.bodyLimit });
 
   // Webhooks need the raw body for the HMAC, so they are mounted before any JSON parser.
   app.use(createWebhooksRouter({ db, apiSecret: config.shopify.apiSecret, bodyLimit: config.bodyLimit, logger }));
@@ -112,5 +111,5 @@ export function createApp(deps: AppDeps): Express {
   app.use(createAdminFrontendRouter({ apiKey: config.shopify.apiKey, demoMode: config.demoMode, distDir: deps.frontendDistDir }));
   app.use(notFoundHandler);
   app.use(createErrorHandler(logger));
-  return app;
+  return answerBeforeExpress(app, [createStorefrontBalanceHandler({ db, apiSecret: config.shopify.apiSecret, logger })]);
 }

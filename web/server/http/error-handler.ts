@@ -23,29 +23,30 @@ export function describeZodError(error: ZodError): { message: string; issues: Ar
   return { message: first ? `${first.path || 'body'}: ${first.message}` : 'Invalid input.', issues };
 }
 
+export interface ErrorAnswer {
+  status: number;
+  body: { error: { code: string; message: string; details?: unknown } };
+}
+
+/** The HTTP answer for an error; unknown errors are logged with `context` and answered with a generic 500. */
+export function answerForError(error: unknown, logger: Logger, context: Record<string, unknown>): ErrorAnswer {
+  if (error instanceof AppError) return { status: statusByCode[error.code], body: { error: { code: error.code, message: error.message, details: error.details } } };
+  if (error instanceof ZodError) {
+    const { message, issues } = describeZodError(error);
+    return { status: 400, body: { error: { code: 'VALIDATION', message, details: issues } } };
+  }
+  // body-parser's own errors carry a status and a type.
+  const parserError = error as { status?: number; type?: string };
+  if (parserError.type === 'entity.too.large') return { status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' } } };
+  if (parserError.type === 'entity.parse.failed') return { status: 400, body: { error: { code: 'VALIDATION', message: 'The request body is not valid JSON.' } } };
+  logger.error({ err: error, ...context }, 'unhandled error');
+  return { status: 500, body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' } } };
+}
+
 export function createErrorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
-    if (error instanceof AppError) {
-      res.status(statusByCode[error.code]).json({ error: { code: error.code, message: error.message, details: error.details } });
-      return;
-    }
-    if (error instanceof ZodError) {
-      const { message, issues } = describeZodError(error);
-      res.status(400).json({ error: { code: 'VALIDATION', message, details: issues } });
-      return;
-    }
-    // body-parser's own errors carry a status and a type.
-    const parserError = error as { status?: number; type?: string };
-    if (parserError.type === 'entity.too.large') {
-      res.status(413).json({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' } });
-      return;
-    }
-    if (parserError.type === 'entity.parse.failed') {
-      res.status(400).json({ error: { code: 'VALIDATION', message: 'The request body is not valid JSON.' } });
-      return;
-    }
-    logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
-    res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' } });
+    const answer = answerForError(error, logger, { method: req.method, path: req.path });
+    res.status(answer.status).json(answer.body);
   };
 }
 

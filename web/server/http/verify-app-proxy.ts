@@ -24,10 +24,15 @@ const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 const SHOP_CACHE_MS = 10_000;
 
 /** The query as Shopify sent it, repeated keys kept together in order (Express' parser may differ). */
-export function rawQueryParams(req: Request): Map<string, string[]> {
-  const queryString = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '';
+export function rawQueryParams(req: Pick<Request, 'originalUrl'> | { url?: string }): Map<string, string[]> {
+  const url = ('originalUrl' in req ? req.originalUrl : req.url) ?? '';
+  const queryString = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
   const params = new Map<string, string[]>();
-  for (const [key, value] of new URLSearchParams(queryString)) params.set(key, [...(params.get(key) ?? []), value]);
+  for (const [key, value] of new URLSearchParams(queryString)) {
+    const values = params.get(key);
+    if (values) values.push(value);
+    else params.set(key, [value]);
+  }
   return params;
 }
 
@@ -51,37 +56,47 @@ export function requireCustomer(auth: AppProxyAuth): string {
   return auth.customerGid;
 }
 
-export function verifyAppProxy(deps: { db: Db; apiSecret: string; now?: () => number }): RequestHandler {
+/**
+ * Checks a proxied request's signed query and answers who is asking (throws AppError otherwise). The
+ * shop row is cached for 10 s per process: every storefront request needs it.
+ */
+export function createAppProxyAuthenticator(deps: { db: Db; apiSecret: string; now?: () => number }): (params: Map<string, string[]>) => Promise<AppProxyAuth> {
   const shops = new Map<string, { value: { id: string; currency: string } | null; at: number }>();
   const now = deps.now ?? Date.now;
+  return async (params) => {
+    const given = params.get('signature')?.[0] ?? '';
+    const expected = appProxySignature(params, deps.apiSecret);
+    const ok = /^[0-9a-f]{64}$/i.test(given) && timingSafeEqual(Buffer.from(given.toLowerCase(), 'hex'), Buffer.from(expected, 'hex'));
+    if (!ok) throw new AppError('UNAUTHORIZED', 'The request signature is not valid.');
+    const timestamp = Number(params.get('timestamp')?.[0]);
+    if (!Number.isFinite(timestamp) || Math.abs(now() / 1000 - timestamp) > APP_PROXY_MAX_AGE_SECONDS) {
+      throw new AppError('UNAUTHORIZED', 'The request has expired.');
+    }
+    const shopDomain = params.get('shop')?.[0] ?? '';
+    if (!SHOP_DOMAIN.test(shopDomain)) throw new AppError('UNAUTHORIZED', 'The request does not name a shop.');
+    let cached = shops.get(shopDomain);
+    if (!cached || now() - cached.at > SHOP_CACHE_MS) {
+      const row = await deps.db.prisma.shop.findUnique({ where: { domain: shopDomain }, select: { id: true, currency: true, uninstalledAt: true } });
+      cached = { value: row && !row.uninstalledAt ? { id: row.id, currency: row.currency } : null, at: now() };
+      shops.set(shopDomain, cached);
+    }
+    if (!cached.value) throw new AppError('NOT_FOUND', 'This shop does not use the loyalty programme.');
+    const customerId = params.get('logged_in_customer_id')?.[0] ?? '';
+    if (customerId !== '' && !/^\d{1,20}$/.test(customerId)) throw new AppError('UNAUTHORIZED', 'The signed-in customer is not valid.');
+    return {
+      shopId: cached.value.id,
+      shopDomain,
+      shopCurrency: cached.value.currency,
+      customerGid: customerId ? `gid://shopify/Customer/${customerId}` : null,
+    };
+  };
+}
+
+export function verifyAppProxy(deps: { db: Db; apiSecret: string; now?: () => number }): RequestHandler {
+  const authenticate = createAppProxyAuthenticator(deps);
   return async (req, res, next) => {
     try {
-      const params = rawQueryParams(req);
-      const given = params.get('signature')?.[0] ?? '';
-      const expected = appProxySignature(params, deps.apiSecret);
-      const ok = /^[0-9a-f]{64}$/i.test(given) && timingSafeEqual(Buffer.from(given.toLowerCase(), 'hex'), Buffer.from(expected, 'hex'));
-      if (!ok) throw new AppError('UNAUTHORIZED', 'The request signature is not valid.');
-      const timestamp = Number(params.get('timestamp')?.[0]);
-      if (!Number.isFinite(timestamp) || Math.abs(now() / 1000 - timestamp) > APP_PROXY_MAX_AGE_SECONDS) {
-        throw new AppError('UNAUTHORIZED', 'The request has expired.');
-      }
-      const shopDomain = params.get('shop')?.[0] ?? '';
-      if (!SHOP_DOMAIN.test(shopDomain)) throw new AppError('UNAUTHORIZED', 'The request does not name a shop.');
-      let cached = shops.get(shopDomain);
-      if (!cached || now() - cached.at > SHOP_CACHE_MS) {
-        const row = await deps.db.prisma.shop.findUnique({ where: { domain: shopDomain }, select: { id: true, currency: true, uninstalledAt: true } });
-        cached = { value: row && !row.uninstalledAt ? { id: row.id, currency: row.currency } : null, at: now() };
-        shops.set(shopDomain, cached);
-      }
-      if (!cached.value) throw new AppError('NOT_FOUND', 'This shop does not use the loyalty programme.');
-      const customerId = params.get('logged_in_customer_id')?.[0] ?? '';
-      if (customerId !== '' && !/^\d{1,20}$/.test(customerId)) throw new AppError('UNAUTHORIZED', 'The signed-in customer is not valid.');
-      res.locals.appProxy = {
-        shopId: cached.value.id,
-        shopDomain,
-        shopCurrency: cached.value.currency,
-        customerGid: customerId ? `gid://shopify/Customer/${customerId}` : null,
-      } satisfies AppProxyAuth;
+      res.locals.appProxy = await authenticate(rawQueryParams(req));
       res.setHeader('Cache-Control', 'no-store');
       next();
     } catch (error) {

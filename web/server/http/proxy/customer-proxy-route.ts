@@ -1,7 +1,7 @@
 // The customer's side of the programme, reached through the Shopify app proxy (/apps/loyalty/* on
 // the storefront). Thin: zod -> domain -> JSON. Every route is scoped to the signed shop, and the
 // private ones to the signed-in customer.
-import express, { Router } from 'express';
+import express, { type Express, type Response } from 'express';
 import { z } from 'zod';
 import { AppError } from '../../../core/errors/app-error';
 import type { Db } from '../../../core/db-client';
@@ -9,7 +9,6 @@ import {
   findMemberByCustomer,
   getMemberRedemption,
   listMemberRedemptions,
-  readBalanceOfCustomer,
   readHistory,
   revealGiftCardCode,
   rewardsForCustomer,
@@ -34,9 +33,25 @@ export interface CustomerProxyDeps {
 const historyQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), before: z.string().min(1).max(100).optional() });
 const redeemBody = z.object({ rewardId: z.string().min(1).max(100), idempotencyKey: z.string().min(8).max(200).optional() });
 
-export function createCustomerProxyRouter(deps: CustomerProxyDeps): Router {
-  const router = Router();
-  router.use(verifyAppProxy({ db: deps.db, apiSecret: deps.apiSecret }));
+/** JSON without Express' ETag and freshness work: these answers are `no-store` anyway. */
+function sendJson(res: Response, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
+}
+
+/**
+ * The customer routes, each behind the app-proxy signature check, as routes of `app` under `prefix`
+ * (not a nested router: one level of routing for the storefront's busiest requests).
+ */
+export function mountCustomerProxyRoutes(app: Express, prefix: string, deps: CustomerProxyDeps): void {
+  const verified = verifyAppProxy({ db: deps.db, apiSecret: deps.apiSecret });
+  const router = {
+    get: (path: string, handler: express.RequestHandler) => app.get(`${prefix}${path}`, verified, handler),
+    post: (path: string, ...handlers: express.RequestHandler[]) => app.post(`${prefix}${path}`, verified, ...handlers),
+  };
 
   const memberOf = async (auth: AppProxyAuth): Promise<MemberRef> => {
     const member = await findMemberByCustomer(deps.db, auth.shopId, requireCustomer(auth));
@@ -45,30 +60,23 @@ export function createCustomerProxyRouter(deps: CustomerProxyDeps): Router {
     return member;
   };
 
-  router.get('/balance', async (_req, res) => {
-    const auth = appProxyAuthOf(res.locals);
-    const answer = await readBalanceOfCustomer(deps.db, auth.shopId, requireCustomer(auth));
-    if (!answer) throw new AppError('NOT_FOUND', 'No loyalty account was found for this customer.');
-    res.json(answer);
-  });
-
   router.get('/history', async (req, res) => {
     const auth = appProxyAuthOf(res.locals);
     const member = await memberOf(auth);
     const query = historyQuery.parse(req.query);
-    res.json(await readHistory(deps.db, auth.shopId, member.id, query));
+    sendJson(res, 200, await readHistory(deps.db, auth.shopId, member.id, query));
   });
 
   router.get('/rewards', async (_req, res) => {
     const auth = appProxyAuthOf(res.locals);
     const member = auth.customerGid ? await findMemberByCustomer(deps.db, auth.shopId, auth.customerGid) : null;
-    res.json({ balance: member?.balance ?? 0, rewards: await rewardsForCustomer(deps.db, auth.shopId, member) });
+    sendJson(res, 200, { balance: member?.balance ?? 0, rewards: await rewardsForCustomer(deps.db, auth.shopId, member) });
   });
 
   router.get('/redemptions', async (_req, res) => {
     const auth = appProxyAuthOf(res.locals);
     const member = await memberOf(auth);
-    res.json({ items: await listMemberRedemptions(deps.db, auth.shopId, member.id) });
+    sendJson(res, 200, { items: await listMemberRedemptions(deps.db, auth.shopId, member.id) });
   });
 
   // Pollable status of one redemption; the code only once issued, and only to its own customer.
@@ -76,13 +84,13 @@ export function createCustomerProxyRouter(deps: CustomerProxyDeps): Router {
     const auth = appProxyAuthOf(res.locals);
     const member = await memberOf(auth);
     const row = await getMemberRedemption(deps.db, auth.shopId, member.id, String(req.params.id));
-    res.json(withOwnCode(row));
+    sendJson(res, 200, withOwnCode(row));
   });
 
   router.get('/redemptions/:id/code', async (req, res) => {
     const auth = appProxyAuthOf(res.locals);
     const member = await memberOf(auth);
-    res.json({ code: await revealGiftCardCode(deps.db, deps.codeBox, auth.shopId, member.id, String(req.params.id)) });
+    sendJson(res, 200, { code: await revealGiftCardCode(deps.db, deps.codeBox, auth.shopId, member.id, String(req.params.id)) });
   });
 
   const withOwnCode = (row: RedemptionRow) => {
@@ -102,8 +110,6 @@ export function createCustomerProxyRouter(deps: CustomerProxyDeps): Router {
       { shopId: auth.shopId, shopDomain: auth.shopDomain, memberId: member.id, rewardId: body.rewardId, idempotencyKey, requestedBy: 'customer' },
     );
     const answer = withOwnCode(redemption);
-    res.status(answer.pending ? 202 : created ? 201 : 200).json(answer);
+    sendJson(res, answer.pending ? 202 : created ? 201 : 200, answer);
   });
-
-  return router;
 }

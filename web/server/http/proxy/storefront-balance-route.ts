@@ -1,0 +1,42 @@
+// GET /proxy/balance (storefront: /apps/loyalty/balance), answered before Express (see
+// before-express.ts): the widget asks for it on every page view of a signed-in customer. Same
+// signature check, answer and error shapes as the Express routes of customer-proxy-route.ts.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AppError } from '../../../core/errors/app-error';
+import type { Db } from '../../../core/db-client';
+import { readBalanceOfCustomer } from '../../../core/redemption/customer-account';
+import type { Logger } from '../../logger';
+import type { EarlyHandler } from '../before-express';
+import { answerForError } from '../error-handler';
+import { createAppProxyAuthenticator, rawQueryParams, requireCustomer } from '../verify-app-proxy';
+
+export const STOREFRONT_BALANCE_PATH = '/proxy/balance';
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+export function createStorefrontBalanceHandler(deps: { db: Db; apiSecret: string; logger: Logger }): EarlyHandler {
+  const authenticate = createAppProxyAuthenticator({ db: deps.db, apiSecret: deps.apiSecret });
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      const auth = await authenticate(rawQueryParams(req));
+      const balance = await readBalanceOfCustomer(deps.db, auth.shopId, requireCustomer(auth));
+      // Also what a customer id of another shop gets: this shop has no such member.
+      if (!balance) throw new AppError('NOT_FOUND', 'No loyalty account was found for this customer.');
+      sendJson(res, 200, balance);
+    } catch (error) {
+      const { status, body } = answerForError(error, deps.logger, { method: req.method, path: STOREFRONT_BALANCE_PATH });
+      if (!res.headersSent) sendJson(res, status, body);
+    }
+  };
+  return (req, res) => {
+    const url = req.url ?? '';
+    const path = url.includes('?') ? url.slice(0, url.indexOf('?')) : url;
+    if (req.method !== 'GET' || path !== STOREFRONT_BALANCE_PATH) return false;
+    void answer(req, res);
+    return true;
+  };
+}
