@@ -24,20 +24,6 @@ async function main(): Promise<void> {
   const app = createApp({ config, db: runtime.db, shopify: runtime.shopify, installer: runtime.installer, logger, admin: runtime.admin });
   const server = app.listen(0, '127.0.0.1', () => process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`));
   server.keepAliveTimeout = 60_000;
-  if (process.env.BENCH_HEAP_SAMPLING) {
-    const inspector = await import('node:inspector');
-    const session = new inspector.Session();
-    session.connect();
-    const post = (method: string, params?: object) => new Promise<any>((resolve, reject) => session.post(method, params ?? {}, (err: Error | null, result: unknown) => (err ? reject(err) : resolve(result))));
-    await post('HeapProfiler.enable');
-    await post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: process.env.BENCH_HEAP_MINOR !== '0' });
-    process.on('SIGINT', async () => {
-      const { profile } = await post('HeapProfiler.stopSampling');
-      (await import('node:fs')).writeFileSync(process.env.BENCH_HEAP_SAMPLING!, JSON.stringify(profile));
-      process.exit(0);
-    });
-    return;
-  }
   process.on('SIGINT', () => process.exit(0));
 }
 

@@ -26,7 +26,7 @@ const progress = (step: string) => {
 async function startAppServer(databaseUrl: string, simulatorUrl: string) {
   // node itself (tsx as a loader), so that killing the child really stops the server.
   const nodeArgs = process.env.BENCH_APP_NODE_ARGS ? process.env.BENCH_APP_NODE_ARGS.split(' ') : [];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'test/bench/app-proxy-bench-server.ts', databaseUrl, simulatorUrl], { cwd: root, env: { PATH: process.env.PATH, BENCH_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '10', BENCH_HEAP_SAMPLING: process.env.BENCH_HEAP_SAMPLING ?? '', BENCH_HEAP_MINOR: process.env.BENCH_HEAP_MINOR ?? '' } });
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'test/bench/app-proxy-bench-server.ts', databaseUrl, simulatorUrl], { cwd: root, env: { PATH: process.env.PATH, BENCH_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '10' } });
   const port = await new Promise<number>((resolve, reject) => {
     let output = '';
     // BENCH_APP_LOG=file keeps what the app process prints (e.g. with BENCH_APP_NODE_ARGS=--trace-gc).
