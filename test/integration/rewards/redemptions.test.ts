@@ -34,7 +34,7 @@ describeEachDatabase('rewards and redemptions', (getDb) => {
   /** Runs the job processes' task loop at a moment far enough ahead that every backoff has passed. */
   const drainAt = (hoursAhead: number) => processDueTasks(testApp.jobContext(() => new Date(Date.now() + hoursAhead * 3_600_000)));
   const redeemDirect = (memberId: string, rewardId: string, key = randomUUID()) =>
-    requestRedemption(getDb(), codeBox(), { shopId: shop.id, shopDomain: shop.domain, memberId, rewardId, idempotencyKey: key, requestedBy: 'customer' });
+    requestRedemption(getDb(), codeBox(), { shopId: shop.id, shopDomain: shop.domain, member: { id: memberId }, rewardId, idempotencyKey: key, requestedBy: 'customer' });
 
   it('lets exactly 3 of 100 concurrent redemptions through when the balance covers 3, and issues 3 cards', async () => {
     const reward = await createReward(getDb().prisma, shop.id, { pointsCost: 100 });

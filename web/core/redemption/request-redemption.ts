@@ -16,7 +16,8 @@ import { ISSUE_REWARD_TASK, type CodeBox, type RedemptionRow } from './redemptio
 export interface RequestRedemptionInput {
   shopId: string;
   shopDomain: string;
-  memberId: string;
+  /** who redeems: a member by id, or the member of a Shopify customer (what the routes know) */
+  member: MemberKey;
   rewardId: string;
   /** client-supplied; the same key again returns the same redemption */
   idempotencyKey: string;
@@ -26,6 +27,8 @@ export interface RequestRedemptionInput {
   /** insert the issue task already claimed by this worker, to run it at once (see redeem-and-issue) */
   claimTaskFor?: { workerId: string; lockedUntil: Date };
 }
+
+export type MemberKey = { id: string } | { customerGid: string };
 
 export const ISSUE_REWARD_MAX_ATTEMPTS = 6;
 
@@ -63,12 +66,18 @@ export async function requestRedemption(db: Db, codeBox: CodeBox, input: Request
       if (error instanceof DuplicateRequest) throw new Error('a redemption key conflicted but its redemption cannot be read');
       throw error;
     }
-    return { redemption: assertSameRequest(first, input), created: false };
+    const memberId = 'id' in input.member ? input.member.id : await memberIdOfCustomer(client, input.shopId, input.member.customerGid);
+    if (first.memberId !== memberId || first.rewardId !== input.rewardId) {
+      throw new AppError('CONFLICT', 'This idempotency key was already used for another redemption.');
+    }
+    return { redemption: first, created: false };
   }
 }
 
 interface RewardTerms {
   id: string;
+  /** the redeeming member, null when the shop has no such member */
+  memberId: string | null;
   type: string;
   title: string;
   valueMinor: number;
@@ -80,14 +89,20 @@ interface RewardTerms {
   visibleToGroups: string;
 }
 
-async function findReward(tx: SqlExecutor, shopId: string, rewardId: string): Promise<RewardTerms | null> {
+/** The reward and, in the same round trip, the member who redeems it. */
+async function findRewardFor(tx: SqlExecutor, shopId: string, rewardId: string, member: MemberKey): Promise<RewardTerms | null> {
+  const memberMatch = 'id' in member ? sql`m."id" = ${member.id}` : sql`m."shopifyCustomerId" = ${member.customerGid}`;
   const [row] = await tx.query<Record<keyof RewardTerms, unknown>>(sql`
-    SELECT "id", "type", "title", "valueMinor", "currency", "pointsCost", "enabled", "expiresAfterDays", "perCustomerLimit", "visibleToGroups"
-    FROM "GiftCardReward" WHERE "id" = ${rewardId} AND "shopId" = ${shopId} AND "archivedAt" IS NULL`);
+    SELECT r."id", r."type", r."title", r."valueMinor", r."currency", r."pointsCost", r."enabled", r."expiresAfterDays", r."perCustomerLimit",
+      r."visibleToGroups", m."id" AS "memberId"
+    FROM "GiftCardReward" r
+    LEFT JOIN "Member" m ON m."shopId" = r."shopId" AND ${memberMatch}
+    WHERE r."id" = ${rewardId} AND r."shopId" = ${shopId} AND r."archivedAt" IS NULL`);
   if (!row) return null;
   const optionalNumber = (value: unknown) => (value === null ? null : Number(value));
   return {
     id: String(row.id),
+    memberId: row.memberId === null ? null : String(row.memberId),
     type: String(row.type),
     title: String(row.title),
     valueMinor: Number(row.valueMinor),
@@ -102,8 +117,11 @@ async function findReward(tx: SqlExecutor, shopId: string, rewardId: string): Pr
 
 async function insertRedemption(tx: SqlExecutor, codeBox: CodeBox, input: RequestRedemptionInput, taskId: string): Promise<RedemptionRow> {
   const now = input.now ?? new Date();
-  const reward = await findReward(tx, input.shopId, input.rewardId);
+  const reward = await findRewardFor(tx, input.shopId, input.rewardId, input.member);
   if (!reward) throw new AppError('NOT_FOUND', 'This reward was not found.');
+  // Also what a customer id of another shop gets: this shop has no such member.
+  const memberId = reward.memberId;
+  if (!memberId) throw new AppError('NOT_FOUND', 'No loyalty account was found for this customer.');
   if (!reward.enabled) throw new AppError('CONFLICT', 'This reward is not available at the moment.');
   // Group-restricted rewards are hidden from customers until groups exist; staff may still grant them.
   if (input.requestedBy === 'customer' && reward.visibleToGroups !== '[]') throw new AppError('NOT_FOUND', 'This reward was not found.');
@@ -115,7 +133,7 @@ async function insertRedemption(tx: SqlExecutor, codeBox: CodeBox, input: Reques
     tx,
     {
       shopId: input.shopId,
-      memberId: input.memberId,
+      memberId,
       type: 'redeem',
       points: -reward.pointsCost,
       description: reward.title,
@@ -132,7 +150,7 @@ async function insertRedemption(tx: SqlExecutor, codeBox: CodeBox, input: Reques
   if (reward.perCustomerLimit !== null) {
     const [{ taken } = { taken: 0 }] = await tx.query<{ taken: unknown }>(sql`
       SELECT COUNT(*) AS "taken" FROM "Redemption"
-      WHERE "shopId" = ${input.shopId} AND "memberId" = ${input.memberId} AND "rewardId" = ${reward.id} AND "status" <> 'reversed'`);
+      WHERE "shopId" = ${input.shopId} AND "memberId" = ${memberId} AND "rewardId" = ${reward.id} AND "status" <> 'reversed'`);
     if (Number(taken) >= reward.perCustomerLimit) throw new AppError('CONFLICT', 'You have already redeemed this reward as often as allowed.', { reason: 'PER_CUSTOMER_LIMIT' });
   }
   const takeStock = sql`
@@ -146,7 +164,7 @@ async function insertRedemption(tx: SqlExecutor, codeBox: CodeBox, input: Reques
   const insertRow = sql`
     INSERT INTO "Redemption" ("id", "shopId", "memberId", "rewardId", "rewardType", "points", "valueMinor", "currency", "status", "attempts",
       "idempotencyKey", "requestedBy", "staffUserId", "ledgerEntryId", "codeEncrypted", "codeMasked", "codeLast4", "expiresOn", "createdAt", "updatedAt")
-    VALUES (${id}, ${input.shopId}, ${input.memberId}, ${reward.id}, ${reward.type}, ${reward.pointsCost}, ${reward.valueMinor}, ${reward.currency},
+    VALUES (${id}, ${input.shopId}, ${memberId}, ${reward.id}, ${reward.type}, ${reward.pointsCost}, ${reward.valueMinor}, ${reward.currency},
       ${inline ? 'issuing' : 'requested'}, ${inline ? 1 : 0}, ${input.idempotencyKey}, ${input.requestedBy}, ${input.staffUserId ?? null}, ${entry.id},
       ${code ? codeBox.encrypt(code) : null}, ${code ? maskGiftCardCode(code) : null}, ${code ? code.slice(-4) : null}, ${expiresOn}, ${now}, ${now})
     RETURNING ${REDEMPTION_COLUMNS}`;
@@ -169,16 +187,14 @@ async function insertRedemption(tx: SqlExecutor, codeBox: CodeBox, input: Reques
   return redemptionFromRow(raw!);
 }
 
+async function memberIdOfCustomer(client: SqlExecutor, shopId: string, customerGid: string): Promise<string | null> {
+  const [row] = await client.query<{ id: string }>(sql`SELECT "id" FROM "Member" WHERE "shopId" = ${shopId} AND "shopifyCustomerId" = ${customerGid}`);
+  return row?.id ?? null;
+}
+
 async function findByKey(client: SqlExecutor, shopId: string, idempotencyKey: string): Promise<RedemptionRow | null> {
   const [raw] = await client.query<RawRedemptionRow>(sql`SELECT ${REDEMPTION_COLUMNS} FROM "Redemption" WHERE "shopId" = ${shopId} AND "idempotencyKey" = ${idempotencyKey}`);
   return raw ? redemptionFromRow(raw) : null;
-}
-
-function assertSameRequest(row: RedemptionRow, input: RequestRedemptionInput): RedemptionRow {
-  if (row.memberId !== input.memberId || row.rewardId !== input.rewardId) {
-    throw new AppError('CONFLICT', 'This idempotency key was already used for another redemption.');
-  }
-  return row;
 }
 
 export function isUniqueViolation(error: unknown): boolean {

@@ -2,7 +2,6 @@
 // customer's behalf, and deactivating an issued card with the points optionally returned.
 import { Router } from 'express';
 import { z } from 'zod';
-import { AppError } from '../../../core/errors/app-error';
 import type { Db } from '../../../core/db-client';
 import { listRedemptions } from '../../../core/redemption/list-redemptions';
 import { redemptionView, type CodeBox } from '../../../core/redemption/redemption-types';
@@ -76,11 +75,9 @@ export function createRewardsRouter(deps: RewardsRouterDeps): Router {
     const { shopId, shopDomain, userId } = adminAuthOf(res.locals);
     const body = onBehalfBody.parse(req.body);
     const customerGid = body.customerId.startsWith('gid://') ? body.customerId : `gid://shopify/Customer/${body.customerId}`;
-    const member = await deps.db.prisma.member.findUnique({ where: { shopId_shopifyCustomerId: { shopId, shopifyCustomerId: customerGid } }, select: { id: true } });
-    if (!member) throw new AppError('NOT_FOUND', 'This customer has no loyalty account.');
     const { redemption, created } = await redeemAndIssue(
       { db: deps.db, admin: deps.admin, codeBox: deps.codeBox, logger: deps.logger, issueInline: deps.issueInline },
-      { shopId, shopDomain, memberId: member.id, rewardId: body.rewardId, idempotencyKey: body.idempotencyKey, requestedBy: 'staff', staffUserId: userId },
+      { shopId, shopDomain, member: { customerGid }, rewardId: body.rewardId, idempotencyKey: body.idempotencyKey, requestedBy: 'staff', staffUserId: userId },
     );
     // Staff never see the code: the customer gets it by e-mail and in their account.
     res.status(created ? 201 : 200).json({ redemption: redemptionView(redemption) });

@@ -112,11 +112,10 @@ export function createCustomerExtensionRouter(deps: CustomerExtensionDeps): Rout
 
   router.post('/redeem', express.json({ limit: deps.bodyLimit }), async (req, res) => {
     const auth = customerTokenAuthOf(res.locals);
-    const member = await memberOf(auth);
     const body = redeemBody.parse(req.body ?? {});
     const { redemption, created } = await redeemAndIssue(
       { db: deps.db, admin: deps.admin, codeBox: deps.codeBox, logger: deps.logger },
-      { shopId: auth.shopId, shopDomain: auth.shopDomain, memberId: member.id, rewardId: body.rewardId, idempotencyKey: body.idempotencyKey, requestedBy: 'customer' },
+      { shopId: auth.shopId, shopDomain: auth.shopDomain, member: { customerGid: requireSignedInCustomer(auth) }, rewardId: body.rewardId, idempotencyKey: body.idempotencyKey, requestedBy: 'customer' },
     );
     const answer = answerOf(redemption);
     res.status(answer.pending ? 202 : created ? 201 : 200).json(answer);

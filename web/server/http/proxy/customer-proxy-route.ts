@@ -101,13 +101,13 @@ export function mountCustomerProxyRoutes(app: Express, prefix: string, deps: Cus
 
   router.post('/redeem', express.json({ limit: deps.bodyLimit }), async (req, res) => {
     const auth = appProxyAuthOf(res.locals);
-    const member = await memberOf(auth);
+    const customerGid = requireCustomer(auth);
     const body = redeemBody.parse(req.body ?? {});
     const idempotencyKey = req.get('idempotency-key') ?? body.idempotencyKey;
     if (!idempotencyKey) throw new AppError('VALIDATION', 'An idempotency key is required (Idempotency-Key header or idempotencyKey field).');
     const { redemption, created } = await redeemAndIssue(
       { db: deps.db, admin: deps.admin, codeBox: deps.codeBox, logger: deps.logger, issueInline: deps.issueInline },
-      { shopId: auth.shopId, shopDomain: auth.shopDomain, memberId: member.id, rewardId: body.rewardId, idempotencyKey, requestedBy: 'customer' },
+      { shopId: auth.shopId, shopDomain: auth.shopDomain, member: { customerGid }, rewardId: body.rewardId, idempotencyKey, requestedBy: 'customer' },
     );
     const answer = withOwnCode(redemption);
     sendJson(res, answer.pending ? 202 : created ? 201 : 200, answer);
