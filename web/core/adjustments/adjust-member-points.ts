@@ -5,6 +5,7 @@
 import { writeTransaction, type Db, type Tx } from '../db-client';
 import { AppError } from '../errors/app-error';
 import { appendPostedEntry } from '../ledger/append-posted-entry';
+import { enqueueOutboxMessage } from '../messaging/outbox-queue';
 import { toEntryView, toMemberView, type EntryView, type MemberView } from '../members/member-views';
 import { recordStaffAction } from '../staff/record-staff-action';
 import { assertMayAdjust, type StaffIdentity } from '../staff/staff-roles';
@@ -47,12 +48,10 @@ export async function postAdjustment(
     { now: input.now, allowNegative: input.allowNegative },
   );
   if (ref.created) {
-    await tx.outboxMessage.create({
-      data: {
-        shopId: input.shopId, memberId: input.memberId, event: 'balance_adjusted', channel: 'email',
-        payload: JSON.stringify({ points: input.points, description: input.description, entryId: ref.id }),
-        idempotencyKey: `adjusted:${ref.id}`, runAt: input.now, createdAt: input.now,
-      },
+    await enqueueOutboxMessage(tx, {
+      shopId: input.shopId, memberId: input.memberId, event: 'balance_adjusted',
+      payload: { points: input.points, description: input.description, entryId: ref.id },
+      idempotencyKey: `adjusted:${ref.id}`, now: input.now,
     });
   }
   return ref;

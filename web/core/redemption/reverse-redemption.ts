@@ -1,9 +1,9 @@
 // The compensation of requestRedemption: the points come back as a reversal entry linked to the
 // redeem entry, the unit of stock is released, and the customer is told (outbox `reward_failed`),
 // all in one transaction. Conditional on the status, so it happens at most once.
-import { randomUUID } from 'node:crypto';
 import { writeTransaction, type Db, type Tx } from '../db-client';
 import { appendPostedEntry } from '../ledger/append-posted-entry';
+import { enqueueOutboxMessage } from '../messaging/outbox-queue';
 import { formatMinorAsDecimal } from '../money';
 
 export interface ReverseRedemptionInput {
@@ -52,22 +52,18 @@ export async function reverseRedemptionInTx(tx: Tx, input: ReverseRedemptionInpu
     UPDATE "GiftCardReward" SET "issuedCount" = "issuedCount" - 1, "updatedAt" = ${now}
     WHERE "id" = ${redemption.rewardId} AND "issuedCount" > 0`;
   if ((input.notify ?? 'reward_failed') === 'reward_failed') {
-    await tx.outboxMessage.create({
-      data: {
-        id: randomUUID(),
-        shopId: redemption.shopId,
-        memberId: redemption.memberId,
-        event: 'reward_failed',
-        payload: JSON.stringify({
-          points: redemption.points,
-          gift_card_value: `${formatMinorAsDecimal(redemption.valueMinor, redemption.currency)} ${redemption.currency}`,
-          description: reward?.title ?? '',
-          redemptionId: redemption.id,
-        }),
-        idempotencyKey: `reward_failed:${redemption.id}`,
-        runAt: now,
-        createdAt: now,
+    await enqueueOutboxMessage(tx, {
+      shopId: redemption.shopId,
+      memberId: redemption.memberId,
+      event: 'reward_failed',
+      payload: {
+        points: redemption.points,
+        gift_card_value: `${formatMinorAsDecimal(redemption.valueMinor, redemption.currency)} ${redemption.currency}`,
+        description: reward?.title ?? '',
+        redemptionId: redemption.id,
       },
+      idempotencyKey: `reward_failed:${redemption.id}`,
+      now,
     });
   }
   return true;

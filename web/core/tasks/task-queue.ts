@@ -87,11 +87,16 @@ export async function claimTasks(db: Db, options: ClaimOptions): Promise<TaskRow
   );
 }
 
+/** The UPDATE of completeTask, as a fragment for callers that fold it into a larger statement. */
+export function completeTaskSql(task: Pick<TaskRow, 'id'>, workerId: string, now: Date): SqlQuery {
+  return sql`
+    UPDATE "Task" SET "status" = 'done', "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${now}
+    WHERE "id" = ${task.id} AND "lockedBy" = ${workerId} AND "status" = 'running'`;
+}
+
 /** Marks the task done, if this worker still holds it (also inside the transaction that did its work). */
 export async function completeTask(target: TaskTarget, task: Pick<TaskRow, 'id'>, workerId: string, now = new Date()): Promise<void> {
-  await executorOf(target).execute(sql`
-    UPDATE "Task" SET "status" = 'done', "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${now}
-    WHERE "id" = ${task.id} AND "lockedBy" = ${workerId} AND "status" = 'running'`);
+  await executorOf(target).execute(completeTaskSql(task, workerId, now));
 }
 
 /** Exponential backoff: 30 s, 1 min, 2 min … capped at 1 h, so 8 attempts span about 2 hours. */

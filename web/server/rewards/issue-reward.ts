@@ -21,7 +21,7 @@ import { reverseRedemption } from '../../core/redemption/reverse-redemption';
 import type { CodeBox, RedemptionRow } from '../../core/redemption/redemption-types';
 import { sqlClientOf } from '../../core/sql/sql-client';
 import { sql } from '../../core/sql/sql-query';
-import { completeTask } from '../../core/tasks/task-queue';
+import { completeTask, completeTaskSql } from '../../core/tasks/task-queue';
 import { AdminApiError, type AdminGraphqlClient } from '../../shopify-admin/admin-graphql-client';
 import { createGiftCard } from '../../shopify-admin/gift-card-create';
 import { findGiftCardsByNote, redemptionNote } from '../../shopify-admin/gift-cards-by-note';
@@ -193,9 +193,7 @@ async function markIssued(
         INSERT INTO "OutboxMessage" ("id", "shopId", "memberId", "event", "payload", "idempotencyKey", "runAt", "createdAt")
         SELECT ${randomUUID()}, "shopId", "memberId", ${message.event}, ${JSON.stringify(message.payload)}, ${message.idempotencyKey}, CAST(${now} AS TIMESTAMP(3)), CAST(${now} AS TIMESTAMP(3)) FROM issued
         ON CONFLICT ("shopId", "idempotencyKey") DO NOTHING),
-      done AS (
-        UPDATE "Task" SET "status" = 'done', "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${now}
-        WHERE "id" = ${task?.id ?? null} AND "lockedBy" = ${task?.workerId ?? null} AND "status" = 'running' AND EXISTS (SELECT 1 FROM issued))
+      done AS (${task ? sql`${completeTaskSql(task, task.workerId, now)} AND EXISTS (SELECT 1 FROM issued)` : sql`SELECT 1`})
       SELECT ${REDEMPTION_COLUMNS} FROM issued`);
     return raw ? redemptionFromRow(raw) : undefined;
   }

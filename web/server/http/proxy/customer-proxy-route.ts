@@ -1,7 +1,7 @@
 // The customer's side of the programme, reached through the Shopify app proxy (/apps/loyalty/* on
 // the storefront). Thin: zod -> domain -> JSON. Every route is scoped to the signed shop, and the
 // private ones to the signed-in customer.
-import express, { type Express, type Response } from 'express';
+import express, { type Express } from 'express';
 import { z } from 'zod';
 import { AppError } from '../../../core/errors/app-error';
 import type { Db } from '../../../core/db-client';
@@ -18,6 +18,7 @@ import { redemptionView, type CodeBox, type RedemptionRow } from '../../../core/
 import type { AdminGraphqlClient } from '../../../shopify-admin/admin-graphql-client';
 import type { Logger } from '../../logger';
 import { redeemAndIssue } from '../../rewards/redeem-and-issue';
+import { sendNoStoreJson } from '../send-json';
 import { appProxyAuthOf, requireCustomer, verifyAppProxy, type AppProxyAuth } from '../verify-app-proxy';
 
 export interface CustomerProxyDeps {
@@ -32,15 +33,6 @@ export interface CustomerProxyDeps {
 
 const historyQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), before: z.string().min(1).max(100).optional() });
 const redeemBody = z.object({ rewardId: z.string().min(1).max(100), idempotencyKey: z.string().min(8).max(200).optional() });
-
-/** JSON without Express' ETag and freshness work: these answers are `no-store` anyway. */
-function sendJson(res: Response, status: number, value: unknown): void {
-  const body = JSON.stringify(value);
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(body));
-  res.end(body);
-}
 
 /**
  * The customer routes, each behind the app-proxy signature check, as routes of `app` under `prefix`
@@ -64,19 +56,19 @@ export function mountCustomerProxyRoutes(app: Express, prefix: string, deps: Cus
     const auth = appProxyAuthOf(res.locals);
     const member = await memberOf(auth);
     const query = historyQuery.parse(req.query);
-    sendJson(res, 200, await readHistory(deps.db, auth.shopId, member.id, query));
+    sendNoStoreJson(res, 200, await readHistory(deps.db, auth.shopId, member.id, query));
   });
 
   router.get('/rewards', async (_req, res) => {
     const auth = appProxyAuthOf(res.locals);
     const member = auth.customerGid ? await findMemberByCustomer(deps.db, auth.shopId, auth.customerGid) : null;
-    sendJson(res, 200, { balance: member?.balance ?? 0, rewards: await rewardsForCustomer(deps.db, auth.shopId, member) });
+    sendNoStoreJson(res, 200, { balance: member?.balance ?? 0, rewards: await rewardsForCustomer(deps.db, auth.shopId, member) });
   });
 
   router.get('/redemptions', async (_req, res) => {
     const auth = appProxyAuthOf(res.locals);
     const member = await memberOf(auth);
-    sendJson(res, 200, { items: await listMemberRedemptions(deps.db, auth.shopId, member.id) });
+    sendNoStoreJson(res, 200, { items: await listMemberRedemptions(deps.db, auth.shopId, member.id) });
   });
 
   // Pollable status of one redemption; the code only once issued, and only to its own customer.
@@ -84,13 +76,13 @@ export function mountCustomerProxyRoutes(app: Express, prefix: string, deps: Cus
     const auth = appProxyAuthOf(res.locals);
     const member = await memberOf(auth);
     const row = await getMemberRedemption(deps.db, auth.shopId, member.id, String(req.params.id));
-    sendJson(res, 200, withOwnCode(row));
+    sendNoStoreJson(res, 200, withOwnCode(row));
   });
 
   router.get('/redemptions/:id/code', async (req, res) => {
     const auth = appProxyAuthOf(res.locals);
     const member = await memberOf(auth);
-    sendJson(res, 200, { code: await revealGiftCardCode(deps.db, deps.codeBox, auth.shopId, member.id, String(req.params.id)) });
+    sendNoStoreJson(res, 200, { code: await revealGiftCardCode(deps.db, deps.codeBox, auth.shopId, member.id, String(req.params.id)) });
   });
 
   const withOwnCode = (row: RedemptionRow) => {
@@ -110,6 +102,6 @@ export function mountCustomerProxyRoutes(app: Express, prefix: string, deps: Cus
       { shopId: auth.shopId, shopDomain: auth.shopDomain, member: { customerGid }, rewardId: body.rewardId, idempotencyKey, requestedBy: 'customer' },
     );
     const answer = withOwnCode(redemption);
-    sendJson(res, answer.pending ? 202 : created ? 201 : 200, answer);
+    sendNoStoreJson(res, answer.pending ? 202 : created ? 201 : 200, answer);
   });
 }

@@ -8,15 +8,10 @@ import { readBalanceOfCustomer } from '../../../core/redemption/customer-account
 import type { Logger } from '../../logger';
 import type { EarlyHandler } from '../before-express';
 import { answerForError } from '../error-handler';
+import { sendNoStoreJson } from '../send-json';
 import { createAppProxyAuthenticator, rawQueryParams, requireCustomer } from '../verify-app-proxy';
 
 export const STOREFRONT_BALANCE_PATH = '/proxy/balance';
-
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
-  res.end(body);
-}
 
 export function createStorefrontBalanceHandler(deps: { db: Db; apiSecret: string; logger: Logger }): EarlyHandler {
   const authenticate = createAppProxyAuthenticator({ db: deps.db, apiSecret: deps.apiSecret });
@@ -26,10 +21,10 @@ export function createStorefrontBalanceHandler(deps: { db: Db; apiSecret: string
       const balance = await readBalanceOfCustomer(deps.db, auth.shopId, requireCustomer(auth));
       // Also what a customer id of another shop gets: this shop has no such member.
       if (!balance) throw new AppError('NOT_FOUND', 'No loyalty account was found for this customer.');
-      sendJson(res, 200, balance);
+      sendNoStoreJson(res, 200, balance);
     } catch (error) {
       const { status, body } = answerForError(error, deps.logger, { method: req.method, path: STOREFRONT_BALANCE_PATH });
-      if (!res.headersSent) sendJson(res, status, body);
+      if (!res.headersSent) sendNoStoreJson(res, status, body);
     }
   };
   return (req, res) => {
