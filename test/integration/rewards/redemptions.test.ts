@@ -73,6 +73,23 @@ describeEachDatabase('rewards and redemptions', (getDb) => {
     expect(cardsOf([responses[0]!.body.redemption.id])).toHaveLength(1);
   });
 
+  it("refuses a key another member used (409) and answers a non-member 404 whatever key they send", async () => {
+    const reward = await createReward(getDb().prisma, shop.id, { pointsCost: 50 });
+    const owner = await createMemberWithPoints(getDb().prisma, sim, shop, 500);
+    const other = await createMemberWithPoints(getDb().prisma, sim, shop, 500);
+    const key = randomUUID();
+    const redeem = (customerId: string) => proxyRequest(testApp.app, sim, { method: 'post', path: '/redeem', shop: shop.domain, customerId }).set('Idempotency-Key', key).send({ rewardId: reward.id });
+    expect((await redeem(owner.customerNumericId)).status).toBe(201);
+    const reused = await redeem(other.customerNumericId);
+    expect(reused.status).toBe(409);
+    expect(reused.body.error.message).toMatch(/already used for another redemption/);
+    const stranger = await redeem('987654321');
+    expect(stranger.status).toBe(404);
+    expect(stranger.body.error.message).toMatch(/No loyalty account/);
+    expect(await balanceOf(other.id)).toBe(500);
+    expect(await balanceOf(owner.id)).toBe(450);
+  });
+
   it('retries through two Shopify 500s and issues one card, deducting the points once', async () => {
     const reward = await createReward(getDb().prisma, shop.id, { pointsCost: 100 });
     const member = await createMemberWithPoints(getDb().prisma, sim, shop, 100);

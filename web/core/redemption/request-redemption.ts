@@ -67,6 +67,8 @@ export async function requestRedemption(db: Db, codeBox: CodeBox, input: Request
       throw error;
     }
     const memberId = 'id' in input.member ? input.member.id : await memberIdOfCustomer(client, input.shopId, input.member.customerGid);
+    // Someone who is no member here gets that answer, not word of another member's key.
+    if (!memberId) throw error;
     if (first.memberId !== memberId || first.rewardId !== input.rewardId) {
       throw new AppError('CONFLICT', 'This idempotency key was already used for another redemption.');
     }
