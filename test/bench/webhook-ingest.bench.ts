@@ -10,7 +10,9 @@ import type { BenchResult } from './bench-result';
 const root = path.resolve(__dirname, '../..');
 
 async function startIngestServer(databaseUrl: string) {
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['test/bench/webhook-ingest-server.ts', databaseUrl], { cwd: root, env: { PATH: process.env.PATH } });
+  // node itself (tsx as a loader), so that killing the child really stops the server: killing the
+  // tsx launcher left its node process running after every benchmark.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/webhook-ingest-server.ts', databaseUrl], { cwd: root, env: { PATH: process.env.PATH } });
   const ports = await new Promise<{ appPort: number; barePort: number }>((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
