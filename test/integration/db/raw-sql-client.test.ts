@@ -71,3 +71,40 @@ describeEachDatabase('raw SQL statements across a migration', (getDb) => {
     }
   });
 });
+
+describeEachDatabase('committing with the last statement', (getDb, kind) => {
+  it('commits what the transaction wrote when its last statement succeeds', async () => {
+    const db = getDb();
+    const shop = await createShop(db.prisma);
+    const member = await createMember(db.prisma, shop.id);
+    await sqlClientOf(db).transaction(async (tx) => {
+      await tx.execute(sql`UPDATE "Member" SET "balance" = 11 WHERE "id" = ${member.id}`);
+      const last = sql`UPDATE "Member" SET "pendingPoints" = 22 WHERE "id" = ${member.id} RETURNING "id"`;
+      return tx.queryThenCommit ? tx.queryThenCommit(last) : tx.query(last);
+    });
+    const row = await db.prisma.member.findUniqueOrThrow({ where: { id: member.id } });
+    expect([row.balance, row.pendingPoints]).toEqual([11, 22]);
+    expect(Boolean(sqlClientOf(db).dialect)).toBe(kind === 'postgresql');
+  });
+
+  it('rolls everything back when the last statement refuses itself, and the connections stay usable', async () => {
+    const db = getDb();
+    if (kind !== 'postgresql') return; // loyalty_refuse and the queued COMMIT are PostgreSQL's
+    const shop = await createShop(db.prisma);
+    const member = await createMember(db.prisma, shop.id);
+    const client = sqlClientOf(db);
+    const attempt = () =>
+      client.transaction(async (tx) => {
+        await tx.execute(sql`UPDATE "Member" SET "balance" = "balance" + 5 WHERE "id" = ${member.id}`);
+        return tx.queryThenCommit!(sql`SELECT "loyalty_refuse"(${'no, thank you'}) AS "refused"`);
+      });
+    // More attempts than pooled connections: each must come back clean (no transaction left open).
+    const outcomes = await Promise.allSettled(Array.from({ length: 30 }, attempt));
+    for (const outcome of outcomes) expect(outcome.status === 'rejected' && (outcome.reason as Error).message).toBe('no, thank you');
+    expect((await db.prisma.member.findUniqueOrThrow({ where: { id: member.id } })).balance).toBe(0);
+    // Every pooled connection then takes part in new transactions whose writes persist: none was left
+    // inside the refused transaction (its statements would fail, or its writes vanish).
+    await Promise.all(Array.from({ length: 30 }, () => client.transaction((tx) => tx.execute(sql`UPDATE "Member" SET "balance" = "balance" + 1 WHERE "id" = ${member.id}`))));
+    expect((await db.prisma.member.findUniqueOrThrow({ where: { id: member.id } })).balance).toBe(30);
+  });
+});

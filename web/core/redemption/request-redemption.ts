@@ -32,6 +32,9 @@ export type MemberKey = { id: string } | { customerGid: string };
 
 export const ISSUE_REWARD_MAX_ATTEMPTS = 6;
 
+/** The reason loyalty_refuse raises inside the PostgreSQL redemption statement. */
+const OUT_OF_STOCK = 'loyalty:out-of-stock';
+
 export const issueTaskReference = (redemptionId: string) => `issue-reward:${redemptionId}`;
 
 /** Thrown inside the transaction when a concurrent identical request won the ledger key. */
@@ -176,12 +179,21 @@ async function insertRedemption(tx: SqlExecutor, codeBox: CodeBox, input: Reques
   );
   const outOfStock = () => new AppError('CONFLICT', 'This reward is out of stock.', { reason: 'OUT_OF_STOCK' });
   if (tx.dialect === 'postgresql') {
-    // One round trip for the three writes; out of stock throws and the transaction undoes the inserts.
-    const [row] = await tx.query<RawRedemptionRow & { stockTaken: number }>(sql`
+    // The three writes in one statement, and the transaction's last: out of stock makes the statement
+    // fail (loyalty_refuse, migration 20261125180000), so its COMMIT can be queued behind it and every
+    // redemption of a popular reward holds that reward's row lock only as long as PostgreSQL needs.
+    const statement = sql`
       WITH stock AS (${takeStock} RETURNING "id"), redemption AS (${insertRow}), task AS (${insertTask})
-      SELECT ${REDEMPTION_COLUMNS}, (SELECT COUNT(*) FROM stock) AS "stockTaken" FROM redemption`);
-    if (!row || Number(row.stockTaken) === 0) throw outOfStock();
-    return redemptionFromRow(row);
+      SELECT ${REDEMPTION_COLUMNS},
+        CASE WHEN EXISTS (SELECT 1 FROM stock) THEN 1 ELSE "loyalty_refuse"(${OUT_OF_STOCK}) END AS "stockTaken"
+      FROM redemption`;
+    try {
+      const [row] = tx.queryThenCommit ? await tx.queryThenCommit<RawRedemptionRow>(statement) : await tx.query<RawRedemptionRow>(statement);
+      return redemptionFromRow(row!);
+    } catch (error) {
+      if ((error as { message?: string }).message === OUT_OF_STOCK) throw outOfStock();
+      throw error;
+    }
   }
   if ((await tx.execute(takeStock)) === 0) throw outOfStock();
   const [raw] = await tx.query<RawRedemptionRow>(insertRow);

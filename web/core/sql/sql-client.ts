@@ -19,6 +19,14 @@ export interface SqlExecutor {
   query<Row>(query: SqlQuery): Promise<Row[]>;
   /** number of rows changed */
   execute(query: SqlQuery): Promise<number>;
+  /**
+   * Inside a transaction, where the driver can: runs the transaction's LAST statement with COMMIT
+   * queued right behind it, so the commit goes out the moment the statement finishes instead of
+   * after this process gets round to it (row locks taken by that statement are held that much
+   * shorter). The statement must fail — not merely return nothing — when the transaction must not
+   * commit: a failed statement turns the queued COMMIT into a rollback.
+   */
+  queryThenCommit?<Row>(query: SqlQuery): Promise<Row[]>;
 }
 
 export interface SqlClient extends SqlExecutor {

@@ -50,15 +50,31 @@ export function createPgSqlClient(pool: pg.Pool): SqlClient {
     ...executorOn(pool),
     async transaction(work) {
       const client = await pool.connect();
+      let committed = false;
       let broken = false;
+      const tx: SqlExecutor = {
+        ...executorOn(client),
+        async queryThenCommit<Row>(query: SqlQuery) {
+          // Both go into pg's queue now; it sends COMMIT as soon as the statement's answer arrives.
+          const statement = client.query(config(query));
+          const commit = client.query('COMMIT');
+          committed = true;
+          // Wait for both before answering, so the connection is idle when it goes back to the pool.
+          const [ran, ended] = await Promise.allSettled([statement, commit]);
+          if (ran.status === 'rejected') throw ran.reason;
+          if (ended.status === 'rejected') throw ended.reason;
+          return ran.value.rows as Row[];
+        },
+      };
       try {
         await client.query('BEGIN');
-        const result = await work(executorOn(client));
-        await client.query('COMMIT');
+        const result = await work(tx);
+        if (!committed) await client.query('COMMIT');
         return result;
       } catch (error) {
-        // A connection that cannot even roll back is dropped from the pool rather than reused.
-        await client.query('ROLLBACK').catch(() => (broken = true));
+        // After queryThenCommit the transaction has ended either way (a failed statement makes PostgreSQL
+        // answer the COMMIT with a rollback). A connection that cannot even roll back is dropped.
+        if (!committed) await client.query('ROLLBACK').catch(() => (broken = true));
         throw error;
       } finally {
         client.release(broken);
