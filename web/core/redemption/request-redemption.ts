@@ -10,6 +10,7 @@ import { sqlClientOf, type SqlExecutor } from '../sql/sql-client';
 import { sql } from '../sql/sql-query';
 import { enqueueTaskSql, type TaskRow } from '../tasks/task-queue';
 import { generateGiftCardCode } from './generate-gift-card-code';
+import { findMemberByCustomer } from './customer-account';
 import { REDEMPTION_COLUMNS, redemptionFromRow, type RawRedemptionRow } from './redemption-rows';
 import { ISSUE_REWARD_TASK, type CodeBox, type RedemptionRow } from './redemption-types';
 
@@ -69,7 +70,7 @@ export async function requestRedemption(db: Db, codeBox: CodeBox, input: Request
       if (error instanceof DuplicateRequest) throw new Error('a redemption key conflicted but its redemption cannot be read');
       throw error;
     }
-    const memberId = 'id' in input.member ? input.member.id : await memberIdOfCustomer(client, input.shopId, input.member.customerGid);
+    const memberId = 'id' in input.member ? input.member.id : (await findMemberByCustomer(db, input.shopId, input.member.customerGid))?.id;
     // Someone who is no member here gets that answer, not word of another member's key.
     if (!memberId) throw error;
     if (first.memberId !== memberId || first.rewardId !== input.rewardId) {
@@ -199,11 +200,6 @@ async function insertRedemption(tx: SqlExecutor, codeBox: CodeBox, input: Reques
   const [raw] = await tx.query<RawRedemptionRow>(insertRow);
   await tx.execute(insertTask);
   return redemptionFromRow(raw!);
-}
-
-async function memberIdOfCustomer(client: SqlExecutor, shopId: string, customerGid: string): Promise<string | null> {
-  const [row] = await client.query<{ id: string }>(sql`SELECT "id" FROM "Member" WHERE "shopId" = ${shopId} AND "shopifyCustomerId" = ${customerGid}`);
-  return row?.id ?? null;
 }
 
 async function findByKey(client: SqlExecutor, shopId: string, idempotencyKey: string): Promise<RedemptionRow | null> {
