@@ -21,6 +21,7 @@ import { createMembersRouter } from './http/admin/members-route';
 import { createProductsRouter } from './http/admin/products-route';
 import { createReportRouter } from './http/admin/report-route';
 import { createStaffRouter } from './http/admin/staff-route';
+import { createSetupGuideRouter } from './http/admin/setup-guide-route';
 import { attachStaffMember } from './http/staff-access';
 import { createDemoRouter } from './http/demo-routes';
 import { createErrorHandler, notFoundHandler } from './http/error-handler';
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(createFailedDeliveriesRouter({ db }));
   api.use(createAppointmentIssuesRouter({ db }));
   api.use(createMeRouter({ db }));
+  api.use(createSetupGuideRouter({ db, appEmailServer: Boolean(config.smtp.host) }));
   api.use(createStaffRouter({ db }));
   api.use(createMembersRouter({ db }));
   api.use(createReportRouter({ db, logger, databaseUrl: config.database.url }));

@@ -60,21 +60,53 @@ export async function searchMembers(db: Db, shopId: string, options: { query?: s
 export interface MemberDetails {
   member: MemberView;
   pending: Array<{ id: string; points: number; availableAt: string | null; description: string }>;
-  messages: Array<{ id: string; event: string; channel: string; status: string; createdAt: string; sentAt: string | null }>;
+  /** `reason`: why a message was not sent or failed (NO_EMAIL_SERVER, NO_MARKETING_CONSENT, the server's answer …) */
+  messages: Array<{ id: string; event: string; channel: string; status: string; createdAt: string; sentAt: string | null; reason: string | null }>;
+  /** From the member's orders: the last appointment or purchase that has happened, the next booked one, the first order. */
+  visits: { lastVisitAt: string | null; nextAppointmentAt: string | null; memberSince: string };
 }
 
-export async function getMemberDetails(prisma: Prisma, shopId: string, memberId: string): Promise<MemberDetails> {
+/**
+ * Visits as a person means them: an appointment in the future is the next one, not the last visit, and
+ * a customer who ordered before the app was installed has been a customer since that first order.
+ */
+async function memberVisits(prisma: Prisma, shopId: string, memberId: string, createdAt: Date, now: Date): Promise<MemberDetails['visits']> {
+  const orders = await prisma.orderRecord.findMany({
+    where: { shopId, memberId, cancelledAt: null },
+    select: { processedAt: true, lines: { select: { appointmentStart: true } } },
+  });
+  let last: Date | null = null;
+  let next: Date | null = null;
+  let first = createdAt;
+  for (const order of orders) {
+    if (order.processedAt < first) first = order.processedAt;
+    const moments = order.lines.map((line) => line.appointmentStart).filter((at): at is Date => at !== null);
+    for (const at of moments.length > 0 ? moments : [order.processedAt]) {
+      if (at <= now) {
+        if (!last || at > last) last = at;
+      } else if (!next || at < next) next = at;
+    }
+  }
+  return { lastVisitAt: last?.toISOString() ?? null, nextAppointmentAt: next?.toISOString() ?? null, memberSince: first.toISOString() };
+}
+
+export async function getMemberDetails(prisma: Prisma, shopId: string, memberId: string, now = new Date()): Promise<MemberDetails> {
   const row = await prisma.member.findFirst({ where: { id: memberId, shopId } });
   if (!row) throw new AppError('NOT_FOUND', 'This member was not found in this shop.');
-  const [currency, pending, messages] = await Promise.all([
+  const [currency, pending, messages, visits] = await Promise.all([
     shopCurrency(prisma, shopId),
     prisma.ledgerEntry.findMany({ where: { shopId, memberId, status: 'pending' }, orderBy: [{ availableAt: 'asc' }, { id: 'asc' }], take: 200 }),
     prisma.outboxMessage.findMany({ where: { shopId, memberId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 100 }),
+    memberVisits(prisma, shopId, memberId, row.createdAt, now),
   ]);
   return {
     member: toMemberView(row, currency),
     pending: pending.map((entry) => ({ id: entry.id, points: entry.points, availableAt: entry.availableAt?.toISOString() ?? null, description: entry.description })),
-    messages: messages.map((m) => ({ id: m.id, event: m.event, channel: m.channel, status: m.status, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })),
+    messages: messages.map((m) => ({
+      id: m.id, event: m.event, channel: m.channel, status: m.status, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null,
+      reason: m.status === 'failed' || m.status === 'skipped' ? m.lastError : null,
+    })),
+    visits,
   };
 }
 

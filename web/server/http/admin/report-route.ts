@@ -42,7 +42,8 @@ export function createReportRouter(deps: { db: Db; logger?: Logger; databaseUrl?
   router.get('/report/export', requireRole('manager'), handle(async (req, res) => {
     const { format, ...input } = exportSchema.parse(req.query);
     const { shopId } = adminAuthOf(res.locals);
-    const { filters, sort: requested } = toReportFilters(input, await shopTimezone(deps.db, shopId));
+    const timezone = await shopTimezone(deps.db, shopId);
+    const { filters, sort: requested } = toReportFilters(input, timezone);
     // Exports walk the set by date (indexed keyset); sorting a million rows by points is left to the spreadsheet.
     const sort = { field: 'createdAt', order: requested.order } as const;
     const rows = await countReportRows(deps.db, shopId, filters);
@@ -56,7 +57,7 @@ export function createReportRouter(deps: { db: Db; logger?: Logger; databaseUrl?
     try {
       // PostgreSQL: one server-side cursor on a plain pg connection; SQLite: keyset batches through Prisma.
       const pgExport = exportRows();
-      await writeReport(format, { db: deps.db, shopId, filters, sort, ...(pgExport ? { query: pgExport.query, stream: pgExport.stream } : {}) }, res);
+      await writeReport(format, { db: deps.db, shopId, filters, sort, timezone, ...(pgExport ? { query: pgExport.query, stream: pgExport.stream } : {}) }, res);
     } catch (error) {
       // The headers are gone; all we can do is cut the download so the client sees it failed.
       deps.logger?.error({ err: error, shopId, format }, 'report export failed mid-stream');
