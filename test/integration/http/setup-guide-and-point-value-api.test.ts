@@ -4,6 +4,7 @@ import request from 'supertest';
 import { saveOfflineSession } from '../../../web/server/auth/offline-session-store';
 import { mintSessionToken } from '../../../web/server/http/demo-routes';
 import { processDueTasks } from '../../../jobs/process-tasks';
+import { postDueCredits } from '../../../web/core/ledger/post-due-credits';
 import { createShop } from '../../fixtures/factories';
 import { orderPayload } from '../../fixtures/order-payloads';
 import { createTestApp, postWebhook, TEST_API_KEY, TEST_API_SECRET } from '../../support/test-app';
@@ -51,7 +52,6 @@ describeEachDatabase('setup guide, point value and member visits API', (getDb) =
     await postWebhook(testApp.app, { shop: shop.domain, topic: 'orders/paid', payload: orderPayload({ customerId, processedAt: '2026-01-10T10:00:00+01:00', lines: [{ price: '120.00' }] }) });
     await processDueTasks(testApp.jobContext());
     await getDb().prisma.ledgerEntry.updateMany({ where: { shopId: shop.id }, data: { availableAt: new Date(0) } });
-    const { postDueCredits } = await import('../../../web/core/ledger/post-due-credits');
     await postDueCredits(getDb(), { now: new Date() });
 
     const report = await get('/api/report?from=2000-01-01&to=2100-01-01');
