@@ -119,6 +119,16 @@ describeEachDatabase('points report, totals and export', (getDb) => {
     expect(response.body.error.code).toBe('VALIDATION');
   });
 
+  it('offers the staff members and order locations as filter choices instead of raw ids', async () => {
+    await getDb().prisma.orderRecord.create({
+      data: { shopId: shop.id, shopifyOrderId: 'gid://shopify/Order/991', currency: 'EUR', processedAt: new Date(), shopifyUpdatedAt: new Date(), locationId: 'gid://shopify/Location/7' },
+    });
+    const response = await api().get('/api/report/filter-options').set('Authorization', await as('2'));
+    expect(response.status).toBe(200);
+    expect(response.body.staff.map((s: { userId: string }) => s.userId)).toEqual(expect.arrayContaining(['1', '2']));
+    expect(response.body.locations).toEqual(expect.arrayContaining([{ id: 'gid://shopify/Location/7', label: '#7' }]));
+  });
+
   it('does not let staff export (403)', async () => {
     const response = await api().get('/api/report/export').query({ format: 'csv' }).set('Authorization', await as('2'));
     expect(response.status).toBe(403);

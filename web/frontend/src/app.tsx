@@ -19,6 +19,8 @@ const SettingsPage = lazy(() => import('./pages/settings-page').then((m) => ({ d
 const BulkAdjustPage = lazy(() => import('./pages/bulk-adjust-page').then((m) => ({ default: m.BulkAdjustPage })));
 const RewardsPage = lazy(() => import('./pages/rewards-page').then((m) => ({ default: m.RewardsPage })));
 const MessagesPage = lazy(() => import('./pages/messages-page').then((m) => ({ default: m.MessagesPage })));
+const StaffPage = lazy(() => import('./pages/staff-page').then((m) => ({ default: m.StaffPage })));
+const MultipliersPage = lazy(() => import('./pages/multipliers-page').then((m) => ({ default: m.MultipliersPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 type PageComponent = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>> | LazyExoticComponent<ComponentType>;
@@ -49,6 +51,8 @@ const ROUTES: Route[] = [
   route('/rewards', RewardsPage),
   route('/settings', SettingsPage),
   route('/settings/messages', MessagesPage),
+  route('/settings/staff', StaffPage),
+  route('/settings/multipliers', MultipliersPage),
 ];
 
 export function matchRoute(pathname: string): { page: PageComponent; params: Record<string, string> } {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../../core/db-client';
 import { exportContentTypes, writeReport } from '../../../core/reports/export-report';
 import { countReportRows, reportPage } from '../../../core/reports/points-report';
+import { reportFilterOptions } from '../../../core/reports/report-filter-options';
 import { reportFilterSchema, toReportFilters } from '../../../core/reports/report-filters';
 import { recordStaffAction } from '../../../core/staff/record-staff-action';
 import { createPgRowQuery, type PgRowQuery } from '../../db/pg-row-query';
@@ -37,6 +38,10 @@ export function createReportRouter(deps: { db: Db; logger?: Logger; databaseUrl?
     const { shopId } = adminAuthOf(res.locals);
     const { filters, sort } = toReportFilters(input, await shopTimezone(deps.db, shopId));
     res.json(await reportPage(deps.db, shopId, filters, sort, { page, pageSize }));
+  }));
+
+  router.get('/report/filter-options', handle(async (_req, res) => {
+    res.json(await reportFilterOptions(deps.db.prisma, adminAuthOf(res.locals).shopId));
   }));
 
   router.get('/report/export', requireRole('manager'), handle(async (req, res) => {
