@@ -2,6 +2,7 @@
 // mapping) are parsed and validated here so callers only ever see typed values.
 import { z } from 'zod';
 import type { Prisma } from '../db-client';
+import { minorUnitsFromColumn } from '../money/minor-units-column';
 import { bookingPropertyConfigSchema, type BookingPropertyConfig } from '../earning/booking-property-config';
 import { programSettingsSchema, type ProgramSettings } from '../earning/program-settings-schema';
 
@@ -40,7 +41,7 @@ function toView(row: SettingsRow): ProgramSettingsView {
     spendTiers: JSON.parse(row.spendTiers) as ProgramSettings['spendTiers'],
     bookingPropertyConfig: JSON.parse(row.bookingPropertyConfig) as BookingPropertyConfig,
     dateOrder: row.dateOrder as ProgramSettingsView['dateOrder'],
-    pointValue: row.pointValueMinor && row.pointValuePoints ? { valueMinor: row.pointValueMinor, points: row.pointValuePoints } : null,
+    pointValue: row.pointValueMinor && row.pointValuePoints ? { valueMinor: minorUnitsFromColumn(row.pointValueMinor), points: row.pointValuePoints } : null,
   };
 }
 

@@ -7,6 +7,7 @@
 // points only. Kept as a ratio (valueMinor for `points` points) so €5 for 300 points stays exact;
 // money is integer minor units, rounded half up once, at the end.
 import type { Prisma } from '../db-client';
+import { minorUnitsFromColumn } from '../money/minor-units-column';
 
 export type PointValueSource = 'owner' | 'reward';
 
@@ -58,8 +59,9 @@ export async function loadPointValue(prisma: Prisma, shopId: string): Promise<Po
     }),
   ]);
   const currency = shop?.currency ?? 'USD';
-  const owner = settings?.pointValueMinor && settings.pointValuePoints ? { valueMinor: settings.pointValueMinor, points: settings.pointValuePoints } : null;
-  return pickPointValue({ owner, rewards: rewards.filter((reward) => reward.currency === currency), currency });
+  const owner = settings?.pointValueMinor && settings.pointValuePoints ? { valueMinor: minorUnitsFromColumn(settings.pointValueMinor), points: settings.pointValuePoints } : null;
+  const priced = rewards.filter((reward) => reward.currency === currency).map((reward) => ({ ...reward, valueMinor: minorUnitsFromColumn(reward.valueMinor) }));
+  return pickPointValue({ owner, rewards: priced, currency });
 }
 
 /** Outstanding points with their money value (null when the points have no value yet). */

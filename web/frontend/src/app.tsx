@@ -6,6 +6,7 @@ import { useApiQuery } from './hooks/use-api';
 import { I18nContext } from './hooks/use-i18n';
 import { MeContext, permissionsOf, type Me } from './hooks/use-me';
 import type { I18n } from './i18n';
+import type { PolarisTranslations } from './polaris-translations';
 import { hrefFor, RouterLink, usePathname } from './router';
 
 // Every page is its own chunk: the first screen loads Polaris, the shell and only the page it shows.
@@ -69,7 +70,7 @@ export function matchRoute(pathname: string): { page: PageComponent; params: Rec
   return { page: NotFoundPage, params: {} };
 }
 
-export function App({ i18n, polarisTranslations }: { i18n: I18n; polarisTranslations: AppProviderProps['i18n'] }) {
+export function App({ i18n, polarisTranslations }: { i18n: I18n; polarisTranslations: PolarisTranslations }) {
   const pathname = usePathname();
   const { page: CurrentPage, params } = matchRoute(pathname);
   const meQuery = useApiQuery<Me>('/api/me');
