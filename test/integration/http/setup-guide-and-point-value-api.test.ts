@@ -84,5 +84,8 @@ describeEachDatabase('setup guide, point value and member visits API', (getDb) =
     expect(detail.body.visits.lastVisitAt.slice(0, 10)).toBe('2025-06-03');
     expect(detail.body.visits.nextAppointmentAt.slice(0, 10)).toBe(future);
     expect(detail.body.visits.memberSince).toBe('2025-06-01T08:00:00.000Z');
+    expect(detail.body.member.lastVisitAt.slice(0, 10)).toBe('2025-06-03');
+    const list = await get('/api/members?limit=100');
+    expect(list.body.items.find((item: { id: string }) => item.id === member.id).lastVisitAt.slice(0, 10)).toBe('2025-06-03');
   });
 });
