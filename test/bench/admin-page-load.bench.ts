@@ -8,6 +8,13 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { startDemoApp } from '../support/demo-app';
 
+// The functions passed to page.evaluate run in the browser; the Node typings have no DOM, so its few
+// globals used there are declared for this file only.
+declare const document: { documentElement: { clientWidth: number; scrollWidth: number }; querySelector(selector: string): unknown; querySelectorAll<T>(selector: string): ArrayLike<T> & Iterable<T> };
+declare const window: object;
+declare function getComputedStyle(element: unknown): { overflowX: string };
+declare interface HTMLElement { innerText: string; textContent: string | null; parentElement: HTMLElement | null; getBoundingClientRect(): { left: number; right: number; width: number; height: number } }
+
 const LOADS = Number(process.argv.find((arg) => arg.startsWith('--loads='))?.slice(8) ?? 5);
 
 /** Ready: the page heading is there and nothing is still a skeleton or a loading table. */

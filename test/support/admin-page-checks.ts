@@ -4,6 +4,13 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 
+// The functions passed to page.evaluate run in the browser; the Node typings have no DOM, so its few
+// globals used there are declared for this file only.
+declare const document: { documentElement: HTMLElement & { clientWidth: number; scrollWidth: number }; querySelector(selector: string): unknown; querySelectorAll<T>(selector: string): ArrayLike<T> & Iterable<T> };
+declare const window: object;
+declare function getComputedStyle(element: unknown): { overflowX: string };
+declare interface HTMLElement { innerText: string; textContent: string | null; parentElement: HTMLElement | null; getBoundingClientRect(): { left: number; right: number; width: number; height: number } }
+
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface LayoutReport {
@@ -55,7 +62,7 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeFin
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(async () => {
     type Violation = { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> };
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run(context: typeof document, options: object): Promise<{ violations: Violation[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
