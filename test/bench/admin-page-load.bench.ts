@@ -8,31 +8,26 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { startDemoApp } from '../support/demo-app';
 
-// The functions passed to page.evaluate run in the browser; the Node typings have no DOM, so its few
-// globals used there are declared for this file only.
-declare const document: { documentElement: { clientWidth: number; scrollWidth: number }; querySelector(selector: string): unknown; querySelectorAll<T>(selector: string): ArrayLike<T> & Iterable<T> };
-declare const window: object;
-declare function getComputedStyle(element: unknown): { overflowX: string };
-declare interface HTMLElement { innerText: string; textContent: string | null; parentElement: HTMLElement | null; getBoundingClientRect(): { left: number; right: number; width: number; height: number } }
-
 const LOADS = Number(process.argv.find((arg) => arg.startsWith('--loads='))?.slice(8) ?? 5);
 
 /** Ready: the page heading is there and nothing is still a skeleton or a loading table. */
+// A string, not a function: tsx would wrap a function's inner helpers in its own __name(), which the page lacks.
+// Polaris keeps some loading panels mounted but hidden: only a visible one means "still loading".
+const READY_PREDICATE = `(() => {
+  const shown = (selector) => [...document.querySelectorAll(selector)].some((element) => {
+    const box = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.opacity !== '0';
+  });
+  const ready = document.querySelector('h1') !== null && !shown('[class*="Skeleton"]') && !shown('.Polaris-IndexTable__LoadingPanel');
+  if (ready && window.readyAt === undefined) window.readyAt = performance.now();
+  return ready;
+})()`;
+
+/** Milliseconds from the navigation's start until the page first showed its content. */
 async function readyAt(page: Page): Promise<number> {
-  await page.waitForFunction(
-    () => {
-      const ready =
-        document.querySelector('h1') !== null &&
-        document.querySelector('[class*="Skeleton"]') === null &&
-        document.querySelector('.Polaris-IndexTable__LoadingPanel, .Polaris-Spinner') === null;
-      const w = window as unknown as { readyAt?: number };
-      if (ready && w.readyAt === undefined) w.readyAt = performance.now();
-      return ready;
-    },
-    undefined,
-    { polling: 'raf', timeout: 30_000 },
-  );
-  return page.evaluate(() => (window as unknown as { readyAt: number }).readyAt);
+  await page.waitForFunction(READY_PREDICATE, undefined, { polling: 'raf', timeout: 30_000 });
+  return page.evaluate('window.readyAt') as Promise<number>;
 }
 
 function median(values: number[]): number {

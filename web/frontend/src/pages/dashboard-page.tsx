@@ -23,7 +23,7 @@ import { EmailServerBanner } from '../components/email-server-banner';
 import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
 import { LiabilityCard } from '../components/liability-card';
 import { SetupGuideCard } from '../components/setup-guide-card';
-import { useApiQuery, withQuery } from '../hooks/use-api';
+import { useApiQuery, withQuery, type ApiQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
 import type { DashboardStats } from '../lib/api-types';
 import type { DateRange } from '../lib/dates';
@@ -44,6 +44,8 @@ export function DashboardPage() {
   const { t } = useI18n();
   const { data, error, loading, reload } = useApiQuery<DashboardResponse>('/api/dashboard');
   const [range, setRange] = useState<DateRange>(() => presetRange('last30'));
+  // One request for the period's figures and the liability (a state, the same for any period).
+  const stats = useApiQuery<DashboardStats>(withQuery('/api/dashboard/stats', { from: range.from, to: range.to }));
 
   if (loading && !data) return <DashboardSkeleton />;
 
@@ -83,10 +85,10 @@ export function DashboardPage() {
               <CountSection title={t('dashboard.sections.program')} keys={PROGRAM_COUNTS} counts={data.counts} columns={4} />
             </Layout.Section>
             <Layout.Section>
-              <PointsNowSection pendingPoints={data.counts.pendingPoints} />
+              <PointsNowSection pendingPoints={data.counts.pendingPoints} stats={stats.data} />
             </Layout.Section>
             <Layout.Section>
-              <StatsSection range={range} onRangeChange={setRange} />
+              <StatsSection range={range} onRangeChange={setRange} stats={stats} />
             </Layout.Section>
           </>
         )}
@@ -96,10 +98,8 @@ export function DashboardPage() {
 }
 
 /** The points right now: waiting to be credited, and available to spend (the liability, in money and points). */
-function PointsNowSection({ pendingPoints }: { pendingPoints: number }) {
+function PointsNowSection({ pendingPoints, stats: data }: { pendingPoints: number; stats: DashboardStats | undefined }) {
   const { t, formatNumber } = useI18n();
-  // The liability is not a flow: any range gives the same figure, so the default range is used.
-  const { data } = useApiQuery<DashboardStats>('/api/dashboard/stats');
   return (
     <BlockStack gap="300">
       <Text as="h2" variant="headingMd">
@@ -122,9 +122,9 @@ function PointsNowSection({ pendingPoints }: { pendingPoints: number }) {
   );
 }
 
-function StatsSection({ range, onRangeChange }: { range: DateRange; onRangeChange(range: DateRange): void }) {
+function StatsSection({ range, onRangeChange, stats }: { range: DateRange; onRangeChange(range: DateRange): void; stats: ApiQuery<DashboardStats> }) {
   const { t, formatNumber, formatPercent } = useI18n();
-  const { data, error, loading, reload } = useApiQuery<DashboardStats>(withQuery('/api/dashboard/stats', { from: range.from, to: range.to }));
+  const { data, error, loading, reload } = stats;
 
   return (
     <BlockStack gap="300">
