@@ -128,6 +128,33 @@ describe('storefront loyalty widget in Chromium', () => {
     }
   });
 
+  it('asks before spending points, from the keyboard: the question takes the focus, Cancel gives it back and spends nothing', async () => {
+    const { context, page, problems } = await open({ signedIn: true, locale: 'en' });
+    try {
+      const redeem = section(page).getByRole('button', { name: /Redeem Gift card 10 for 200 points/ });
+      await redeem.waitFor({ timeout: 20_000 });
+      // The Rewards page has the section: no launcher covering it.
+      expect(await page.locator('[data-slw-launcher]').isHidden()).toBe(true);
+      const balance = await section(page).locator('[data-slw-balance]').getAttribute('data-slw-balance');
+      await redeem.focus();
+      await page.keyboard.press('Enter');
+      const confirm = section(page).getByRole('button', { name: 'Yes, redeem' });
+      await confirm.waitFor();
+      expect(await confirm.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+      // A screen reader hears the question with the button.
+      const question = await confirm.getAttribute('aria-describedby');
+      expect(await section(page).locator(`#${question}`).innerText()).toMatch(/^Spend 200 points on a €10 gift card\? [\d,]+ left$/);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await redeem.waitFor();
+      expect(await redeem.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+      expect(await section(page).locator('[data-slw-balance]').getAttribute('data-slw-balance')).toBe(balance);
+      expect(problems.all()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows a guest the rewards, how to earn and how to join, without calling private endpoints', async () => {
     const forwardedBefore = storefront.forwarded.length;
     const { context, page, problems } = await open({ signedIn: false, locale: 'en' });
