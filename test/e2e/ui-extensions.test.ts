@@ -29,6 +29,7 @@ describe('UI extensions in Chromium', () => {
   let browser: Browser;
   let demo: DemoApp;
   let customerGid: string;
+  let memberId: string;
   let startingBalance: number;
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'file:unused.db', LOG_LEVEL: 'silent' });
 
@@ -53,6 +54,7 @@ describe('UI extensions in Chromium', () => {
     const members = (await admin('GET', '/members?limit=5')) as { items: Array<{ id: string; shopifyCustomerId: string; currency: string }> };
     const member = members.items[1]!;
     customerGid = member.shopifyCustomerId;
+    memberId = member.id;
     startingBalance = ((await admin('POST', `/members/${member.id}/adjustments`, { points: 400, description: 'Welcome bonus', idempotencyKey: randomUUID() })) as { member: { balance: number } }).member.balance;
     await admin('POST', '/rewards', { title: 'Gift card 15', type: 'gift_card', valueMinor: 1500, currency: member.currency, pointsCost: 300 });
   });
@@ -119,6 +121,22 @@ describe('UI extensions in Chromium', () => {
       await button(page, 'Show code').first().click();
       await button(page, 'Hide code').first().waitFor();
       await page.getByText(/^[A-Za-z0-9]{8,20}$/).first().waitFor();
+      expect(problems.all()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('order status: tells the points an order of this customer earns', async () => {
+    const history = (await admin('GET', `/members/${memberId}/history?limit=100`)) as { items: Array<{ orderId: string | null; type: string; status: string; points: number }> };
+    const earned = history.items.find((entry) => entry.orderId && entry.type === 'earn' && entry.status !== 'voided');
+    expect(earned).toBeDefined();
+    const orderPoints = history.items.filter((entry) => entry.orderId === earned!.orderId && entry.status !== 'voided').reduce((sum, entry) => sum + entry.points, 0);
+    const { context, page, problems } = await run('customer-account-points/src/order-status-block.tsx', 'customer-account.order-status.block.render', `
+      order: { value: { id: ${JSON.stringify(earned!.orderId)} } },`);
+    try {
+      await page.getByText(`This order earns you ${orderPoints.toLocaleString('en')} point${orderPoints === 1 ? '' : 's'}.`).waitFor({ timeout: 20_000 });
+      expect(await page.locator('s-heading').innerText()).toBe('Points');
       expect(problems.all()).toEqual([]);
     } finally {
       await context.close();
