@@ -111,4 +111,28 @@ describeEachDatabase('admin API authentication and tenancy', (getDb) => {
     const token = await signed({ iss: `https://${shopA.domain}/admin`, sid: 'abc', sub: '5' });
     expect((await request(testApp.app).get('/api/members').set('Authorization', `Bearer ${token}`)).status).toBe(200);
   });
+
+  it('answers a body with 50,000 unknown keys with a short validation error', async () => {
+    const body = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`key${i}`, 1]));
+    const response = await request(testApp.app)
+      .patch('/api/settings/program')
+      .set('Authorization', `Bearer ${await token(shopA.domain)}`)
+      .send(body);
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('VALIDATION');
+    expect(response.text.length).toBeLessThan(10_000);
+  });
+
+  it('sends X-Content-Type-Options: nosniff on API, storefront, webhook, error and health answers', async () => {
+    const answers = await Promise.all([
+      request(testApp.app).get('/api/dashboard').set('Authorization', `Bearer ${await token(shopA.domain)}`),
+      request(testApp.app).get('/api/dashboard'),
+      request(testApp.app).get('/healthz'),
+      request(testApp.app).get('/proxy/balance'),
+      request(testApp.app).get('/proxy/history'),
+      request(testApp.app).post('/webhooks').send('{}'),
+      request(testApp.app).get('/no-such-page'),
+    ]);
+    for (const answer of answers) expect(answer.headers['x-content-type-options']).toBe('nosniff');
+  });
 });
