@@ -22,6 +22,8 @@ import { createProductsRouter } from './http/admin/products-route';
 import { createReportRouter } from './http/admin/report-route';
 import { createStaffRouter } from './http/admin/staff-route';
 import { attachStaffMember } from './http/staff-access';
+import { authorizeAdminRoute } from './http/authorize-admin-route';
+import { adminRoutePolicies } from './http/admin/admin-route-policies';
 import { createDemoRouter } from './http/demo-routes';
 import { createErrorHandler, notFoundHandler } from './http/error-handler';
 import { requireSessionToken } from './http/session-token-auth';
@@ -88,6 +90,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(express.json({ limit: config.bodyLimit }));
   api.use(requireSessionToken({ shopify: deps.shopify, installer: deps.installer }));
   api.use(attachStaffMember({ db, demoMode: config.demoMode }));
+  api.use(authorizeAdminRoute({ db, logger, policies: adminRoutePolicies }));
   api.use(createDashboardRouter({ db }));
   api.use(createProgramSettingsRouter({ db }));
   api.use(createProductLoyaltyRouter({ db }));

@@ -9,7 +9,6 @@ import { createEmailTransport, sendEmail } from '../../messaging/email-transport
 import { classifySmtpError } from '../../messaging/classify-smtp-error';
 import { handle } from '../async-handler';
 import { adminAuthOf } from '../session-token-auth';
-import { requireRole } from '../staff-access';
 
 const settingsSchema = z.strictObject({
   host: z.string().trim().min(1).max(255).regex(/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/, 'must be a host name or IP address'),
@@ -37,14 +36,14 @@ export function createSmtpSettingsRouter(deps: { db: Db; config: AppConfig }): R
   router.get('/settings/smtp', handle(async (_req, res) => {
     res.json(await getSmtpSettingsView(prisma, adminAuthOf(res.locals).shopId, appDefault));
   }));
-  router.put('/settings/smtp', requireRole('owner'), handle(async (req, res) => {
+  router.put('/settings/smtp', handle(async (req, res) => {
     res.json(await saveSmtpSettings(prisma, box, adminAuthOf(res.locals).shopId, settingsSchema.parse(req.body), appDefault));
   }));
-  router.delete('/settings/smtp', requireRole('owner'), handle(async (_req, res) => {
+  router.delete('/settings/smtp', handle(async (_req, res) => {
     res.json(await deleteSmtpSettings(prisma, adminAuthOf(res.locals).shopId, appDefault));
   }));
   // Sends through the settings in force (the shop's, else the app's) and reports the server's answer.
-  router.post('/settings/smtp/test', requireRole('owner'), handle(async (req, res) => {
+  router.post('/settings/smtp/test', handle(async (req, res) => {
     const { to } = testSchema.parse(req.body);
     const shopId = adminAuthOf(res.locals).shopId;
     const smtp = await resolveSmtpConnection(prisma, box, shopId, appDefault);
