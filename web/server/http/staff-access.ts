@@ -18,7 +18,7 @@ export function attachStaffMember(deps: { db: Db; demoMode: boolean }): RequestH
   return async (_req, res, next) => {
     try {
       const { shopId, userId } = adminAuthOf(res.locals);
-      res.locals.staff = await resolveStaffMember(deps.db.prisma, shopId, userId, { ownerUserIds });
+      res.locals.staff = await resolveStaffMember(deps.db, shopId, userId, { ownerUserIds });
       next();
     } catch (error) {
       next(error);
