@@ -39,6 +39,7 @@ export function outboxSenderFor(runtime: Runtime): OutboxSenderDeps {
       secretBox: createSecretBox(config.encryptionKey, SMTP_PASSWORD_PURPOSE),
       giftCardCodes: createSecretBox(config.encryptionKey, GIFT_CARD_CODE_PURPOSE),
       appSmtp: appSmtpSettings(config),
+      allowPrivateShopSmtpHosts: config.smtp.allowPrivateShopHosts,
       sms: smsProviderFor(config, logger),
       transports: new TransportCache(),
       // The crash test's "kill -9 between claim and send", set only through OUTBOX_CRASH_AFTER_CLAIM.
