@@ -53,8 +53,8 @@ export function outboxSenderFor(runtime: Runtime): OutboxSenderDeps {
 export const sendOutboxJob: Job = {
   name: 'send-outbox',
   schedule: '*/10 * * * * *',
-  async run({ runtime, now }) {
-    const result = await sendDueOutboxMessages(outboxSenderFor(runtime), { now, batchSize: runtime.config.outbox.batchSize, leaseMs: runtime.config.outbox.leaseMs });
+  async run({ runtime, now, shouldStop }) {
+    const result = await sendDueOutboxMessages(outboxSenderFor(runtime), { now, batchSize: runtime.config.outbox.batchSize, leaseMs: runtime.config.outbox.leaseMs, ...(shouldStop ? { shouldStop } : {}) });
     return { ...result };
   },
   async dispose({ runtime }) {

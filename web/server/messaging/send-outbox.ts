@@ -59,6 +59,8 @@ export interface SendOutboxOptions {
   leaseMs?: number;
   /** Messages handed to the transports at once; the SMTP pool itself holds five connections. */
   concurrency?: number;
+  /** Checked between batches: true ends the run (the process is stopping). */
+  shouldStop?: () => boolean;
 }
 
 export interface SendOutboxResult {
@@ -131,6 +133,7 @@ export async function sendDueOutboxMessages(deps: OutboxSenderDeps, options: Sen
       }
     });
     for (const outcome of outcomes) result[outcome] += 1;
+    if (options.shouldStop?.()) break;
   }
   return result;
 }
