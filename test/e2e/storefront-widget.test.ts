@@ -267,6 +267,8 @@ describe('storefront loyalty widget in Chromium', () => {
         await dialog.locator('[data-slw-balance]').waitFor({ timeout: 20_000 });
         expect(await page.locator('[data-slw-launcher]').isHidden()).toBe(true);
         expect(await page.locator('[data-slw-backdrop]').isVisible()).toBe(true);
+        // Measured once its opening animation (a short slide) has finished.
+        await dialog.evaluate((element) => Promise.all(element.getAnimations().map((animation) => animation.finished)));
         const box = (await dialog.boundingBox())!;
         if (width < 640) expect([box.x, box.y, box.width, box.height]).toEqual([0, 0, width, 844]);
         else expect(box.width).toBeLessThan(width / 2);
