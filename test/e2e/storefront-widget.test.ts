@@ -268,7 +268,7 @@ describe('storefront loyalty widget in Chromium', () => {
         expect(await page.locator('[data-slw-launcher]').isHidden()).toBe(true);
         expect(await page.locator('[data-slw-backdrop]').isVisible()).toBe(true);
         // Measured once its opening animation (a short slide) has finished.
-        await dialog.evaluate((element) => Promise.all(element.getAnimations().map((animation) => animation.finished)));
+        await dialog.evaluate((element) => Promise.all((element as unknown as { getAnimations(): Array<{ finished: Promise<unknown> }> }).getAnimations().map((animation) => animation.finished)));
         const box = (await dialog.boundingBox())!;
         if (width < 640) expect([box.x, box.y, box.width, box.height]).toEqual([0, 0, width, 844]);
         else expect(box.width).toBeLessThan(width / 2);
