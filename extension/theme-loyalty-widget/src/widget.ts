@@ -121,8 +121,10 @@ export function createWidget(body: HTMLElement, client: ProxyClient, tr: Transla
 
   const rewardItem = (reward: RewardView) => {
     const points = balance?.balance ?? 0;
-    const cost = h('div', {}, h('strong', {}, reward.title), muted(t('rewardCost', { points: tr.points(reward.pointsCost) })));
-    if (!signedIn) return h('li', {}, cost);
+    const action = rewardAction(reward, points, tr, busy === reward.id);
+    // Title, cost and why it cannot be redeemed yet on the left; the button on the right.
+    const about = h('div', {}, h('strong', {}, reward.title), muted(t('rewardCost', { points: tr.points(reward.pointsCost) })), signedIn && muted(action.reason));
+    if (!signedIn) return h('li', {}, about);
     if (confirming === reward.id) {
       return h('li', 'slw-confirm',
         h('p', { id: 'slw-q' }, redeemConfirmation(reward, points, tr)),
@@ -130,10 +132,8 @@ export function createWidget(body: HTMLElement, client: ProxyClient, tr: Transla
           button(t('confirmYes'), () => void redeem(reward), { 'data-slw-confirm': true, 'aria-describedby': 'slw-q' }),
           button(t('cancel'), () => ask(null), { class: plain })));
     }
-    const action = rewardAction(reward, points, tr, busy === reward.id);
-    return h('li', {}, cost, h('div', {},
-      button(action.label, () => ask(reward), { disabled: !action.enabled || busy !== null, 'aria-label': action.accessibleLabel, 'data-slw-redeem': reward.id }),
-      muted(action.reason)));
+    return h('li', {}, about,
+      button(action.label, () => ask(reward), { disabled: !action.enabled || busy !== null, 'aria-label': action.accessibleLabel, 'data-slw-redeem': reward.id }));
   };
 
   const section = (title: string, ...content: Child[]) => h('section', 'slw-section', h('h3', {}, title), ...content);
