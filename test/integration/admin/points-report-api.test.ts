@@ -171,6 +171,10 @@ describeEachDatabase('points report, totals and export', (getDb) => {
     expect(adjustRow.getCell(col('Description')).value).toBe("'=cmd()");
     expect(adjustRow.getCell(col('Member')).value).toBe("'=Bram Jansen");
     expect(adjustRow.getCell(col('Date')).value).toBeInstanceOf(Date);
+    // The same liability as the report's totals, on its own sheet (no reward, so no money value).
+    const summary = workbook.getWorksheet('Summary')!;
+    expect(summary.getRow(1).values).toEqual([undefined, 'Outstanding points', 155]);
+    expect(summary.getRow(2).getCell(2).value).toBe('no point value yet');
   });
 
   it('walks every row exactly once in keyset batches, even when rows share a timestamp or points', async () => {

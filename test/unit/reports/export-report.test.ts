@@ -96,6 +96,20 @@ describe('report export formatting', () => {
     expect(cell(2, 'Available at').value).toBeNull();
   });
 
+  it('adds a Summary sheet with the outstanding points, their value and the value of a point', async () => {
+    const summary = { liabilityPoints: 11_594, liabilityMinor: 115_940, currency: 'EUR', pointValue: { valueMinor: 1000, points: 100 } };
+    const { body } = await collect((out) => writeReportXlsx({ ...source, summary }, out));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(body as never);
+    const sheet = workbook.getWorksheet('Summary')!;
+    expect([1, 2, 3].map((r) => [sheet.getRow(r).getCell(1).value, sheet.getRow(r).getCell(2).value])).toEqual([
+      ['Outstanding points', 11_594],
+      ['Outstanding points value (EUR)', 1159.4],
+      ['Value of 1 point (EUR)', 0.1],
+    ]);
+    expect(workbook.worksheets[0]!.name).toBe('Points report');
+  });
+
   it('stops (and so closes the cursor) when the client goes away instead of waiting for drain', async () => {
     let closed = false;
     const endless: StreamRows = async function* () {

@@ -10,6 +10,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Db } from '../db-client';
 import { isoOrNull } from '../members/member-views';
+import { minorUnitsPerMajor } from '../money/currency-exponent';
 import { csvField, neutraliseCell } from './neutralise-cell';
 import { EXPORT_FIELDS, iterateExportRows, type QueryRows, type StreamRows } from './points-report';
 import type { ReportFilters, ReportSort } from './report-filters';
@@ -174,6 +175,15 @@ export interface ExportSource {
   stream?: StreamRows;
   /** IANA zone the dates are written in (the shop's); UTC when absent */
   timezone?: string;
+  /** The outstanding points and their value, written to the workbook's Summary sheet (as on the dashboard and the report). */
+  summary?: ExportSummary;
+}
+
+export interface ExportSummary {
+  liabilityPoints: number;
+  liabilityMinor: number | null;
+  currency: string;
+  pointValue: { valueMinor: number; points: number } | null;
 }
 
 /** The header line's date columns name the zone, so nobody reads shop time as UTC or the reverse. */
@@ -256,8 +266,29 @@ export async function writeReportXlsx(source: ExportSource, out: Writable): Prom
     if (out.writableNeedDrain) await drained(out);
   }
   sheet.commit();
+  if (source.summary) writeSummarySheet(workbook, source.summary);
   await workbook.commit();
   return count;
+}
+
+/** Money as a number of major units for a spreadsheet cell (exact for the amounts we hold). */
+function majorUnits(minor: number, currency: string): number {
+  return minor / minorUnitsPerMajor(currency);
+}
+
+function writeSummarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, summary: ExportSummary): void {
+  const sheet = workbook.addWorksheet('Summary');
+  sheet.columns = [{ width: 34 }, { width: 18 }];
+  const rows: Array<[string, string | number]> = [
+    ['Outstanding points', summary.liabilityPoints],
+    [`Outstanding points value (${summary.currency})`, summary.liabilityMinor === null ? 'no point value yet' : majorUnits(summary.liabilityMinor, summary.currency)],
+    [
+      `Value of 1 point (${summary.currency})`,
+      summary.pointValue ? majorUnits(summary.pointValue.valueMinor, summary.currency) / summary.pointValue.points : 'no point value yet',
+    ],
+  ];
+  for (const row of rows) sheet.addRow(row).commit();
+  sheet.commit();
 }
 
 export async function writeReport(format: ExportFormat, source: ExportSource, out: Writable): Promise<number> {

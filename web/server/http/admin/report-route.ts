@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../../core/db-client';
 import { exportContentTypes, writeReport } from '../../../core/reports/export-report';
-import { countReportRows, reportPage } from '../../../core/reports/points-report';
+import { countReportRows, reportPage, reportTotals } from '../../../core/reports/points-report';
 import { reportFilterOptions } from '../../../core/reports/report-filter-options';
 import { reportFilterSchema, toReportFilters } from '../../../core/reports/report-filters';
 import { recordStaffAction } from '../../../core/staff/record-staff-action';
@@ -51,7 +51,8 @@ export function createReportRouter(deps: { db: Db; logger?: Logger; databaseUrl?
     const { filters, sort: requested } = toReportFilters(input, timezone);
     // Exports walk the set by date (indexed keyset); sorting a million rows by points is left to the spreadsheet.
     const sort = { field: 'createdAt', order: requested.order } as const;
-    const rows = await countReportRows(deps.db, shopId, filters);
+    const [rows, { totals }] = await Promise.all([countReportRows(deps.db, shopId, filters), format === 'xlsx' ? reportTotals(deps.db, shopId, filters) : Promise.resolve({ totals: null })]);
+    const summary = totals ? { liabilityPoints: totals.liabilityPoints, liabilityMinor: totals.liabilityMinor, currency: totals.currency, pointValue: totals.pointValue } : undefined;
     await recordStaffAction(deps.db.prisma, { shopId, userId: staffOf(res.locals).userId, action: 'report.export', details: { format, rows, filters: input } });
     res.status(200);
     res.setHeader('Content-Type', exportContentTypes[format]);
@@ -62,7 +63,7 @@ export function createReportRouter(deps: { db: Db; logger?: Logger; databaseUrl?
     try {
       // PostgreSQL: one server-side cursor on a plain pg connection; SQLite: keyset batches through Prisma.
       const pgExport = exportRows();
-      await writeReport(format, { db: deps.db, shopId, filters, sort, timezone, ...(pgExport ? { query: pgExport.query, stream: pgExport.stream } : {}) }, res);
+      await writeReport(format, { db: deps.db, shopId, filters, sort, timezone, ...(summary ? { summary } : {}), ...(pgExport ? { query: pgExport.query, stream: pgExport.stream } : {}) }, res);
     } catch (error) {
       // The headers are gone; all we can do is cut the download so the client sees it failed.
       deps.logger?.error({ err: error, shopId, format }, 'report export failed mid-stream');
