@@ -1,7 +1,7 @@
 // Runs the handler for a stored delivery (called by the job runner for `process-webhook` tasks).
 import type { WebhookContext, WebhookHandler } from './webhook-handler';
 import { MalformedPayloadError } from './webhook-handler';
-import { withoutNulBytes } from '../../core/text/nul-bytes';
+import { parseShopifyJson } from './parse-shopify-json';
 
 export function createWebhookDispatcher(handlers: WebhookHandler[]) {
   const byTopic = new Map(handlers.map((handler) => [handler.topic, handler]));
@@ -12,8 +12,7 @@ export function createWebhookDispatcher(handlers: WebhookHandler[]) {
     if (!handler) return 'ignored';
     let payload: unknown;
     try {
-      // A NUL in e.g. a customer's name would fail the order for good on PostgreSQL: dropped here.
-      payload = JSON.parse(delivery.payload, withoutNulBytes);
+      payload = parseShopifyJson(delivery.payload);
     } catch {
       throw new MalformedPayloadError(delivery.topic, 'body is not JSON');
     }
