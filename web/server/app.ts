@@ -35,7 +35,7 @@ import { answerBeforeExpress } from './http/before-express';
 import { createExtensionsRouter } from './http/extensions/extensions-router';
 import { createRewardsRouter } from './http/admin/rewards-route';
 import { GiftCardIssueLimitCache } from './rewards/gift-card-issue-limit';
-import { giftCardCodeBox } from './rewards/issue-reward-task';
+import { giftCardCodeBox } from './rewards/redemption-workflow-deps';
 
 export interface AppDeps {
   config: AppConfig;

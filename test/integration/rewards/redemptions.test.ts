@@ -6,8 +6,8 @@ import { processDueTasks } from '../../../jobs/process-tasks';
 import { findBalanceMismatches } from '../../../web/core/ledger/check-balances';
 import { requestRedemption } from '../../../web/core/redemption/request-redemption';
 import { mintSessionToken } from '../../../web/server/http/demo-routes';
-import { issueReward } from '../../../web/server/rewards/issue-reward';
-import { giftCardCodeBox } from '../../../web/server/rewards/issue-reward-task';
+import { issueRedemption } from '../../../web/core/redemption/redemption-workflow';
+import { giftCardCodeBox, redemptionWorkflowDeps } from '../../../web/server/rewards/redemption-workflow-deps';
 import { startShopifySimulator, type ShopifySimulator } from '../../simulator';
 import { createTestApp, TEST_API_KEY, TEST_API_SECRET } from '../../support/test-app';
 import { describeEachDatabase } from '../../support/test-database';
@@ -142,9 +142,9 @@ describeEachDatabase('rewards and redemptions', (getDb) => {
     const reward = await createReward(getDb().prisma, shop.id, { pointsCost: 100 });
     const member = await createMemberWithPoints(getDb().prisma, sim, shop, 100);
     const { redemption } = await redeemDirect(member.id, reward.id);
-    const crash = issueReward({
-      db: getDb(), admin: testApp.runtime.admin, codeBox: codeBox(), logger: testApp.runtime.logger, now: () => new Date(),
-      afterGiftCardCreate: () => { throw new Error('killed after giftCardCreate'); },
+    const crash = issueRedemption({
+      ...redemptionWorkflowDeps({ db: getDb(), admin: testApp.runtime.admin, codeBox: codeBox(), logger: testApp.runtime.logger }),
+      afterShopifyIssued: () => { throw new Error('killed after giftCardCreate'); },
     }, redemption.id);
     await expect(crash).rejects.toThrow('killed');
     expect(cardsOf([redemption.id])).toHaveLength(1);

@@ -1,6 +1,6 @@
-// Points -> reward, step one: in ONE transaction debit the points (conditional, never negative),
-// take one unit of stock, write the redemption and its `issue-reward` task. The Shopify call happens
-// later in the task, which can be retried; its compensation is reverseRedemption.
+// Steps 1-3 of the redemption workflow (redemption-workflow.ts): in ONE transaction debit the points
+// (conditional, never negative), take one unit of stock, write the redemption and its `issue-reward`
+// task. The Shopify call happens after, and can be retried; the compensation is reverseRedemption.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors/app-error';
 import type { Db } from '../db-client';
@@ -12,6 +12,7 @@ import { enqueueTaskSql, type TaskRow } from '../tasks/task-queue';
 import { generateGiftCardCode } from './generate-gift-card-code';
 import { findMemberByCustomer } from './customer-account';
 import { REDEMPTION_COLUMNS, redemptionFromRow, type RawRedemptionRow } from './redemption-rows';
+import { issueTaskReference } from './redemption-store';
 import { ISSUE_REWARD_TASK, type CodeBox, type RedemptionRow } from './redemption-types';
 
 export interface RequestRedemptionInput {
@@ -35,8 +36,6 @@ export const ISSUE_REWARD_MAX_ATTEMPTS = 6;
 
 /** The reason loyalty_refuse raises inside the PostgreSQL redemption statement. */
 const OUT_OF_STOCK = 'loyalty:out-of-stock';
-
-export const issueTaskReference = (redemptionId: string) => `issue-reward:${redemptionId}`;
 
 /** Thrown inside the transaction when a concurrent identical request won the ledger key. */
 class DuplicateRequest extends Error {}

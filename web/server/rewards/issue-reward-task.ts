@@ -1,26 +1,17 @@
-// Task-table entry point of issue-reward: builds the dependencies from the runtime.
+// The `issue-reward` task and the sweeper job's run, adapted to the job runtime: both are steps of the
+// redemption workflow (web/core/redemption/redemption-workflow.ts).
 import type { JobContext } from '../../../jobs/job';
-import { createSecretBox } from '../../core/crypto/secret-box';
-import { GIFT_CARD_CODE_PURPOSE, type CodeBox } from '../../core/redemption/redemption-types';
-import { issueReward } from './issue-reward';
+import { issueRedemption, settleStuckRedemptions, type SweepResult } from '../../core/redemption/redemption-workflow';
+import { giftCardCodeBox, redemptionWorkflowDeps } from './redemption-workflow-deps';
 
-const boxes = new Map<string, CodeBox>();
-
-/** One secret box per key (HKDF runs once, not per task). */
-export function giftCardCodeBox(encryptionKey: string): CodeBox {
-  let box = boxes.get(encryptionKey);
-  if (!box) {
-    box = createSecretBox(encryptionKey, GIFT_CARD_CODE_PURPOSE);
-    boxes.set(encryptionKey, box);
-  }
-  return box;
-}
+const workflowDepsOf = (context: JobContext) =>
+  redemptionWorkflowDeps({ db: context.runtime.db, admin: context.runtime.admin, codeBox: giftCardCodeBox(context.runtime.config.encryptionKey), logger: context.runtime.logger, now: context.now });
 
 export async function issueRewardTaskHandler(context: JobContext, payload: unknown): Promise<void> {
   const { redemptionId } = payload as { redemptionId: string };
-  const { runtime } = context;
-  await issueReward(
-    { db: runtime.db, admin: runtime.admin, codeBox: giftCardCodeBox(runtime.config.encryptionKey), logger: runtime.logger, now: context.now },
-    redemptionId,
-  );
+  await issueRedemption(workflowDepsOf(context), redemptionId);
+}
+
+export function settleStuckRedemptionsRun(context: JobContext): Promise<SweepResult> {
+  return settleStuckRedemptions(workflowDepsOf(context), { workerId: context.workerId });
 }

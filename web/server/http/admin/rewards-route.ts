@@ -10,7 +10,8 @@ import type { AdminGraphqlClient } from '../../../shopify-admin/admin-graphql-cl
 import type { Logger } from '../../logger';
 import { deactivateIssuedGiftCard } from '../../rewards/deactivate-issued-gift-card';
 import type { GiftCardIssueLimitCache } from '../../rewards/gift-card-issue-limit';
-import { redeemAndIssue } from '../../rewards/redeem-and-issue';
+import { redeemReward } from '../../../core/redemption/redemption-workflow';
+import { redemptionWorkflowDeps } from '../../rewards/redemption-workflow-deps';
 import { handle } from '../async-handler';
 import { adminAuthOf } from '../session-token-auth';
 import { requireRole } from '../staff-access';
@@ -40,6 +41,7 @@ const onBehalfBody = z
 const deactivateBody = z.object({ returnPoints: z.boolean().default(false) }).strict();
 
 export function createRewardsRouter(deps: RewardsRouterDeps): Router {
+  const workflow = redemptionWorkflowDeps({ db: deps.db, admin: deps.admin, codeBox: deps.codeBox, logger: deps.logger });
   const router = Router();
   const shopOf = async (shopId: string) => deps.db.prisma.shop.findUniqueOrThrow({ where: { id: shopId }, select: { currency: true } });
 
@@ -75,8 +77,8 @@ export function createRewardsRouter(deps: RewardsRouterDeps): Router {
     const { shopId, shopDomain, userId } = adminAuthOf(res.locals);
     const body = onBehalfBody.parse(req.body);
     const customerGid = body.customerId.startsWith('gid://') ? body.customerId : `gid://shopify/Customer/${body.customerId}`;
-    const { redemption, created } = await redeemAndIssue(
-      { db: deps.db, admin: deps.admin, codeBox: deps.codeBox, logger: deps.logger, issueInline: deps.issueInline },
+    const { redemption, created } = await redeemReward(
+      { ...workflow, issueInline: deps.issueInline },
       { shopId, shopDomain, member: { customerGid }, rewardId: body.rewardId, idempotencyKey: body.idempotencyKey, requestedBy: 'staff', staffUserId: userId },
     );
     // Staff never see the code: the customer gets it by e-mail and in their account.
