@@ -8,6 +8,7 @@ import { createAdminFrontendRouter } from './http/admin-frontend';
 import { createAppointmentIssuesRouter } from './http/admin/appointment-issues-route';
 import { createConsentsRouter } from './http/admin/consents-route';
 import { createMessageLogRouter } from './http/admin/message-log-route';
+import { createStaffAlertsRouter } from './http/admin/staff-alerts-route';
 import { createMessageTemplatesRouter } from './http/admin/message-templates-route';
 import { createSmtpSettingsRouter } from './http/admin/smtp-settings-route';
 import { createBookingPropertiesTestRouter } from './http/admin/booking-properties-test-route';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(createSmtpSettingsRouter({ db, config }));
   api.use(createConsentsRouter({ db }));
   api.use(createMessageLogRouter({ db }));
+  api.use(createStaffAlertsRouter({ db }));
   for (const router of deps.adminRouters ?? []) api.use(router);
   api.use(notFoundHandler);
   app.use('/api', api);

@@ -2,10 +2,11 @@
 // in the admin until someone acknowledges them. This module owns the StaffAlert table. Raising is
 // idempotent per (shop, kind, subject), so a job that runs twice raises one alert.
 import { randomUUID } from 'node:crypto';
-import type { Db, Tx } from '../db-client';
+import { writeTransaction, type Db, type Tx } from '../db-client';
 import { AppError } from '../errors/app-error';
 import { asSqlExecutor, sqlClientOf, type SqlExecutor } from '../sql/sql-client';
 import { sql, toDate, toDateOrNull } from '../sql/sql-query';
+import { recordStaffAction } from '../staff/record-staff-action';
 
 export interface NewStaffAlert {
   shopId: string;
@@ -54,12 +55,14 @@ export async function listStaffAlerts(db: Db, shopId: string, options: { open: b
   }));
 }
 
+/** Marks an alert seen, with the audit row in the same transaction; acknowledging twice changes nothing. */
 export async function acknowledgeStaffAlert(db: Db, shopId: string, id: string, userId: string, now = new Date()): Promise<void> {
-  const client = sqlClientOf(db);
-  const changed = await client.execute(sql`
-    UPDATE "StaffAlert" SET "acknowledgedAt" = ${now}, "acknowledgedBy" = ${userId}
-    WHERE "id" = ${id} AND "shopId" = ${shopId} AND "acknowledgedAt" IS NULL`);
-  if (changed > 0) return;
-  const [exists] = await client.query<{ id: unknown }>(sql`SELECT "id" FROM "StaffAlert" WHERE "id" = ${id} AND "shopId" = ${shopId}`);
-  if (!exists) throw new AppError('NOT_FOUND', 'This alert was not found.');
+  await writeTransaction(db, async (tx) => {
+    const executor = asSqlExecutor(tx);
+    const [alert] = await executor.query<{ acknowledgedAt: unknown }>(sql`SELECT "acknowledgedAt" FROM "StaffAlert" WHERE "id" = ${id} AND "shopId" = ${shopId}`);
+    if (!alert) throw new AppError('NOT_FOUND', 'This alert was not found.');
+    if (alert.acknowledgedAt !== null) return;
+    await executor.execute(sql`UPDATE "StaffAlert" SET "acknowledgedAt" = ${now}, "acknowledgedBy" = ${userId} WHERE "id" = ${id} AND "shopId" = ${shopId}`);
+    await recordStaffAction(tx, { shopId, userId, action: 'alert.acknowledge', target: id, at: now });
+  });
 }
