@@ -51,6 +51,21 @@ describeEachDatabase('redemption windows', (getDb) => {
     prisma().task.update({ where: { reference: `issue-reward:${redemptionId}` }, data: { status: 'failed', lockedBy: null, lockedUntil: null, lastError: 'TypeError: a bug' } });
   const staffAuth = async () => `Bearer ${await mintSessionToken({ shop: shop.domain, apiKey: TEST_API_KEY, apiSecret: TEST_API_SECRET })}`;
 
+  describe('gift card', () => {
+    it("issues one card and still knows its code when giftCardCreate's answer was lost and the client sent it again", async () => {
+      const reward = await createReward(prisma(), shop.id, { pointsCost: 10 });
+      const member = await createMemberWithPoints(prisma(), sim, shop, 100);
+      sim.faults.add({ match: { operationName: 'LoyaltyGiftCardCreate' }, kind: 'http500', afterExecution: true, times: 1 });
+      const response = await proxyRequest(testApp.app, sim, { method: 'post', path: '/redeem', shop: shop.domain, customerId: member.customerNumericId })
+        .send({ rewardId: reward.id, idempotencyKey: randomUUID() });
+      expect(response.status).toBe(201);
+      const cards = cardsOf(response.body.redemption.id);
+      expect(cards).toHaveLength(1);
+      expect(response.body.code).toBe(cards[0]!.code);
+      expect((await redemptionRow(response.body.redemption.id)).giftCardId).toBe(`gid://shopify/GiftCard/${cards[0]!.id}`);
+    });
+  });
+
   describe('store credit', () => {
     it('credits exactly once when Shopify applied the credit but its answer was lost, and the retry reconciles', async () => {
       const reward = await createReward(prisma(), shop.id, { type: 'store_credit', valueMinor: 750, pointsCost: 75 });

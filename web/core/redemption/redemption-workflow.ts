@@ -104,7 +104,11 @@ export const issueStep = step({
     });
     if (result.ok) return { kind: 'issued', card: { giftCardId: result.giftCardId }, adopted: false };
     if (result.userErrors.some((error) => error.code === 'TAKEN')) {
-      // Another card already has our random code (astronomically rare): pick a new one and retry.
+      // Our code is taken: most likely by our own card, when the client resent a create whose first
+      // answer was lost (5xx, timeout). Then that card is ours, with the code we hold.
+      const ours = await findEarlierResult(deps, redemption, shop, customerId);
+      if (ours) return { kind: 'issued', card: ours, adopted: true };
+      // Another card has our random code (astronomically rare): pick a new one and retry.
       await replaceGiftCardCode(deps.db, redemption.id, deps.codeBox, generateGiftCardCode(), deps.now());
       throw new RetryLater('gift card code already taken; retrying with a new code');
     }
