@@ -3,6 +3,7 @@
 import { IssuerFailure, type RewardIssuer, type ShopAccess } from '../core/redemption/reward-issuer';
 import { AdminApiError, type AdminGraphqlClient } from './admin-graphql-client';
 import { createGiftCard } from './gift-card-create';
+import { deactivateGiftCard } from './gift-card-deactivate';
 import { findGiftCardsByNote } from './gift-cards-by-note';
 import { creditStoreCredit } from './store-credit-account-credit';
 import { listStoreCreditCredits } from './store-credit-credits';
@@ -38,6 +39,11 @@ export function shopifyRewardIssuer(admin: AdminGraphqlClient): RewardIssuer {
       translated(async () => {
         const result = await creditStoreCredit(admin, shop.domain, shop.accessToken, input);
         return result.ok ? { ok: true as const, transactionId: result.transactionId } : result;
+      }),
+    deactivateGiftCard: (shop, giftCardId) =>
+      translated(async () => {
+        const result = await deactivateGiftCard(admin, shop.domain, shop.accessToken, giftCardId);
+        return result.ok ? { ok: true as const } : result;
       }),
     listStoreCreditCredits: (shop, input) => translated(() => listStoreCreditCredits(admin, shop.domain, shop.accessToken, input)),
   };

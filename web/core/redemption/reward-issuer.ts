@@ -35,6 +35,8 @@ export interface RewardIssuer {
     shop: ShopAccess,
     input: { customerId: string; amount: string; currencyCode: string; expiresAt: string },
   ): Promise<IssueAnswer<{ transactionId: string }>>;
+  /** giftCardDeactivate (staff; Shopify cannot re-enable a card). */
+  deactivateGiftCard(shop: ShopAccess, giftCardId: string): Promise<IssueAnswer<Record<never, never>>>;
   /** The customer's credit transactions in that currency created since `createdSince`. */
   listStoreCreditCredits(shop: ShopAccess, input: { customerId: string; currencyCode: string; createdSince: Date }): Promise<StoreCreditCreditSeen[]>;
 }

@@ -8,8 +8,8 @@ import { redemptionView, type CodeBox } from '../../../core/redemption/redemptio
 import { archiveReward, createReward, listRewards, rewardInputSchema, rewardPatchSchema, updateReward } from '../../../core/redemption/reward-store';
 import type { AdminGraphqlClient } from '../../../shopify-admin/admin-graphql-client';
 import type { Logger } from '../../logger';
-import { deactivateIssuedGiftCard } from '../../rewards/deactivate-issued-gift-card';
 import type { GiftCardIssueLimitCache } from '../../rewards/gift-card-issue-limit';
+import { deactivateIssuedGiftCard } from '../../../core/redemption/deactivate-issued-gift-card';
 import { redeemReward } from '../../../core/redemption/redemption-workflow';
 import { redemptionWorkflowDeps } from '../../rewards/redemption-workflow-deps';
 import { handle } from '../async-handler';
@@ -86,9 +86,9 @@ export function createRewardsRouter(deps: RewardsRouterDeps): Router {
   }));
 
   router.post('/redemptions/:id/deactivate', requireRole('manager'), handle(async (req, res) => {
-    const { shopId, shopDomain, userId } = adminAuthOf(res.locals);
+    const { shopId, userId } = adminAuthOf(res.locals);
     const { returnPoints } = deactivateBody.parse(req.body ?? {});
-    res.json(await deactivateIssuedGiftCard(deps, { shopId, shopDomain, redemptionId: String(req.params.id), returnPoints, staffUserId: userId }));
+    res.json(await deactivateIssuedGiftCard(workflow, { shopId, redemptionId: String(req.params.id), returnPoints, staffUserId: userId }));
   }));
 
   return router;
