@@ -186,6 +186,23 @@ describeEachDatabase('redemption windows', (getDb) => {
       expect(await balanceOf(member.id)).toBe(70);
     });
 
+    it('settles each stuck redemption once when several sweepers run at the same time', async () => {
+      const reward = await createReward(prisma(), shop.id, { pointsCost: 10 });
+      const member = await createMemberWithPoints(prisma(), sim, shop, 60);
+      const stuck = [];
+      for (let i = 0; i < 6; i += 1) {
+        const { redemption } = await redeemDirect(member.id, reward.id);
+        await prisma().redemption.update({ where: { id: redemption.id }, data: { status: 'issuing', attempts: 1 } });
+        await failIssueTaskForGood(redemption.id);
+        stuck.push(redemption.id);
+      }
+      const results = await Promise.all([sweepAt(20), sweepAt(20), sweepAt(20)]);
+      expect(results.reduce((sum, result) => sum + Number(result.reversed), 0)).toBe(6);
+      expect(await prisma().ledgerEntry.count({ where: { memberId: member.id, type: 'reversal' } })).toBe(6);
+      expect(await prisma().staffAlert.count({ where: { subject: { in: stuck } } })).toBe(6);
+      expect(await balanceOf(member.id)).toBe(60);
+    });
+
     it('leaves alone redemptions whose task is queued or held under a live lease, and recent ones', async () => {
       const reward = await createReward(prisma(), shop.id, { pointsCost: 10 });
       const member = await createMemberWithPoints(prisma(), sim, shop, 100);
