@@ -9,22 +9,17 @@ import { issueRedemption } from '../../../web/core/redemption/redemption-workflo
 import { requestRedemption } from '../../../web/core/redemption/request-redemption';
 import { mintSessionToken } from '../../../web/server/http/demo-routes';
 import { giftCardCodeBox, redemptionWorkflowDeps } from '../../../web/server/rewards/redemption-workflow-deps';
-import { startShopifySimulator, type ShopifySimulator } from '../../simulator';
-import { createTestApp, TEST_API_KEY, TEST_API_SECRET } from '../../support/test-app';
+import type { ShopifySimulator } from '../../simulator';
+import { TEST_API_KEY, TEST_API_SECRET, type TestApp } from '../../support/test-app';
 import { describeEachDatabase } from '../../support/test-database';
-import { createMemberWithPoints, createReward, createSimulatedShop, proxyRequest } from './rewards-fixtures';
+import { createMemberWithPoints, createReward, proxyRequest, startRewardsTestbed } from './rewards-fixtures';
 
 describeEachDatabase('redemption windows', (getDb) => {
   let sim: ShopifySimulator;
-  let testApp: ReturnType<typeof createTestApp>;
+  let testApp: TestApp;
   let shop: { id: string; domain: string };
 
-  beforeAll(async () => {
-    sim = await startShopifySimulator({ apiKey: TEST_API_KEY, apiSecret: TEST_API_SECRET, maximumAvailable: 100_000, restoreRate: 100_000 });
-    sim.warmSchema();
-    testApp = createTestApp(getDb(), { SHOPIFY_SIMULATOR_URL: sim.url });
-    shop = await createSimulatedShop(getDb().prisma, sim);
-  });
+  beforeAll(async () => ({ sim, testApp, shop } = await startRewardsTestbed(getDb())));
   afterAll(() => sim.close());
   afterEach(() => sim.faults.clear());
 
