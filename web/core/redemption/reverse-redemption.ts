@@ -5,7 +5,7 @@ import { raiseStaffAlert, type NewStaffAlert } from '../alerts/staff-alert-store
 import { writeTransaction, type Db, type Tx } from '../db-client';
 import { appendPostedEntry } from '../ledger/append-posted-entry';
 import { enqueueOutboxMessage } from '../messaging/outbox-queue';
-import { formatMinorAsDecimal } from '../money';
+import { formatMinorAsDecimal, minorUnitsFromColumn } from '../money';
 
 export interface ReverseRedemptionInput {
   shopId: string;
@@ -61,7 +61,7 @@ export async function reverseRedemptionInTx(tx: Tx, input: ReverseRedemptionInpu
       event: 'reward_failed',
       payload: {
         points: redemption.points,
-        gift_card_value: `${formatMinorAsDecimal(redemption.valueMinor, redemption.currency)} ${redemption.currency}`,
+        gift_card_value: `${formatMinorAsDecimal(minorUnitsFromColumn(redemption.valueMinor), redemption.currency)} ${redemption.currency}`,
         description: reward?.title ?? '',
         redemptionId: redemption.id,
       },
