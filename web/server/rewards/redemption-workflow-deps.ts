@@ -23,3 +23,8 @@ export function giftCardCodeBox(encryptionKey: string): CodeBox {
 export function redemptionWorkflowDeps(deps: { db: Db; admin: AdminGraphqlClient; codeBox: CodeBox; logger: WorkflowLogger; now?: () => Date }): RedemptionWorkflowDeps {
   return { db: deps.db, issuer: shopifyRewardIssuer(deps.admin), codeBox: deps.codeBox, logger: deps.logger, now: deps.now ?? (() => new Date()) };
 }
+
+/** The same, from a process runtime (the job processes). */
+export function redemptionWorkflowDepsOf(runtime: { db: Db; admin: AdminGraphqlClient; config: { encryptionKey: string }; logger: WorkflowLogger }, now: () => Date): RedemptionWorkflowDeps {
+  return redemptionWorkflowDeps({ db: runtime.db, admin: runtime.admin, codeBox: giftCardCodeBox(runtime.config.encryptionKey), logger: runtime.logger, now });
+}
