@@ -27,7 +27,7 @@ export interface RequestRedemptionInput {
   requestedBy: 'customer' | 'staff';
   staffUserId?: string;
   now?: Date;
-  /** insert the issue task already claimed by this worker, to run it at once (see redeem-and-issue) */
+  /** insert the issue task already claimed by this worker, to run it at once (see redeemReward in redemption-workflow.ts) */
   claimTaskFor?: { workerId: string; lockedUntil: Date };
 }
 
