@@ -8,5 +8,5 @@ import type { Job } from './job';
 export const settleStuckRedemptionsJob: Job = {
   name: 'settle-stuck-redemptions',
   schedule: '30 * * * * *',
-  run: async (context) => ({ ...(await settleStuckRedemptions(redemptionWorkflowDepsOf(context.runtime, context.now), { workerId: context.workerId })) }),
+  run: async (context) => ({ ...(await settleStuckRedemptions(redemptionWorkflowDepsOf(context.runtime, context.now), { workerId: context.workerId, stuckAfterMs: context.runtime.config.redemptionStuckAfterMs })) }),
 };

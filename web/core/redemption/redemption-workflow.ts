@@ -244,7 +244,6 @@ async function findEarlierResult(deps: RedemptionWorkflowDeps, redemption: Redem
   return { giftCardId: card.id, codeKnown, lastCharacters: card.lastCharacters };
 }
 
-export const STUCK_AFTER_MS = 15 * 60_000;
 const SWEEPER_LEASE_MS = 5 * 60_000;
 
 export interface SweepResult {
@@ -255,7 +254,7 @@ export interface SweepResult {
 }
 
 /**
- * The sweeper: redemptions left `requested`/`issuing` for longer than STUCK_AFTER_MS with no task
+ * The sweeper: redemptions left `requested`/`issuing` for longer than `stuckAfterMs` with no task
  * about to run them (a process died, a bug failed the task for good, …). For each it asks Shopify
  * what exists: the card or credit is recorded (no second one is ever created here); when there is
  * none, the debit is reversed by the compensation of steps 1-3. Either way staff get an alert (in the
@@ -263,13 +262,13 @@ export interface SweepResult {
  */
 export async function settleStuckRedemptions(
   deps: RedemptionWorkflowDeps,
-  options: { workerId: string; limit?: number; stuckAfterMs?: number },
+  options: { workerId: string; stuckAfterMs: number; limit?: number },
 ): Promise<SweepResult> {
   const result: SweepResult = { recovered: 0, reversed: 0, left: 0 };
   const stuck = await claimStuckRedemptions(deps.db, {
     workerId: options.workerId,
     now: deps.now(),
-    stuckAfterMs: options.stuckAfterMs ?? STUCK_AFTER_MS,
+    stuckAfterMs: options.stuckAfterMs,
     leaseMs: SWEEPER_LEASE_MS,
     limit: options.limit ?? 50,
   });
