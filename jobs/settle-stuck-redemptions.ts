@@ -8,5 +8,7 @@ import type { Job } from './job';
 export const settleStuckRedemptionsJob: Job = {
   name: 'settle-stuck-redemptions',
   schedule: '30 * * * * *',
-  run: async (context) => ({ ...(await settleStuckRedemptions(redemptionWorkflowDepsOf(context.runtime, context.now), { workerId: context.workerId, stuckAfterMs: context.runtime.config.redemptionStuckAfterMs })) }),
+  run: async ({ runtime, now, workerId, shouldStop }) => ({
+    ...(await settleStuckRedemptions(redemptionWorkflowDepsOf(runtime, now), { workerId, stuckAfterMs: runtime.config.redemptionStuckAfterMs, ...(shouldStop ? { shouldStop } : {}) })),
+  }),
 };

@@ -262,17 +262,23 @@ export interface SweepResult {
  */
 export async function settleStuckRedemptions(
   deps: RedemptionWorkflowDeps,
-  options: { workerId: string; stuckAfterMs: number; limit?: number },
+  options: { workerId: string; stuckAfterMs: number; batchSize?: number; maxBatches?: number; shouldStop?: () => boolean },
 ): Promise<SweepResult> {
   const result: SweepResult = { recovered: 0, reversed: 0, left: 0 };
-  const stuck = await claimStuckRedemptions(deps.db, {
-    workerId: options.workerId,
-    now: deps.now(),
-    stuckAfterMs: options.stuckAfterMs,
-    leaseMs: SWEEPER_LEASE_MS,
-    limit: options.limit ?? 50,
-  });
-  for (const { redemption, task } of stuck) result[await settleOne(deps, redemption, task)] += 1;
+  // Small batches, each claimed only when the last is settled: a stopping process leaves at most one
+  // batch fenced (taken again once the sweeper's lease and stuckAfterMs have passed).
+  for (let batch = 0; batch < (options.maxBatches ?? 10); batch += 1) {
+    if (options.shouldStop?.()) break;
+    const stuck = await claimStuckRedemptions(deps.db, {
+      workerId: options.workerId,
+      now: deps.now(),
+      stuckAfterMs: options.stuckAfterMs,
+      leaseMs: SWEEPER_LEASE_MS,
+      limit: options.batchSize ?? 10,
+    });
+    for (const { redemption, task } of stuck) result[await settleOne(deps, redemption, task)] += 1;
+    if (stuck.length < (options.batchSize ?? 10)) break;
+  }
   return result;
 }
 
