@@ -21,6 +21,7 @@ import { redeemReward } from '../../../core/redemption/redemption-workflow';
 import { redemptionWorkflowDeps } from '../../rewards/redemption-workflow-deps';
 import { sendNoStoreJson } from '../send-json';
 import { appProxyAuthOf, requireCustomer, verifyAppProxy, type AppProxyAuth } from '../verify-app-proxy';
+import { refuseNulBytes } from '../refuse-nul-bytes';
 
 export interface CustomerProxyDeps {
   db: Db;
@@ -93,7 +94,7 @@ export function mountCustomerProxyRoutes(app: Express, prefix: string, deps: Cus
     return { redemption: view, code, pending: row.status === 'requested' || row.status === 'issuing' };
   };
 
-  router.post('/redeem', express.json({ limit: deps.bodyLimit }), async (req, res) => {
+  router.post('/redeem', express.json({ limit: deps.bodyLimit }), refuseNulBytes, async (req, res) => {
     const auth = appProxyAuthOf(res.locals);
     const customerGid = requireCustomer(auth);
     const body = redeemBody.parse(req.body ?? {});
