@@ -84,7 +84,8 @@ export function createAdminGraphqlHandler(deps: AdminGraphqlDeps) {
       operationName: parsed.operationName,
       rootFields: parsed.ok ? parsed.rootFields : [],
     });
-    if (fault) {
+    const loseResponse = fault?.kind === 'lostResponse';
+    if (fault && !loseResponse) {
       switch (fault.kind) {
         case 'latency':
           await new Promise((resolve) => setTimeout(resolve, fault.latencyMs ?? 1000));
@@ -96,6 +97,11 @@ export function createAdminGraphqlHandler(deps: AdminGraphqlDeps) {
           res.status(status).json({ errors: status === 500 ? 'Internal Server Error' : 'Bad Gateway' });
           return;
         }
+        case 'http429':
+          // What Shopify's edge answers when a shop exceeds its request rate (REST-style limit).
+          log(429, fault.kind, parsed.operationName);
+          res.status(429).setHeader('Retry-After', '1').json({ errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' });
+          return;
         case 'throttled': {
           log(200, fault.kind, parsed.operationName);
           const status = { ...deps.bucketFor(domain).status(), currentlyAvailable: 0 };
@@ -171,6 +177,11 @@ export function createAdminGraphqlHandler(deps: AdminGraphqlDeps) {
       }
       return formatted;
     });
+    if (loseResponse) {
+      log(0, 'lostResponse', parsed.operationName);
+      req.socket.destroy();
+      return;
+    }
     log(200, 'executed', parsed.operationName);
     res.json({
       ...(errors ? { errors } : {}),

@@ -1,8 +1,10 @@
 // Switchable failures for resilience tests. A fault matches a GraphQL request by operation name,
 // root field or shop, fires `times` times (default: forever) and is checked before anything executes,
-// so a faulted request never changes state.
+// so a faulted request never changes state — except `lostResponse`: the request executes and then the
+// connection drops before the answer, as when Shopify applied a mutation and the response was lost
+// (the client sees a network error or its own timeout and cannot tell whether anything happened).
 
-export type FaultKind = 'latency' | 'http500' | 'http502' | 'throttled' | 'timeout' | 'networkReset';
+export type FaultKind = 'latency' | 'http500' | 'http502' | 'http429' | 'throttled' | 'timeout' | 'networkReset' | 'lostResponse';
 
 export interface FaultSpec {
   match?: { operationName?: string; field?: string; shop?: string };
