@@ -1,0 +1,105 @@
+// What goes wrong during the load window, at random moments (seeded): kill -9 of a web or job process
+// (started again a moment later), one PostgreSQL restart, Shopify answering 429/5xx/THROTTLED or not at
+// all (and once in a while executing a mutation whose answer is lost), and the SMTP server going down
+// and coming back. Every event is written to the timeline the report prints.
+import type { ShopifySimulator, FaultKind } from '../simulator';
+import type { SeededRandom } from '../simulator/seeded-random';
+import type { AppProcess } from './app-processes';
+import type { SmtpSink } from './smtp-sink';
+import type { ThrowawayPostgres } from './throwaway-postgres';
+
+export interface TimelineEvent {
+  at: number;
+  what: string;
+}
+
+export interface FaultFigures {
+  kills: number;
+  restarts: number;
+  postgresRestarts: number;
+  shopifyFaults: Record<string, number>;
+  smtpOutages: number;
+}
+
+export interface FaultTargets {
+  processes: AppProcess[];
+  postgres: ThrowawayPostgres;
+  simulator: ShopifySimulator;
+  smtp: SmtpSink;
+}
+
+const SHOPIFY_FAULTS: FaultKind[] = ['throttled', 'http429', 'http500', 'http502', 'timeout', 'networkReset', 'lostResponse'];
+const FIELDS = ['giftCardCreate', 'storeCreditAccountCredit', 'giftCards', undefined];
+
+export async function runFaultSchedule(targets: FaultTargets, random: SeededRandom, window: { start: number; end: number }, timeline: TimelineEvent[]): Promise<FaultFigures> {
+  const figures: FaultFigures = { kills: 0, restarts: 0, postgresRestarts: 0, shopifyFaults: {}, smtpOutages: 0 };
+  const note = (what: string) => timeline.push({ at: Date.now(), what });
+  const span = window.end - window.start;
+  const sleepUntil = (at: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
+  const restarts: Array<Promise<void>> = [];
+
+  const kills = (async () => {
+    for (let at = window.start + random.int(4000, 8000); at < window.end - 5000; at += random.int(6000, 12_000)) {
+      await sleepUntil(at);
+      const live = targets.processes.filter((p) => p.isUp());
+      if (live.length === 0) continue;
+      const victim = random.pick(live);
+      const pid = victim.pid();
+      await victim.kill9();
+      figures.kills += 1;
+      note(`kill -9 ${victim.name} (pid ${pid})`);
+      const downFor = random.int(1000, 4000);
+      restarts.push((async () => {
+        await new Promise((resolve) => setTimeout(resolve, downFor));
+        for (let attempt = 1; attempt <= 3; attempt += 1) {
+          try {
+            await victim.start();
+            figures.restarts += 1;
+            note(`${victim.name} started again (pid ${victim.pid()})`);
+            return;
+          } catch (error) {
+            note(`${victim.name} did not start (attempt ${attempt}): ${(error as Error).message}`);
+          }
+        }
+      })());
+    }
+  })();
+
+  const postgres = (async () => {
+    await sleepUntil(window.start + span * 0.45);
+    note('PostgreSQL restart (pg_ctl restart -m immediate)');
+    targets.postgres.restart();
+    figures.postgresRestarts += 1;
+    note('PostgreSQL accepting connections again');
+  })();
+
+  const shopify = (async () => {
+    for (let at = window.start + 2000; at < window.end - 3000; at += random.int(3000, 7000)) {
+      await sleepUntil(at);
+      const kind = random.pick(SHOPIFY_FAULTS);
+      const field = FIELDS[random.int(0, FIELDS.length - 1)];
+      const times = random.int(1, 3);
+      targets.simulator.faults.add({ kind, times, ...(field ? { match: { field } } : {}) });
+      figures.shopifyFaults[kind] = (figures.shopifyFaults[kind] ?? 0) + times;
+      note(`Shopify: ${kind} x${times}${field ? ` on ${field}` : ''}`);
+    }
+  })();
+
+  const smtp = (async () => {
+    for (const [from, seconds] of [[0.3, 8], [0.7, 5]] as const) {
+      await sleepUntil(window.start + span * from);
+      await targets.smtp.down();
+      figures.smtpOutages += 1;
+      note(`SMTP server down for ${seconds} s`);
+      await sleepUntil(Date.now() + seconds * 1000);
+      await targets.smtp.up();
+      note('SMTP server up');
+    }
+  })();
+
+  await Promise.all([kills, postgres, shopify, smtp]);
+  await Promise.all(restarts);
+  targets.simulator.faults.clear();
+  note('faults over: Shopify answers normally');
+  return figures;
+}
