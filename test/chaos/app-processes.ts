@@ -21,7 +21,7 @@ export interface AppProcess {
   /** SIGTERM, then SIGKILL after `graceMs`; resolves with how long the process took to exit */
   stop(graceMs: number): Promise<{ ms: number; forced: boolean }>;
   /** every pid this slot has had, with start/end times (for telling a killed worker's claims apart) */
-  history: Array<{ pid: number; startedAt: number; endedAt: number | null; killed: boolean }>;
+  history: Array<{ pid: number; startedAt: number; endedAt: number | null; killed: boolean; stopped: boolean; exit: string | null }>;
 }
 
 const root = path.resolve(__dirname, '../..');
@@ -44,10 +44,11 @@ export function appProcess(name: string, kind: AppProcessKind, env: Record<strin
     const script = kind === 'web' ? 'web/server/main.ts' : 'jobs/main.ts';
     const spawned = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     child = spawned;
-    const entry = { pid: spawned.pid!, startedAt: Date.now(), endedAt: null as number | null, killed: false };
+    const entry: AppProcess['history'][number] = { pid: spawned.pid!, startedAt: Date.now(), endedAt: null, killed: false, stopped: false, exit: null };
     history.push(entry);
-    exited.set(spawned, new Promise<void>((resolve) => spawned.once('exit', () => {
+    exited.set(spawned, new Promise<void>((resolve) => spawned.once('exit', (code, signal) => {
       entry.endedAt = Date.now();
+      entry.exit = signal ?? String(code);
       if (child === spawned) {
         child = null;
         port = null;
@@ -105,6 +106,8 @@ export function appProcess(name: string, kind: AppProcessKind, env: Record<strin
       const target = child;
       if (!target) return { ms: 0, forced: false };
       const started = Date.now();
+      const entry = history.find((h) => h.pid === target.pid);
+      if (entry) entry.stopped = true;
       target.kill('SIGTERM');
       let forced = false;
       const timer = setTimeout(() => {

@@ -85,6 +85,45 @@ export async function runFaultSchedule(targets: FaultTargets, random: SeededRand
     }
   })();
 
+  // The windows that matter most, on purpose rather than by chance: Shopify applies a mutation and the
+  // answer is lost; and every process dies while Shopify is executing one (a slow answer, then power
+  // loss of the whole fleet), so the next worker finds Shopify changed and nothing recorded.
+  const killEverything = async (why: string) => {
+    const live = targets.processes.filter((p) => p.isUp());
+    await Promise.all(live.map((p) => p.kill9()));
+    figures.kills += live.length;
+    note(`kill -9 of every process (${live.map((p) => p.name).join(', ')}): ${why}`);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await Promise.all(live.map(async (p) => {
+      for (let attempt = 1; attempt <= 3; attempt += 1) {
+        try {
+          await p.start();
+          figures.restarts += 1;
+          return;
+        } catch (error) {
+          note(`${p.name} did not start (attempt ${attempt}): ${(error as Error).message}`);
+        }
+      }
+    }));
+    note('every process started again');
+  };
+  const scripted = (async () => {
+    const faultAt = async (fraction: number, kind: FaultKind, field: string, extra: { latencyMs?: number } = {}) => {
+      await sleepUntil(window.start + span * fraction);
+      targets.simulator.faults.add({ kind, times: 1, match: { field }, ...extra });
+      figures.shopifyFaults[kind] = (figures.shopifyFaults[kind] ?? 0) + 1;
+      note(`Shopify: ${kind}${extra.latencyMs ? ` ${extra.latencyMs} ms` : ''} x1 on ${field}`);
+    };
+    await faultAt(0.2, 'lostResponse', 'giftCardCreate');
+    await faultAt(0.25, 'lostResponse', 'storeCreditAccountCredit');
+    await faultAt(0.55, 'latency', 'giftCardCreate', { latencyMs: 5000 });
+    await sleepUntil(Date.now() + 2500);
+    await killEverything('while Shopify executes a giftCardCreate');
+    await faultAt(0.75, 'latency', 'storeCreditAccountCredit', { latencyMs: 8000 });
+    await sleepUntil(Date.now() + 5000);
+    await killEverything('while Shopify executes a storeCreditAccountCredit');
+  })();
+
   const smtp = (async () => {
     for (const [from, seconds] of [[0.3, 8], [0.7, 5]] as const) {
       await sleepUntil(window.start + span * from);
@@ -97,7 +136,7 @@ export async function runFaultSchedule(targets: FaultTargets, random: SeededRand
     }
   })();
 
-  await Promise.all([kills, postgres, shopify, smtp]);
+  await Promise.all([kills, postgres, shopify, smtp, scripted]);
   await Promise.all(restarts);
   targets.simulator.faults.clear();
   note('faults over: Shopify answers normally');

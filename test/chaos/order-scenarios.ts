@@ -14,6 +14,8 @@ export interface Delivery {
   topic: string;
   body: string;
   webhookId: string;
+  /** sent at the same moment as the delivery before it (to the other web process, as likely as not) */
+  together?: boolean;
 }
 
 export interface OrderScenario {
@@ -50,12 +52,16 @@ function pickKind(random: SeededRandom): ScenarioKind {
   return 'paid';
 }
 
+/** the last customers of the chaos shop are not announced to the app before their first order */
+export const WALK_IN_CUSTOMERS = 5;
+
 let deliveryCounter = 0;
 const webhookId = (runId: string) => `chaos-${runId}-${(deliveryCounter += 1)}`;
 
 export function buildOrderScenario(shop: ShopState, random: SeededRandom, runId: string): OrderScenario {
   const kind = pickKind(random);
-  const customer = random.pick(shop.customers);
+  // A few customers the app has never seen (no customers/create): their first orders create the member.
+  const customer = random.chance(0.15) ? random.pick(shop.customers.slice(-WALK_IN_CUSTOMERS)) : random.pick(shop.customers.slice(0, -WALK_IN_CUSTOMERS));
   const now = new Date();
   const first = random.pick(CHAOS_PRODUCTS);
   const product = shop.products.find((p) => p.title === first.title)!;
@@ -91,8 +97,9 @@ export function buildOrderScenario(shop: ShopState, random: SeededRandom, runId:
   switch (kind) {
     case 'paid':
       deliveries.push(paid);
-      if (random.chance(0.4)) deliveries.push({ ...paid });
-      if (random.chance(0.3)) deliveries.push({ topic: 'orders/create', body: paid.body, webhookId: webhookId(runId) });
+      // A redelivery, sometimes racing the first; orders/create racing orders/paid for a new customer.
+      if (random.chance(0.4)) deliveries.push({ ...paid, together: random.chance(0.5) });
+      if (random.chance(0.3)) deliveries.push({ topic: 'orders/create', body: paid.body, webhookId: webhookId(runId), together: random.chance(0.5) });
       break;
     case 'updated_before_paid':
       deliveries.push({ topic: 'orders/updated', body: payload({ updatedAt: stamp(1), note: 'updated' }), webhookId: webhookId(runId) }, paid);

@@ -1,12 +1,14 @@
 // Before the chaos: the shop installs the app (its first admin request exchanges the session token),
 // the owner allows negative balances (so a claw-back takes exactly what the order earned, whatever the
 // customer spent since — the expected points stay independent of timing), creates a gift-card and a
-// store-credit reward, and the customers arrive (customers/create webhooks). Each starts with a
-// goodwill adjustment so redemptions have points to spend.
+// store-credit reward, and the customers arrive (customers/create webhooks; a few "walk-ins" are left
+// for their first order to create). Each starts with a goodwill adjustment so redemptions have points
+// to spend.
 import { customerWebhookPayload } from '../simulator';
 import type { ShopState } from '../simulator/shop-state';
 import { createDatabase } from '../../web/server/db/create-database';
 import type { AppClients, HttpAnswer } from './app-clients';
+import { WALK_IN_CUSTOMERS } from './order-scenarios';
 import type { StorefrontAndStaffTraffic } from './storefront-and-staff-traffic';
 
 export interface PreparedShop {
@@ -39,14 +41,15 @@ export async function prepareShop(input: { clients: AppClients; databaseUrl: str
   const storeCreditRewardId = await reward({ title: '5 EUR store credit', type: 'store_credit', valueMinor: 500, currency: 'EUR', pointsCost: 50 });
   note('shop installed, negative balances allowed, 2 rewards');
 
-  for (const customer of shop.customers) {
+  const announced = shop.customers.slice(0, -WALK_IN_CUSTOMERS);
+  for (const customer of announced) {
     await until200('customers/create', () => clients.webhook('customers/create', JSON.stringify(customerWebhookPayload(customer)), `chaos-customer-${shop.id}-${customer.id}`));
   }
   const db = createDatabase(input.databaseUrl, { poolSize: 2 });
   let members: PreparedShop['members'] = [];
   try {
-    for (let waited = 0; members.length < shop.customers.length; waited += 1000) {
-      if (waited > 90_000) throw new Error(`only ${members.length} of ${shop.customers.length} members after 90 s`);
+    for (let waited = 0; members.length < announced.length; waited += 1000) {
+      if (waited > 90_000) throw new Error(`only ${members.length} of ${announced.length} members after 90 s`);
       await new Promise((resolve) => setTimeout(resolve, 1000));
       const rows = await db.prisma.member.findMany({ where: { shop: { domain: shop.domain } }, select: { id: true, shopifyCustomerId: true } });
       members = rows.map((row) => ({ customerId: Number(row.shopifyCustomerId.split('/').pop()), memberId: row.id }));

@@ -9,6 +9,8 @@ export interface ChaosReport {
   seconds: number;
   faults: FaultFigures;
   webhookFigures: WebhookFigures;
+  /** other traffic worth a line (report exports …) */
+  traffic: Record<string, unknown>;
   checks: Check[];
   stopsUnderLoad: SettleFigures['stops'];
   stopsAtEnd: SettleFigures['stops'];
@@ -22,10 +24,11 @@ export function printReport(report: ChaosReport): void {
   const out = (line = '') => process.stdout.write(`${line}\n`);
   const started = report.timeline[0]?.at ?? 0;
   out();
-  out(`== chaos run, seed ${report.seed} (CHAOS_SEED=${report.seed} repeats the same choices), load window ${report.seconds} s`);
+  out(`== chaos run, seed ${report.seed} (CHAOS_SEED=${report.seed} repeats the same random choices; timings differ), load window ${report.seconds} s`);
   out(`faults: ${report.faults.kills} kill -9 (${report.faults.restarts} restarts), ${report.faults.postgresRestarts} PostgreSQL restart, ${report.faults.smtpOutages} SMTP outages, Shopify faults ${JSON.stringify(report.faults.shopifyFaults)}`);
   out(`webhooks: ${JSON.stringify(report.webhookFigures)}`);
-  out(`SIGTERM under load: ${report.stopsUnderLoad.map((s) => `${s.name} ${s.ms} ms${s.forced ? ' (forced)' : ''}`).join(', ')}`);
+  out(`other traffic: ${JSON.stringify(report.traffic)}`);
+  out(`SIGTERM when the load window closed: ${report.stopsUnderLoad.map((s) => `${s.name} ${s.ms} ms${s.forced ? ' (forced)' : ''}`).join(', ')}`);
   out(`skipped time at settle: ${report.skipped.expiredLeases} leases expired, ${report.skipped.skippedBackoffs} backoffs made due; quiet after ${report.quietAfterMs === null ? 'TIMEOUT' : `${report.quietAfterMs} ms`}`);
   out();
   for (const check of report.checks) {

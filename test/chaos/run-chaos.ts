@@ -23,7 +23,7 @@ import { openWork, skipTime, stopAll, waitUntilQuiet } from './settle-the-app';
 import { startSmtpSink } from './smtp-sink';
 import { StorefrontAndStaffTraffic } from './storefront-and-staff-traffic';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres';
-import { checkAdjustments, checkBalances, checkMessages, checkOrderPoints, checkRedemptions, checkTasks, checkWebHealth } from './verify-outcome';
+import { checkAdjustments, checkBalances, checkMessages, checkMessagesQueued, checkNoCrashes, checkOrderPoints, checkRedemptions, checkTasks, checkWebHealth } from './verify-outcome';
 import { WebhookTraffic } from './webhook-traffic';
 
 const API_KEY = 'chaos-api-key';
@@ -119,7 +119,12 @@ async function main(): Promise<number> {
       })),
       loop([700, 1800], async () => {
         const member = random.pick(setup.members);
-        await people.adjust(people.newAdjustment(member.memberId, random.int(5, 150)), window.end);
+        const request = people.newAdjustment(member.memberId, random.int(5, 150));
+        // A double-submitted form: the same key twice at once.
+        if (random.chance(0.1)) inFlight.push(people.adjust({ ...request }, window.end));
+        await people.adjust(request, window.end);
+        // Now and then a manager downloads the points report (a streamed export with its own connection).
+        if (random.chance(0.15)) await people.exportReport();
       }),
     ]);
     const [faults] = await Promise.all([runFaultSchedule({ processes, postgres, simulator, smtp }, random, window, timeline), load]);
@@ -144,13 +149,15 @@ async function main(): Promise<number> {
       await checkOrderPoints(db, shopRow.id, webhooks.scenarios),
       await checkRedemptions(db, shopRow.id, shop, people),
       await checkAdjustments(db, shopRow.id, people),
+      await checkMessagesQueued(db, shopRow.id),
       await checkMessages(db, shopRow.id, smtp, processes, timeline),
       await checkTasks(db),
       await checkBalances(postgres.url),
       await checkWebHealth(webs),
+      checkNoCrashes(processes, logDir),
     ];
     const stopsAtEnd = await stopAll(processes, timeline);
-    printReport({ seed, seconds, faults, webhookFigures: webhooks.figures, checks, stopsUnderLoad, stopsAtEnd, quietAfterMs, skipped, timeline, logDir });
+    printReport({ seed, seconds, faults, webhookFigures: webhooks.figures, traffic: { reportExports: people.exports }, checks, stopsUnderLoad, stopsAtEnd, quietAfterMs, skipped, timeline, logDir });
     return checks.every((check) => check.ok) ? 0 : 1;
   } finally {
     for (const p of processes) await p.kill9();

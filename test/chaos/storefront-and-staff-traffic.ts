@@ -27,6 +27,7 @@ const FINAL = (status: number) => (status >= 200 && status < 300) || (status >= 
 export class StorefrontAndStaffTraffic {
   readonly redemptions: RedemptionRequest[] = [];
   readonly adjustments: AdjustmentRequest[] = [];
+  readonly exports = { ok: 0, failed: 0 };
 
   constructor(private readonly clients: AppClients) {}
 
@@ -50,6 +51,16 @@ export class StorefrontAndStaffTraffic {
       return this.clients.admin('POST', `/members/${request.memberId}/adjustments`, { points: request.points, description: 'Chaos goodwill', idempotencyKey: request.key });
     });
     if (answer) request.outcome = { status: answer.status };
+  }
+
+  /** A manager downloads the points report; only how it ended is counted (the process must survive it). */
+  async exportReport(): Promise<void> {
+    try {
+      const answer = await this.clients.admin('GET', '/report/export?format=csv', undefined, 30_000);
+      this.exports[answer.status === 200 ? 'ok' : 'failed'] += 1;
+    } catch {
+      this.exports.failed += 1;
+    }
   }
 
   newRedemption(customerId: number, rewardId: string): RedemptionRequest {

@@ -202,3 +202,25 @@ export async function checkWebHealth(webs: AppProcess[]): Promise<Check> {
   }
   return { name: 'both web processes healthy', ok: problems.length === 0, figures: answers, problems };
 }
+
+/** A process that exited without being killed or stopped by the run crashed on its own. */
+export function checkNoCrashes(processes: AppProcess[], logDir: string): Check {
+  const problems = processes.flatMap((p) => p.history.filter((h) => h.endedAt !== null && !h.killed && !h.stopped).map((h) => `${p.name} (pid ${h.pid}) exited on its own (${h.exit}); see ${logDir}/${p.name}.log`));
+  const starts = processes.reduce((sum, p) => sum + p.history.length, 0);
+  return { name: 'no process died on its own', ok: problems.length === 0, figures: { processStarts: starts }, problems };
+}
+
+/** Every effect queued its message: a credit, an adjustment, an issued or a failed reward. */
+export async function checkMessagesQueued(db: Database, shopId: string): Promise<Check> {
+  const [credits, adjustments, issued, reversed, outbox] = await Promise.all([
+    db.prisma.ledgerEntry.count({ where: { shopId, type: 'earn', postedAt: { not: null } } }),
+    db.prisma.ledgerEntry.count({ where: { shopId, type: 'adjust' } }),
+    db.prisma.redemption.count({ where: { shopId, status: 'issued' } }),
+    db.prisma.redemption.count({ where: { shopId, status: 'reversed' } }),
+    db.prisma.outboxMessage.groupBy({ by: ['event'], where: { shopId }, _count: { _all: true } }),
+  ]);
+  const rows = Object.fromEntries(outbox.map((row) => [row.event, row._count._all]));
+  const expected: Record<string, number> = { points_credited: credits, balance_adjusted: adjustments, gift_card_issued: issued, reward_failed: reversed };
+  const problems = Object.entries(expected).filter(([event, count]) => (rows[event] ?? 0) !== count).map(([event, count]) => `${event}: ${rows[event] ?? 0} outbox rows for ${count} effects`);
+  return { name: 'every effect queued exactly one message', ok: problems.length === 0, figures: expected, problems };
+}

@@ -23,15 +23,23 @@ export class WebhookTraffic {
   async send(scenario: OrderScenario, until: number): Promise<void> {
     if (!this.scenarios.includes(scenario)) this.scenarios.push(scenario);
     const seen = new Set<string>();
-    for (let index = this.pending.get(scenario) ?? 0; index < scenario.deliveries.length; index += 1) {
-      const delivery = scenario.deliveries[index]!;
-      if (!(await this.deliver(delivery.topic, delivery.body, delivery.webhookId, until))) {
+    const deliveries = scenario.deliveries;
+    for (let index = this.pending.get(scenario) ?? 0; index < deliveries.length; ) {
+      // The delivery and those sent together with it.
+      let end = index + 1;
+      while (end < deliveries.length && deliveries[end]!.together) end += 1;
+      const group = deliveries.slice(index, end);
+      const answered = await Promise.all(group.map((d) => this.deliver(d.topic, d.body, d.webhookId, until)));
+      if (answered.includes(false)) {
         this.pending.set(scenario, index);
         return;
       }
-      if (seen.has(delivery.webhookId)) this.figures.redeliveries += 1;
-      else this.figures.deliveries += 1;
-      seen.add(delivery.webhookId);
+      for (const delivery of group) {
+        if (seen.has(delivery.webhookId)) this.figures.redeliveries += 1;
+        else this.figures.deliveries += 1;
+        seen.add(delivery.webhookId);
+      }
+      index = end;
     }
     this.pending.delete(scenario);
   }
