@@ -26,6 +26,8 @@ export interface FaultTargets {
   postgres: ThrowawayPostgres;
   simulator: ShopifySimulator;
   smtp: SmtpSink;
+  /** sends one redemption of this kind now (not awaited), so a scripted Shopify fault meets a request */
+  provokeRedemption: (reward: 'gift_card' | 'store_credit') => void;
 }
 
 const SHOPIFY_FAULTS: FaultKind[] = ['throttled', 'http429', 'http500', 'http502', 'timeout', 'networkReset', 'lostResponse'];
@@ -108,19 +110,20 @@ export async function runFaultSchedule(targets: FaultTargets, random: SeededRand
     note('every process started again');
   };
   const scripted = (async () => {
-    const faultAt = async (fraction: number, kind: FaultKind, field: string, extra: { latencyMs?: number } = {}) => {
+    const faultAt = async (fraction: number, kind: FaultKind, field: 'giftCardCreate' | 'storeCreditAccountCredit', extra: { latencyMs?: number } = {}) => {
       await sleepUntil(window.start + span * fraction);
       targets.simulator.faults.add({ kind, times: 1, match: { field }, ...extra });
       figures.shopifyFaults[kind] = (figures.shopifyFaults[kind] ?? 0) + 1;
-      note(`Shopify: ${kind}${extra.latencyMs ? ` ${extra.latencyMs} ms` : ''} x1 on ${field}`);
+      targets.provokeRedemption(field === 'giftCardCreate' ? 'gift_card' : 'store_credit');
+      note(`Shopify: ${kind}${extra.latencyMs ? ` ${extra.latencyMs} ms` : ''} x1 on ${field}, and a redemption that meets it`);
     };
     await faultAt(0.2, 'lostResponse', 'giftCardCreate');
     await faultAt(0.25, 'lostResponse', 'storeCreditAccountCredit');
-    await faultAt(0.55, 'latency', 'giftCardCreate', { latencyMs: 5000 });
-    await sleepUntil(Date.now() + 2500);
+    await faultAt(0.55, 'latency', 'giftCardCreate', { latencyMs: 6000 });
+    await sleepUntil(Date.now() + 3000);
     await killEverything('while Shopify executes a giftCardCreate');
-    await faultAt(0.75, 'latency', 'storeCreditAccountCredit', { latencyMs: 8000 });
-    await sleepUntil(Date.now() + 5000);
+    await faultAt(0.75, 'latency', 'storeCreditAccountCredit', { latencyMs: 6000 });
+    await sleepUntil(Date.now() + 3000);
     await killEverything('while Shopify executes a storeCreditAccountCredit');
   })();
 

@@ -41,5 +41,5 @@ export function printReport(report: ChaosReport): void {
   for (const event of report.timeline) out(`  ${((event.at - started) / 1000).toFixed(1).padStart(6)}  ${event.what}`);
   out();
   const failed = report.checks.filter((c) => !c.ok).length;
-  out(failed === 0 ? 'chaos: all checks passed' : `chaos: ${failed} of ${report.checks.length} checks FAILED (process logs: ${report.logDir}, kept with CHAOS_KEEP_LOGS=1)`);
+  out(failed === 0 ? 'chaos: all checks passed' : `chaos: ${failed} of ${report.checks.length} checks FAILED (process logs kept in ${report.logDir})`);
 }

@@ -4,7 +4,7 @@
 // the outcome is checked against what was sent. Prints the figures; exit code 1 when a check fails.
 //
 // CHAOS_SECONDS (load window, default 90), CHAOS_SEED (default: time-based), CHAOS_CUSTOMERS (30),
-// CHAOS_KEEP_LOGS=1 keeps the processes' logs (their folder is printed).
+// CHAOS_KEEP_LOGS=1 keeps the processes' logs also when every check passed (their folder is printed).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,6 +44,7 @@ async function main(): Promise<number> {
   let postgres: ThrowawayPostgres | undefined;
   const processes: AppProcess[] = [];
   const cleanups: Array<() => Promise<void> | void> = [];
+  let passed = false;
   const onSignal = () => {
     for (const p of processes) if (p.pid()) process.kill(p.pid()!, 'SIGKILL');
     postgres?.destroy();
@@ -127,7 +128,12 @@ async function main(): Promise<number> {
         if (random.chance(0.15)) await people.exportReport();
       }),
     ]);
-    const [faults] = await Promise.all([runFaultSchedule({ processes, postgres, simulator, smtp }, random, window, timeline), load]);
+    const provokeRedemption = (reward: 'gift_card' | 'store_credit') => {
+      const member = random.pick(setup.members);
+      const request = people.newRedemption(member.customerId, reward === 'gift_card' ? setup.giftCardRewardId : setup.storeCreditRewardId);
+      inFlight.push(people.redeem(request, window.end));
+    };
+    const [faults] = await Promise.all([runFaultSchedule({ processes, postgres, simulator, smtp, provokeRedemption }, random, window, timeline), load]);
     await Promise.all(inFlight);
     note(`load over: ${webhooks.scenarios.length} orders, ${people.redemptions.length} redemption and ${people.adjustments.length} adjustment requests`);
 
@@ -157,13 +163,15 @@ async function main(): Promise<number> {
       checkNoCrashes(processes, logDir),
     ];
     const stopsAtEnd = await stopAll(processes, timeline);
+    passed = checks.every((check) => check.ok);
     printReport({ seed, seconds, faults, webhookFigures: webhooks.figures, traffic: { reportExports: people.exports }, checks, stopsUnderLoad, stopsAtEnd, quietAfterMs, skipped, timeline, logDir });
-    return checks.every((check) => check.ok) ? 0 : 1;
+    return passed ? 0 : 1;
   } finally {
     for (const p of processes) await p.kill9();
     for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
     postgres?.destroy();
-    if (process.env.CHAOS_KEEP_LOGS !== '1') fs.rmSync(logDir, { recursive: true, force: true });
+    // The processes' logs are what a failed check is investigated with: kept then, or when asked.
+    if (passed && process.env.CHAOS_KEEP_LOGS !== '1') fs.rmSync(logDir, { recursive: true, force: true });
   }
 }
 
