@@ -4,6 +4,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { minorUnitsFromColumn } from '../../web/core/money/minor-units-column';
 import type { Database } from '../../web/server/db/create-database';
 import type { ShopState } from '../simulator/shop-state';
 import type { AppProcess } from './app-processes';
@@ -60,7 +61,7 @@ export async function checkRedemptions(db: Database, shopId: string, shop: ShopS
       if (row.status === 'reversed' && cards.length > 0) problems.push(`redemption ${row.id} reversed but ${cards.length} active card(s) exist`);
     } else if (row.status === 'issued') {
       const customer = customerOf.get(row.memberId) ?? '';
-      storeCreditExpected.set(customer, (storeCreditExpected.get(customer) ?? 0) + row.valueMinor);
+      storeCreditExpected.set(customer, (storeCreditExpected.get(customer) ?? 0) + minorUnitsFromColumn(row.valueMinor));
     }
     if (row.status !== 'issued' && row.status !== 'reversed') problems.push(`redemption ${row.id} left ${row.status}`);
   }
