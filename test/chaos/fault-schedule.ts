@@ -1,6 +1,6 @@
 // What goes wrong during the load window, at random moments (seeded): kill -9 of a web or job process
 // (started again a moment later), one PostgreSQL restart, Shopify answering 429/5xx/THROTTLED or not at
-// all (and once in a while executing a mutation whose answer is lost), and the SMTP server going down
+// all (and a quarter of those after executing the request: the change made, the answer lost), and the SMTP server going down
 // and coming back. Every event is written to the timeline the report prints.
 import type { ShopifySimulator, FaultKind } from '../simulator';
 import type { SeededRandom } from '../simulator/seeded-random';
@@ -30,7 +30,9 @@ export interface FaultTargets {
   provokeRedemption: (reward: 'gift_card' | 'store_credit') => void;
 }
 
-const SHOPIFY_FAULTS: FaultKind[] = ['throttled', 'http429', 'http500', 'http502', 'timeout', 'networkReset', 'lostResponse'];
+const SHOPIFY_FAULTS: FaultKind[] = ['throttled', 'http429', 'http500', 'http502', 'timeout', 'networkReset'];
+/** the faults that can also come after Shopify executed the request: the change is made, the answer lost */
+const AFTER_EXECUTION: FaultKind[] = ['http500', 'http502', 'timeout', 'networkReset'];
 const FIELDS = ['giftCardCreate', 'storeCreditAccountCredit', 'giftCards', undefined];
 
 export async function runFaultSchedule(targets: FaultTargets, random: SeededRandom, window: { start: number; end: number }, timeline: TimelineEvent[]): Promise<FaultFigures> {
@@ -81,9 +83,11 @@ export async function runFaultSchedule(targets: FaultTargets, random: SeededRand
       const kind = random.pick(SHOPIFY_FAULTS);
       const field = FIELDS[random.int(0, FIELDS.length - 1)];
       const times = random.int(1, 3);
-      targets.simulator.faults.add({ kind, times, ...(field ? { match: { field } } : {}) });
-      figures.shopifyFaults[kind] = (figures.shopifyFaults[kind] ?? 0) + times;
-      note(`Shopify: ${kind} x${times}${field ? ` on ${field}` : ''}`);
+      const afterExecution = AFTER_EXECUTION.includes(kind) && random.chance(0.25);
+      targets.simulator.faults.add({ kind, times, ...(afterExecution ? { afterExecution } : {}), ...(field ? { match: { field } } : {}) });
+      const name = `${kind}${afterExecution ? ' after execution' : ''}`;
+      figures.shopifyFaults[name] = (figures.shopifyFaults[name] ?? 0) + times;
+      note(`Shopify: ${name} x${times}${field ? ` on ${field}` : ''}`);
     }
   })();
 
@@ -110,15 +114,16 @@ export async function runFaultSchedule(targets: FaultTargets, random: SeededRand
     note('every process started again');
   };
   const scripted = (async () => {
-    const faultAt = async (fraction: number, kind: FaultKind, field: 'giftCardCreate' | 'storeCreditAccountCredit', extra: { latencyMs?: number } = {}) => {
+    const faultAt = async (fraction: number, kind: FaultKind, field: 'giftCardCreate' | 'storeCreditAccountCredit', extra: { latencyMs?: number; afterExecution?: boolean } = {}) => {
       await sleepUntil(window.start + span * fraction);
       targets.simulator.faults.add({ kind, times: 1, match: { field }, ...extra });
-      figures.shopifyFaults[kind] = (figures.shopifyFaults[kind] ?? 0) + 1;
+      const name = `${kind}${extra.afterExecution ? ' after execution' : ''}`;
+      figures.shopifyFaults[name] = (figures.shopifyFaults[name] ?? 0) + 1;
       targets.provokeRedemption(field === 'giftCardCreate' ? 'gift_card' : 'store_credit');
-      note(`Shopify: ${kind}${extra.latencyMs ? ` ${extra.latencyMs} ms` : ''} x1 on ${field}, and a redemption that meets it`);
+      note(`Shopify: ${name}${extra.latencyMs ? ` ${extra.latencyMs} ms` : ''} x1 on ${field}, and a redemption that meets it`);
     };
-    await faultAt(0.2, 'lostResponse', 'giftCardCreate');
-    await faultAt(0.25, 'lostResponse', 'storeCreditAccountCredit');
+    await faultAt(0.2, 'networkReset', 'giftCardCreate', { afterExecution: true });
+    await faultAt(0.25, 'http500', 'storeCreditAccountCredit', { afterExecution: true });
     await faultAt(0.55, 'latency', 'giftCardCreate', { latencyMs: 6000 });
     await sleepUntil(Date.now() + 3000);
     await killEverything('while Shopify executes a giftCardCreate');
