@@ -65,6 +65,8 @@ async function main(): Promise<number> {
     cleanups.push(() => smtp.close());
     const simulator = await startShopifySimulator({ apiKey: API_KEY, apiSecret: API_SECRET });
     cleanups.push(() => simulator.close());
+    // Shopify's Admin schema validates every query the app sends; without it nothing works, so say so now.
+    simulator.warmSchema();
     const shop = createChaosShop(simulator, customers);
 
     const env = {

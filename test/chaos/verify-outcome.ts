@@ -80,7 +80,7 @@ export async function checkRedemptions(db: Database, shopId: string, shop: ShopS
   let refused = 0;
   let unanswered = 0;
   for (const request of traffic.redemptions) {
-    const row = [...byKey.entries()].find(([key]) => key === request.key || key.endsWith(request.key))?.[1];
+    const row = byKey.get(request.key);
     if (!request.outcome) unanswered += 1;
     else if (request.outcome.status >= 400) {
       refused += 1;
