@@ -78,12 +78,14 @@ export async function checkRedemptions(db: Database, shopId: string, shop: ShopS
   const byKey = new Map(rows.map((row) => [row.idempotencyKey, row]));
   let answered = 0;
   let refused = 0;
+  const refusedByStatus: Record<string, number> = {};
   let unanswered = 0;
   for (const request of traffic.redemptions) {
     const row = byKey.get(request.key);
     if (!request.outcome) unanswered += 1;
     else if (request.outcome.status >= 400) {
       refused += 1;
+      refusedByStatus[request.outcome.status] = (refusedByStatus[request.outcome.status] ?? 0) + 1;
       if (row) problems.push(`redeem key ${request.key} answered ${request.outcome.status} but redemption ${row.id} exists`);
     } else {
       answered += 1;
@@ -94,7 +96,7 @@ export async function checkRedemptions(db: Database, shopId: string, shop: ShopS
   return {
     name: 'every redemption issued with exactly one card, or reversed',
     ok: problems.length === 0,
-    figures: { requests: traffic.redemptions.length, answered, refused, unanswered, redemptions: rows.length, status, giftCards: cardsOfRun.length, storeCreditMinor: storeCreditGiven },
+    figures: { requests: traffic.redemptions.length, answered, refused, refusedByStatus, unanswered, redemptions: rows.length, status, giftCards: cardsOfRun.length, storeCreditMinor: storeCreditGiven },
     problems: sample(problems),
   };
 }
