@@ -111,6 +111,16 @@ async function main(): Promise<number> {
       }
     };
     const inFlight: Array<Promise<void>> = [];
+    // A customer deleted in Shopify after joining: their redemptions cannot be issued (CUSTOMER_NOT_FOUND,
+    // OWNER_NOT_FOUND) and must be reversed, points returned, with a reward_failed message.
+    const departed = shop.customers.splice(0, 1)[0]!;
+    inFlight.push((async () => {
+      for (const [fraction, reward] of [[0.35, setup.giftCardRewardId], [0.85, setup.storeCreditRewardId]] as const) {
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, window.start + (window.end - window.start) * fraction - Date.now())));
+        note(`customer ${departed.id}, deleted in Shopify, redeems`);
+        await people.redeem(people.newRedemption(departed.id, reward), window.end);
+      }
+    })());
     const load = Promise.all([
       ...Array.from({ length: 3 }, () => loop([200, 900], () => webhooks.send(buildOrderScenario(shop, random, runId), window.end))),
       ...Array.from({ length: 2 }, () => loop([800, 2000], async () => {

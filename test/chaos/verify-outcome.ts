@@ -150,7 +150,13 @@ export async function checkMessages(db: Database, shopId: string, smtp: SmtpSink
       if (cause && got.length === 2) {
         duplicatesExplained += 1;
         explainedBy[cause.what.replace(/ jobs-\d$/, '')] = (explainedBy[cause.what.replace(/ jobs-\d$/, '')] ?? 0) + 1;
-      } else problems.push(`message ${row.id} (${row.event}) received ${got.length}x, no crash or outage next to the first copy`);
+      } else {
+        // What happened around the copies, to tell a new window from a known one.
+        const t0 = timeline[0]?.at ?? 0;
+        const secs = (at: number) => ((at - t0) / 1000).toFixed(1);
+        const nearby = windows.filter((w) => w.at >= first - 15_000 && w.at <= got.at(-1)! + 5000).map((w) => `${w.what} at ${secs(w.at)}`);
+        problems.push(`message ${row.id} (${row.event}) received ${got.length}x at ${got.map(secs).join(', ')} s, no crash or outage next to the first copy (nearby: ${nearby.join('; ') || 'none'})`);
+      }
     }
   }
   const unknown = smtp.receipts.filter((r) => !r.outboxId || !rows.some((row) => row.id === r.outboxId)).length;
