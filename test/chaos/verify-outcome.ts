@@ -39,7 +39,10 @@ export async function checkOrderPoints(db: Database, shopId: string, scenarios: 
 }
 
 export async function checkRedemptions(db: Database, shopId: string, shop: ShopState, traffic: StorefrontAndStaffTraffic): Promise<Check> {
-  const rows = await db.prisma.redemption.findMany({ where: { shopId }, select: { id: true, status: true, rewardType: true, giftCardId: true, valueMinor: true, idempotencyKey: true, memberId: true } });
+  const rows = await db.prisma.redemption.findMany({ where: { shopId }, select: { id: true, status: true, rewardType: true, giftCardId: true, valueMinor: true, idempotencyKey: true, memberId: true, points: true, reversalEntryId: true } });
+  // A reversed redemption gave its points back: one posted entry of the same points, linked to it.
+  const reversals = await db.prisma.ledgerEntry.findMany({ where: { shopId, id: { in: rows.flatMap((row) => (row.reversalEntryId ? [row.reversalEntryId] : [])) } }, select: { id: true, points: true, status: true } });
+  const reversalById = new Map(reversals.map((entry) => [entry.id, entry]));
   const members = await db.prisma.member.findMany({ where: { shopId }, select: { id: true, shopifyCustomerId: true } });
   const customerOf = new Map(members.map((m) => [m.id, m.shopifyCustomerId]));
   const problems: string[] = [];
@@ -64,6 +67,10 @@ export async function checkRedemptions(db: Database, shopId: string, shop: ShopS
       storeCreditExpected.set(customer, (storeCreditExpected.get(customer) ?? 0) + minorUnitsFromColumn(row.valueMinor));
     }
     if (row.status !== 'issued' && row.status !== 'reversed') problems.push(`redemption ${row.id} left ${row.status}`);
+    if (row.status === 'reversed') {
+      const entry = row.reversalEntryId ? reversalById.get(row.reversalEntryId) : undefined;
+      if (!entry || entry.status !== 'posted' || entry.points !== row.points) problems.push(`redemption ${row.id} reversed without its ${row.points} points back (entry ${row.reversalEntryId ?? 'none'})`);
+    }
   }
   // Store credit has no note to find a transaction by: per customer, what Shopify credited must equal what we recorded.
   let storeCreditGiven = 0;
