@@ -98,6 +98,11 @@ export function createAdminGraphqlHandler(deps: AdminGraphqlDeps) {
           res.status(status).json({ errors: status === 500 ? 'Internal Server Error' : 'Bad Gateway' });
           return true;
         }
+        case 'http429':
+          // What Shopify's edge answers when a shop exceeds its request rate (REST-style limit).
+          log(429, fault.kind, parsed.operationName);
+          res.status(429).setHeader('Retry-After', '1').json({ errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' });
+          return true;
         case 'throttled': {
           log(200, fault.kind, parsed.operationName);
           const status = { ...deps.bucketFor(domain).status(), currentlyAvailable: 0 };

@@ -4,7 +4,7 @@
 // runs and its answer is lost (500, timeout, reset), as when Shopify applied a mutation but the
 // response never reached us.
 
-export type FaultKind = 'latency' | 'http500' | 'http502' | 'throttled' | 'timeout' | 'networkReset';
+export type FaultKind = 'latency' | 'http500' | 'http502' | 'http429' | 'throttled' | 'timeout' | 'networkReset';
 
 export interface FaultSpec {
   match?: { operationName?: string; field?: string; shop?: string };
