@@ -4,6 +4,8 @@ export interface JobContext {
   runtime: Runtime;
   now: () => Date;
   workerId: string;
+  /** aborted when the process is shutting down: loops stop between batches */
+  signal?: AbortSignal;
 }
 
 /** A scheduled job: thin, it calls the domain and reports what it did. */

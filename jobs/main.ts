@@ -29,10 +29,12 @@ async function main(): Promise<void> {
     return;
   }
   const runtime = await createRuntime(config, logger);
-  const scheduler = startScheduler({ runtime, now: () => new Date(), workerId: `${hostname()}:${process.pid}` }, allJobs);
+  const stopping = new AbortController();
+  const scheduler = startScheduler({ runtime, now: () => new Date(), workerId: `${hostname()}:${process.pid}`, signal: stopping.signal }, allJobs);
   logger.info({ jobs: allJobs.map((job) => `${job.name} (${job.schedule})`) }, 'job scheduler started');
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'stopping job scheduler');
+    stopping.abort();
     await scheduler.stop();
     await runtime.close();
     process.exit(0);
