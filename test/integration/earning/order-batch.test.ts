@@ -51,7 +51,7 @@ describeEachDatabase('a batch of order deliveries', (getDb) => {
     expect(await entriesOfOrder(shop.id, malformed.id)).toEqual([]);
     expect(await db.prisma.orderRecord.count({ where: { shopId: shop.id, shopifyOrderId: `gid://shopify/Order/${malformed.id}` } })).toBe(0);
     const members = await db.prisma.member.findMany({ where: { shopId: shop.id }, orderBy: { shopifyCustomerId: 'asc' }, select: { pendingPoints: true, lifetimeSpendMinor: true } });
-    expect(members.map((m) => [m.pendingPoints, m.lifetimeSpendMinor])).toEqual([[40, 4000], [30, 3000], [70, 7000]]);
+    expect(members.map((m) => [m.pendingPoints, m.lifetimeSpendMinor])).toEqual([[40, 4000n], [30, 3000n], [70, 7000n]]);
     expect((await findBalanceMismatches(db.prisma)).mismatches).toEqual([]);
   });
 

@@ -11,6 +11,7 @@
 // - `inTransaction` lets the caller mark the batch's tasks done in the same commit.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db-client';
+import { minorUnitsFromColumn } from '../money';
 import { sqlClientOf, type SqlExecutor } from '../sql/sql-client';
 import { joinSql, sql, sqlList, toDate, toDateOrNull, type SqlQuery } from '../sql/sql-query';
 import { loadEarningContext, type EarningContext } from './load-earning-context';
@@ -91,7 +92,7 @@ const LINE_COLUMNS = sql`"id", "shopId", "orderRecordId", "shopifyLineItemId", "
 function readOrder(row: Record<string, unknown>): OrderRow {
   return {
     ...(row as unknown as OrderRow),
-    eligibleMinor: Number(row.eligibleMinor),
+    eligibleMinor: minorUnitsFromColumn(row.eligibleMinor as number),
     processedAt: toDate(row.processedAt),
     cancelledAt: toDateOrNull(row.cancelledAt),
     shopifyUpdatedAt: toDate(row.shopifyUpdatedAt),
@@ -107,7 +108,7 @@ function readLine(row: Record<string, unknown>): LineRow {
     ...(row as unknown as LineRow),
     quantity: Number(row.quantity),
     refundedQuantity: Number(row.refundedQuantity),
-    eligibleMinor: Number(row.eligibleMinor),
+    eligibleMinor: minorUnitsFromColumn(row.eligibleMinor as number),
     earnedPoints: Number(row.earnedPoints),
     isService: Boolean(Number(row.isService)) || row.isService === true,
     isGiftCard: Boolean(Number(row.isGiftCard)) || row.isGiftCard === true,
@@ -193,7 +194,7 @@ async function lockMembers(tx: SqlExecutor, items: OrderBatchItem[], orders: Ite
   const remember = (row: Record<string, unknown>) => {
     const member: MemberRow = {
       id: String(row.id), shopId: String(row.shopId), shopifyCustomerId: String(row.shopifyCustomerId),
-      lifetimeSpendMinor: Number(row.lifetimeSpendMinor), lastVisitAt: toDateOrNull(row.lastVisitAt), changed: false,
+      lifetimeSpendMinor: minorUnitsFromColumn(row.lifetimeSpendMinor as number), lastVisitAt: toDateOrNull(row.lastVisitAt), changed: false,
     };
     byCustomer.set(customerKey(member.shopId, member.shopifyCustomerId), member);
     byId.set(member.id, member);

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeTransaction, type Db, type Tx } from '../db-client';
 import { recordPendingEarn } from '../ledger/record-pending-earn';
+import { minorUnitsFromColumn } from '../money';
 import { upsertMember } from '../members/upsert-member';
 import { applyRefundInTransaction, cancelOrderInTransaction } from './reverse-order-points';
 import { loadEarningContext, type EarningContext } from './load-earning-context';
@@ -51,9 +52,10 @@ async function recordEarnings(tx: Tx, context: EarningContext, order: LockedOrde
   const claimed = await tx.orderRecord.updateMany({ where: { id: order.id, earningRecordedAt: null }, data: { earningRecordedAt: now } });
   if (claimed.count === 0) return 0;
   const member = await tx.member.findUniqueOrThrow({ where: { id: memberId }, select: { lifetimeSpendMinor: true, lastVisitAt: true } });
-  const lines = await tx.orderLine.findMany({ where: { orderRecordId: order.id }, orderBy: { createdAt: 'asc' } });
+  const lines = (await tx.orderLine.findMany({ where: { orderRecordId: order.id }, orderBy: { createdAt: 'asc' } }))
+    .map((line) => ({ ...line, eligibleMinor: minorUnitsFromColumn(line.eligibleMinor) }));
   const plan = planOrderEarnings(context, snapshot, lines, {
-    shopId: order.shopId, memberId, paidAt: order.paidAt ?? now, fulfilledAt: order.fulfilledAt, lifetimeSpendMinor: member.lifetimeSpendMinor,
+    shopId: order.shopId, memberId, paidAt: order.paidAt ?? now, fulfilledAt: order.fulfilledAt, lifetimeSpendMinor: minorUnitsFromColumn(member.lifetimeSpendMinor),
   });
   const lineIds = new Map(lines.map((line) => [line.shopifyLineItemId, line.id]));
   for (const line of plan.lines) {

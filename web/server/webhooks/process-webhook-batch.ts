@@ -9,6 +9,7 @@ import { completeTasksSql, type TaskRow } from '../../core/tasks/task-queue';
 import { findWebhookDeliveries } from '../../core/webhooks/record-webhook-delivery';
 import type { OrderTopicHandler } from './order-topic-handler';
 import { parseOrderPayload } from './order-payload';
+import { parseDeliveryBody } from './process-webhook-delivery';
 import { MalformedPayloadError, type WebhookContext, type WebhookHandler } from './webhook-handler';
 
 export type WebhookTaskOutcome =
@@ -57,12 +58,7 @@ export function createWebhookBatchProcessor(handlers: WebhookHandler[]) {
         continue;
       }
       try {
-        let payload: unknown;
-        try {
-          payload = JSON.parse(delivery.payload);
-        } catch {
-          throw new MalformedPayloadError(delivery.topic, 'body is not JSON');
-        }
+        const payload = parseDeliveryBody(delivery.topic, delivery.payload);
         items.push({ key: task.id, shopId, snapshot: parseOrderPayload(delivery.topic, payload), trigger: handler.orderTrigger });
       } catch (error) {
         outcomes.set(task.id, { status: 'failed', error: error as Error, permanent: error instanceof MalformedPayloadError });
