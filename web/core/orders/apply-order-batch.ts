@@ -13,9 +13,10 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db-client';
 import { minorUnitsFromColumn } from '../money';
 import { sqlClientOf, type SqlExecutor } from '../sql/sql-client';
-import { joinSql, sql, sqlList, toDate, toDateOrNull, type SqlQuery } from '../sql/sql-query';
+import { joinSql, sql, sqlList, toDate, toDateOrNull } from '../sql/sql-query';
 import { loadEarningContext, type EarningContext } from './load-earning-context';
 import { isPaid, type OrderSnapshot, type OrderTrigger } from './order-snapshot';
+import { inChunks, insertAndLockOrders, orderKey, writeOrders, type OrderRow } from './order-rows';
 import { describeNewLine, fulfilmentAvailableAt, planOrderEarnings, type NewOrderLine, type PlannedEntry } from './plan-order-earnings';
 
 export interface OrderBatchItem {
@@ -39,27 +40,6 @@ function needsOneByOne(item: OrderBatchItem): boolean {
   return item.snapshot.cancelledAt !== null || item.snapshot.refunds.length > 0;
 }
 
-interface OrderRow {
-  id: string;
-  shopId: string;
-  shopifyOrderId: string;
-  memberId: string | null;
-  name: string;
-  currency: string;
-  eligibleMinor: number;
-  financialStatus: string;
-  fulfillmentStatus: string;
-  locationId: string | null;
-  processedAt: Date;
-  cancelledAt: Date | null;
-  shopifyUpdatedAt: Date;
-  paidAt: Date | null;
-  fulfilledAt: Date | null;
-  earningRecordedAt: Date | null;
-  refundIds: string;
-  createdAt: Date;
-}
-
 interface LineRow extends NewOrderLine {
   id: string;
   orderRecordId: string;
@@ -78,30 +58,13 @@ interface MemberRow {
   changed: boolean;
 }
 
-const orderKey = (shopId: string, shopifyOrderId: string) => `${shopId}\n${shopifyOrderId}`;
 const customerKey = (shopId: string, shopifyCustomerId: string) => `${shopId}\n${shopifyCustomerId}`;
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const flag = (value: boolean) => (value ? 1 : 0);
 
-const ORDER_COLUMNS = sql`"id", "shopId", "shopifyOrderId", "memberId", "name", "currency", "eligibleMinor", "financialStatus", "fulfillmentStatus",
-  "locationId", "processedAt", "cancelledAt", "shopifyUpdatedAt", "paidAt", "fulfilledAt", "earningRecordedAt", "refundIds", "createdAt"`;
 const LINE_COLUMNS = sql`"id", "shopId", "orderRecordId", "shopifyLineItemId", "productId", "variantId", "title", "quantity", "refundedQuantity",
   "eligibleMinor", "isService", "isGiftCard", "appointmentStart", "appointmentEnd", "appointmentStatus", "rawProperties", "appointmentIssue",
   "earnedPoints", "pointsBasis", "createdAt"`;
-
-function readOrder(row: Record<string, unknown>): OrderRow {
-  return {
-    ...(row as unknown as OrderRow),
-    eligibleMinor: minorUnitsFromColumn(row.eligibleMinor as number),
-    processedAt: toDate(row.processedAt),
-    cancelledAt: toDateOrNull(row.cancelledAt),
-    shopifyUpdatedAt: toDate(row.shopifyUpdatedAt),
-    paidAt: toDateOrNull(row.paidAt),
-    fulfilledAt: toDateOrNull(row.fulfilledAt),
-    earningRecordedAt: toDateOrNull(row.earningRecordedAt),
-    createdAt: toDate(row.createdAt),
-  };
-}
 
 function readLine(row: Record<string, unknown>): LineRow {
   return {
@@ -117,53 +80,6 @@ function readLine(row: Record<string, unknown>): LineRow {
     createdAt: toDate(row.createdAt),
     changed: false,
   };
-}
-
-/** Rows of one shop's keys, for statements that select by (shopId, key): `("shopId" = ? AND col IN (…)) OR …`. */
-function perShop(keys: Array<{ shopId: string; value: string }>, column: SqlQuery): SqlQuery {
-  const byShop = new Map<string, string[]>();
-  for (const key of keys) byShop.set(key.shopId, [...(byShop.get(key.shopId) ?? []), key.value]);
-  return joinSql([...byShop].map(([shopId, values]) => sql`("shopId" = ${shopId} AND ${column} IN ${sqlList(values)})`), ' OR ');
-}
-
-/** Statements with many rows go in chunks: both databases cap a statement's parameters. */
-async function inChunks<T, R>(rows: T[], size: number, run: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(...(await run(rows.slice(i, i + size))));
-  return out;
-}
-
-async function lockOrders(tx: SqlExecutor, db: Db, groups: Map<string, OrderBatchItem[]>, now: Date): Promise<{ orders: Map<string, OrderRow>; created: Set<string> }> {
-  const keys = [...groups.keys()].sort(byText);
-  const created = new Set<string>();
-  await inChunks(keys, 500, async (chunk) => {
-    const rows = chunk.map((key) => {
-      const { shopId, snapshot: s } = groups.get(key)![0]!;
-      return sql`(${randomUUID()}, ${shopId}, ${s.shopifyOrderId}, ${s.name}, ${s.currency}, 0, ${s.financialStatus}, ${s.fulfillmentStatus},
-        ${s.locationId}, ${s.processedAt}, ${s.updatedAt}, '[]', ${now})`;
-    });
-    const inserted = await tx.query<{ shopId: string; shopifyOrderId: string }>(sql`
-      INSERT INTO "OrderRecord" ("id", "shopId", "shopifyOrderId", "name", "currency", "eligibleMinor", "financialStatus", "fulfillmentStatus",
-        "locationId", "processedAt", "shopifyUpdatedAt", "refundIds", "createdAt")
-      VALUES ${joinSql(rows)}
-      ON CONFLICT ("shopId", "shopifyOrderId") DO NOTHING
-      RETURNING "shopId", "shopifyOrderId"`);
-    for (const row of inserted) created.add(orderKey(row.shopId, row.shopifyOrderId));
-    return [];
-  });
-  // Locked in key order: two batches sharing orders wait for each other instead of deadlocking.
-  const existing = keys.filter((key) => !created.has(key));
-  const orders = new Map<string, OrderRow>();
-  const lock = db.kind === 'postgresql' ? sql` FOR UPDATE` : sql``;
-  const rows = await inChunks(keys, 500, (chunk) => {
-    const wanted = chunk.map((key) => ({ shopId: groups.get(key)![0]!.shopId, value: groups.get(key)![0]!.snapshot.shopifyOrderId }));
-    return tx.query<Record<string, unknown>>(sql`
-      SELECT ${ORDER_COLUMNS} FROM "OrderRecord" WHERE ${perShop(wanted, sql`"shopifyOrderId"`)}
-      ORDER BY "shopId", "shopifyOrderId"${lock}`);
-  });
-  for (const row of rows.map(readOrder)) orders.set(orderKey(row.shopId, row.shopifyOrderId), row);
-  if (existing.length + created.size !== orders.size) throw new Error('an order of the batch could not be read after its insert');
-  return { orders, created };
 }
 
 async function readLines(tx: SqlExecutor, orderIds: string[]): Promise<Map<string, LineRow[]>> {
@@ -287,22 +203,6 @@ function foldOrder(items: OrderBatchItem[], start: OrderRow, created: boolean, s
   return { order, lines, entries, releaseAt, context };
 }
 
-async function writeOrders(tx: SqlExecutor, orders: OrderRow[]): Promise<void> {
-  await inChunks(orders, 300, async (chunk) => {
-    const rows = chunk.map((o) => sql`(${o.id}, ${o.shopId}, ${o.shopifyOrderId}, ${o.memberId}, ${o.name}, ${o.currency}, ${o.eligibleMinor}, ${o.financialStatus},
-      ${o.fulfillmentStatus}, ${o.locationId}, ${o.processedAt}, ${o.cancelledAt}, ${o.shopifyUpdatedAt}, ${o.paidAt}, ${o.fulfilledAt}, ${o.earningRecordedAt},
-      ${o.refundIds}, ${o.createdAt})`);
-    // The rows are locked by this transaction: the upsert only updates them (in one statement for the batch).
-    await tx.execute(sql`
-      INSERT INTO "OrderRecord" (${ORDER_COLUMNS}) VALUES ${joinSql(rows)}
-      ON CONFLICT ("id") DO UPDATE SET "memberId" = excluded."memberId", "name" = excluded."name", "eligibleMinor" = excluded."eligibleMinor",
-        "financialStatus" = excluded."financialStatus", "fulfillmentStatus" = excluded."fulfillmentStatus", "locationId" = excluded."locationId",
-        "shopifyUpdatedAt" = excluded."shopifyUpdatedAt", "paidAt" = excluded."paidAt", "fulfilledAt" = excluded."fulfilledAt",
-        "earningRecordedAt" = excluded."earningRecordedAt"`);
-    return [];
-  });
-}
-
 async function writeLines(tx: SqlExecutor, lines: Array<LineRow & { shopId: string }>): Promise<void> {
   await inChunks(lines, 200, async (chunk) => {
     const rows = chunk.map((l) => sql`(${l.id}, ${l.shopId}, ${l.orderRecordId}, ${l.shopifyLineItemId}, ${l.productId}, ${l.variantId}, ${l.title}, ${l.quantity},
@@ -373,7 +273,7 @@ export async function applyOrderBatch(
 
   let pendingPointsRecorded = 0;
   await sqlClientOf(db).transaction(async (tx) => {
-    const { orders, created } = await lockOrders(tx, db, groups, now);
+    const { orders, created } = await insertAndLockOrders(tx, db.kind, [...groups].map(([key, group]) => ({ key, shopId: group[0]!.shopId, snapshot: group[0]!.snapshot })), now);
     const lines = await readLines(tx, [...orders.values()].filter((order) => !created.has(orderKey(order.shopId, order.shopifyOrderId))).map((order) => order.id));
     const members = await lockMembers(tx, batched, orders.values(), now);
     const folded = [...groups].map(([key, group]) =>

@@ -1,11 +1,12 @@
 // Applies one order webhook to the ledger, exactly once whatever the order and number of deliveries:
 // the order row is locked for the transaction, every ledger effect has its own idempotency key, and
 // stale snapshots (an older orders/updated arriving late) never move the order's state backwards.
-import { randomUUID } from 'node:crypto';
 import { writeTransaction, type Db, type Tx } from '../db-client';
 import { recordPendingEarn } from '../ledger/record-pending-earn';
 import { minorUnitsFromColumn } from '../money';
 import { upsertMember } from '../members/upsert-member';
+import { prismaSqlExecutor } from '../sql/sql-client';
+import { insertAndLockOrders, orderKey } from './order-rows';
 import { applyRefundInTransaction, cancelOrderInTransaction } from './reverse-order-points';
 import { loadEarningContext, type EarningContext } from './load-earning-context';
 import { describeNewLine, fulfilmentAvailableAt, planOrderEarnings } from './plan-order-earnings';
@@ -21,18 +22,11 @@ export interface ApplyOrderResult {
 type LockedOrder = NonNullable<Awaited<ReturnType<Tx['orderRecord']['findUnique']>>>;
 
 async function lockOrder(tx: Tx, kind: Db['kind'], shopId: string, snapshot: OrderSnapshot, now: Date): Promise<{ order: LockedOrder; created: boolean }> {
-  const inserted = await tx.$executeRaw`
-    INSERT INTO "OrderRecord" ("id", "shopId", "shopifyOrderId", "name", "currency", "eligibleMinor", "financialStatus", "fulfillmentStatus",
-      "locationId", "processedAt", "shopifyUpdatedAt", "refundIds", "createdAt")
-    VALUES (${randomUUID()}, ${shopId}, ${snapshot.shopifyOrderId}, ${snapshot.name}, ${snapshot.currency}, 0, ${snapshot.financialStatus},
-      ${snapshot.fulfillmentStatus}, ${snapshot.locationId}, ${snapshot.processedAt}, ${snapshot.updatedAt}, '[]', ${now})
-    ON CONFLICT ("shopId", "shopifyOrderId") DO NOTHING`;
-  if (kind === 'postgresql') {
-    // Serialises concurrent deliveries for the same order (orders/paid and orders/updated together).
-    await tx.$queryRaw`SELECT "id" FROM "OrderRecord" WHERE "shopId" = ${shopId} AND "shopifyOrderId" = ${snapshot.shopifyOrderId} FOR UPDATE`;
-  }
+  // Serialises concurrent deliveries for the same order (orders/paid and orders/updated together).
+  const key = orderKey(shopId, snapshot.shopifyOrderId);
+  const { created } = await insertAndLockOrders(prismaSqlExecutor(tx), kind, [{ key, shopId, snapshot }], now);
   const order = await tx.orderRecord.findUniqueOrThrow({ where: { shopId_shopifyOrderId: { shopId, shopifyOrderId: snapshot.shopifyOrderId } } });
-  return { order, created: inserted > 0 };
+  return { order, created: created.has(key) };
 }
 
 async function saveNewLines(tx: Tx, context: EarningContext, order: LockedOrder, snapshot: OrderSnapshot): Promise<void> {
