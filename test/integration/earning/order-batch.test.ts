@@ -1,6 +1,6 @@
 // The set-based path for order deliveries: what one claimed batch does, and that it earns exactly what
 // the one-order path earns.
-import { processDueTasks } from '../../../jobs/process-tasks';
+import { processDueTasks, runTaskBatch } from '../../../jobs/process-tasks';
 import { findBalanceMismatches } from '../../../web/core/ledger/check-balances';
 import { applyOrderSnapshot } from '../../../web/core/orders/apply-order-snapshot';
 import { claimTasks } from '../../../web/core/tasks/task-queue';
@@ -71,5 +71,22 @@ describeEachDatabase('a batch of order deliveries', (getDb) => {
     // 400 and 300 at 2 %, then the member has spent 700 and the third order earns 5 %.
     expect(expected).toEqual([[8], [6], [10]]);
     expect(await points(batched)).toEqual(expected);
+  });
+
+  it('falls back to one delivery at a time when the batch cannot commit, so only the bad order waits', async () => {
+    const db = getDb();
+    const testApp = createTestApp(db);
+    const shop = await createShop(db.prisma);
+    const fine = [821, 822, 823].map((customerId) => orderPayload({ customerId, lines: [{ price: '15.00' }] }));
+    // Another order claiming the first order's line item: the unique line index refuses the whole batch.
+    const clash = orderPayload({ customerId: 824, lines: [{ price: '9.00' }] });
+    Object.assign(clash.line_items[0]!, { id: fine[0]!.line_items[0]!.id, admin_graphql_api_id: fine[0]!.line_items[0]!.admin_graphql_api_id });
+    await queueDeliveries(db, [...fine, clash].map((payload) => ({ shopDomain: shop.domain, topic: 'orders/paid', payload })));
+    const context = testApp.jobContext();
+    const tasks = await claimTasks(db.database, { workerId: context.workerId, limit: 50 });
+    expect(await runTaskBatch(context, tasks)).toEqual({ done: 3, retry: 1, failed: 0 });
+    for (const order of fine) expect((await entriesOfOrder(shop.id, order.id)).map((e) => e.points)).toEqual([15]);
+    expect(await entriesOfOrder(shop.id, clash.id)).toEqual([]);
+    expect((await findBalanceMismatches(db.prisma)).mismatches).toEqual([]);
   });
 });
