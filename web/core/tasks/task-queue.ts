@@ -135,10 +135,13 @@ export function createTaskClaimer(db: Db, options: Omit<ClaimOptions, 'limit' | 
       const perShop = shops.map((shop) => sql`SELECT "id" FROM (SELECT "id" FROM "Task"
         WHERE "status" = 'queued' AND "shopDomain" = ${shop} AND "runAt" <= ${now} AND "kind" IN ${kinds}
         ORDER BY "priority" DESC, "runAt" LIMIT ${share}${lock}) AS "t"`);
+      // Picked once (MATERIALIZED): a subquery under the UPDATE may be rescanned, and with SKIP LOCKED
+      // each rescan would pick the next rows (those this statement already updated are skipped).
       const claimed = await client.query<TaskRow & { priority: number; runAt: unknown }>(sql`
+        WITH "picked" AS MATERIALIZED (${joinSql(perShop, ' UNION ALL ')})
         UPDATE "Task" SET "status" = 'running', "lockedBy" = ${options.workerId}, "lockedUntil" = ${new Date(now.getTime() + leaseMs)},
           "attempts" = "attempts" + 1, "updatedAt" = ${now}
-        WHERE "id" IN (${joinSql(perShop, ' UNION ALL ')}) AND "status" = 'queued'
+        WHERE "id" IN (SELECT "id" FROM "picked") AND "status" = 'queued'
         RETURNING ${TASK_COLUMNS}, "priority", "runAt"`);
       return claimed
         .map((row) => ({ row, runAt: toDate(row.runAt).getTime() }))
