@@ -63,7 +63,7 @@ export async function processDueTasks(context: JobContext, options: ProcessTasks
     const claim = createTaskClaimer(context.runtime.db, { workerId: `${context.workerId}#${index}`, kinds: options.kinds });
     const worker = { ...context, workerId: `${context.workerId}#${index}` };
     for (let batch = 0; batch < (options.maxBatches ?? Number.POSITIVE_INFINITY); batch += 1) {
-      if (context.signal?.aborted) break;
+      if (context.shouldStop?.()) break;
       const tasks = await claim.claim(batchSize, context.now());
       if (tasks.length === 0) break;
       const done = await runTaskBatch(worker, tasks);

@@ -20,11 +20,9 @@ async function main(): Promise<void> {
   });
   const logger = createLogger(config.logLevel, { process: 'bench-jobs' });
   const runtime = await createRuntime(config, logger, { migrate: false });
-  const stopping = new AbortController();
-  const scheduler = startScheduler({ runtime, now: () => new Date(), workerId: `${hostname()}:${process.pid}`, signal: stopping.signal }, [processTasksJob]);
+  const scheduler = startScheduler({ runtime, now: () => new Date(), workerId: `${hostname()}:${process.pid}` }, [processTasksJob]);
   process.stdout.write('ready\n');
   process.once('SIGTERM', async () => {
-    stopping.abort();
     await scheduler.stop();
     await runtime.close();
     process.exit(0);

@@ -13,10 +13,9 @@ describeEachDatabase('process-tasks during shutdown', (getDb) => {
     const testApp = createTestApp(db);
     const shop = await createShop(db.prisma);
     await queueDeliveries(db, Array.from({ length: 6 }, () => ({ shopDomain: shop.domain, topic: 'orders/paid', payload: orderPayload({ lines: [{ price: '8.00' }] }) })));
-    const stopping = new AbortController();
-    let batches = 0;
-    // The signal is given while the first batch is being claimed (each claim reads the clock once).
-    const context = { ...testApp.jobContext(() => { if (++batches === 1) stopping.abort(); return new Date(); }), signal: stopping.signal };
+    let stopping = false;
+    // The process starts stopping while the first batch is being claimed (the claim reads the clock first).
+    const context = { ...testApp.jobContext(() => { stopping = true; return new Date(); }), shouldStop: () => stopping };
     const counts = await processDueTasks(context, { batchSize: 2, claimers: 1 });
     expect(counts).toEqual({ done: 2, retry: 0, failed: 0 });
     expect(await db.prisma.task.count({ where: { shopDomain: shop.domain, status: 'queued' } })).toBe(4);

@@ -3,12 +3,12 @@
 // and the PostgreSQL one is cast once, here (row types are identical).
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
 import type { SqlClient } from '../../core/sql/sql-client';
 import { databaseKindOf, type DatabaseKind } from '../config';
 import { PrismaClient } from '../generated/sqlite/client';
 import { PrismaClient as PostgresPrismaClient } from '../generated/postgres/client';
 import { postgresSettingsFrom, sqliteFileFrom } from './connection-settings';
+import { createPgPool, type IdleErrorLog } from './pg-pool';
 import { createPgSqlClient } from './pg-sql-client';
 
 export type Prisma = PrismaClient;
@@ -25,6 +25,8 @@ export interface Database {
 export interface DatabaseOptions {
   /** pg pool size per process */
   poolSize?: number;
+  /** where a dropped idle connection is reported (default: stderr) */
+  log?: IdleErrorLog;
 }
 
 export function createDatabase(url: string, options: DatabaseOptions = {}): Database {
@@ -36,7 +38,7 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Data
   }
   const { connectionString, schema } = postgresSettingsFrom(url);
   // One pool for Prisma and for the raw hot paths, so DATABASE_POOL_SIZE is the process' whole share.
-  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10, options: `-c search_path="${schema}"` });
+  const pool = createPgPool({ connectionString, max: options.poolSize ?? 10, options: `-c search_path="${schema}"` }, options.log);
   const adapter = new PrismaPg(pool, { schema });
   const prisma = new PostgresPrismaClient({ adapter }) as unknown as Prisma;
   return {

@@ -10,6 +10,7 @@
 import pg from 'pg';
 import type { QueryRows, StreamRows } from '../../core/reports/points-report';
 import { postgresSettingsFrom } from './connection-settings';
+import { createPgPool, type IdleErrorLog } from './pg-pool';
 
 const TIMESTAMP_OID = 1114;
 
@@ -21,9 +22,9 @@ export interface PgRowQuery {
 
 const toParam = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, -1) : value);
 
-export function createPgRowQuery(url: string, options: { max?: number } = {}): PgRowQuery {
+export function createPgRowQuery(url: string, options: { max?: number; log?: IdleErrorLog } = {}): PgRowQuery {
   const { connectionString, schema } = postgresSettingsFrom(url);
-  const pool = new pg.Pool({
+  const pool = createPgPool({
     connectionString,
     max: options.max ?? 4,
     idleTimeoutMillis: 10_000,
@@ -33,7 +34,7 @@ export function createPgRowQuery(url: string, options: { max?: number } = {}): P
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === TIMESTAMP_OID ? (value: string) => new Date(`${value.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
-  });
+  }, options.log);
   return {
     query: async (sql, values) => (await pool.query(sql, values.map(toParam))).rows,
     stream: async function* (sql, values, batchSize) {
