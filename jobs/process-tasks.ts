@@ -28,19 +28,24 @@ export async function runTask(context: JobContext, task: TaskRow): Promise<Outco
   }
 }
 
-/** Runs one claimed batch: set-based kinds together, then what remains one by one in claim order. */
+/** Runs one claimed batch: kinds that work set-based take their tasks together, the rest run one by one in claim order. */
 export async function runTaskBatch(context: JobContext, tasks: TaskRow[]): Promise<Record<Outcome, number>> {
   const counts: Record<Outcome, number> = { done: 0, retry: 0, failed: 0 };
   const settled = new Set<string>();
+  const runOne = async (task: TaskRow) => {
+    settled.add(task.id);
+    return runTask(context, task);
+  };
   for (const kind of new Set(tasks.map((task) => task.kind))) {
     const runBatch = isTaskKind(kind) ? taskHandlers[kind].runBatch : undefined;
     if (!runBatch) continue;
-    const outcomes = await runBatch(context, tasks.filter((task) => task.kind === kind));
+    const outcomes = await runBatch(context, tasks.filter((task) => task.kind === kind), runOne);
     for (const task of tasks) {
       const outcome = outcomes.get(task.id);
-      if (!outcome || outcome.status === 'one-by-one') continue;
+      if (!outcome) continue;
       settled.add(task.id);
-      counts[outcome.status === 'done' ? 'done' : await recordFailure(context, task, outcome.error, outcome.permanent)] += 1;
+      if (outcome.status === 'ran') counts[outcome.outcome] += 1;
+      else counts[outcome.status === 'done' ? 'done' : await recordFailure(context, task, outcome.error, outcome.permanent)] += 1;
     }
   }
   for (const task of tasks) if (!settled.has(task.id)) counts[await runTask(context, task)] += 1;

@@ -14,8 +14,8 @@ import type { JobContext } from './job';
 
 export interface TaskHandler {
   run(context: JobContext, payload: unknown): Promise<void>;
-  /** tasks of this kind from one claim: each ends done, failed, or to be run alone with `run` */
-  runBatch?(context: JobContext, tasks: TaskRow[]): Promise<Map<string, WebhookTaskOutcome>>;
+  /** tasks of this kind from one claim, together; `runOne` runs one alone (and records its outcome) */
+  runBatch?(context: JobContext, tasks: TaskRow[], runOne: (task: TaskRow) => Promise<'done' | 'retry' | 'failed'>): Promise<Map<string, WebhookTaskOutcome>>;
 }
 
 const processWebhookDelivery = createWebhookDispatcher(webhookHandlers);
@@ -28,7 +28,7 @@ export const taskHandlers: Record<TaskKind, TaskHandler> = {
       const { deliveryId } = payload as { deliveryId: string };
       await processWebhookDelivery(webhookContext(context), deliveryId);
     },
-    runBatch: (context, tasks) => processWebhookTasks(webhookContext(context), tasks, context.workerId),
+    runBatch: (context, tasks, runOne) => processWebhookTasks(webhookContext(context), tasks, context.workerId, runOne),
   },
   [SYNC_CATALOG_TASK]: {
     async run(context, payload) {

@@ -38,7 +38,12 @@ describeEachDatabase('a batch of order deliveries', (getDb) => {
     const workerId = 'batch-test';
     const tasks = await claimTasks(db.database, { workerId, limit: 50 });
     expect(tasks).toHaveLength(6);
-    const outcomes = await processBatch({ db: db.database, logger: testApp.runtime.logger, now: () => new Date() }, tasks, workerId);
+    const ranAlone: string[] = [];
+    const outcomes = await processBatch({ db: db.database, logger: testApp.runtime.logger, now: () => new Date() }, tasks, workerId, async (task) => {
+      ranAlone.push(task.id);
+      return 'done';
+    });
+    expect(ranAlone).toEqual([]);
     const statuses = [...outcomes.values()].map((o) => (o.status === 'failed' ? `failed:${o.permanent}` : o.status)).sort();
     expect(statuses).toEqual(['done', 'done', 'done', 'done', 'done', 'failed:true']);
     // The five good ones were applied and marked done in the batch's own transaction.
@@ -88,5 +93,25 @@ describeEachDatabase('a batch of order deliveries', (getDb) => {
     for (const order of fine) expect((await entriesOfOrder(shop.id, order.id)).map((e) => e.points)).toEqual([15]);
     expect(await entriesOfOrder(shop.id, clash.id)).toEqual([]);
     expect((await findBalanceMismatches(db.prisma)).mismatches).toEqual([]);
+  });
+
+  it('runs any other delivery alone at its place in the claim: the orders before it first, those after it later', async () => {
+    const db = getDb();
+    const testApp = createTestApp(db);
+    const shop = await createShop(db.prisma);
+    const before = orderPayload({ customerId: 841, lines: [{ price: '20.00' }] });
+    const after = orderPayload({ customerId: 842, lines: [{ price: '20.00' }] });
+    const arrived = (seconds: number) => new Date(Date.now() - 60_000 + seconds * 1000);
+    await queueDeliveries(db, [{ shopDomain: shop.domain, topic: 'orders/paid', payload: before }], arrived(1));
+    await queueDeliveries(db, [{ shopDomain: shop.domain, topic: 'customers/create', payload: { id: 843, email: 'cleo@example.com' } }], arrived(2));
+    await queueDeliveries(db, [{ shopDomain: shop.domain, topic: 'orders/paid', payload: after }], arrived(3));
+    const tasks = await claimTasks(db.database, { workerId: 'in-order', limit: 10 });
+    const seen: number[][] = [];
+    await processBatch({ db: db.database, logger: testApp.runtime.logger, now: () => new Date() }, tasks, 'in-order', async () => {
+      seen.push([(await entriesOfOrder(shop.id, before.id)).length, (await entriesOfOrder(shop.id, after.id)).length]);
+      return 'done';
+    });
+    expect(seen).toEqual([[1, 0]]);
+    expect((await entriesOfOrder(shop.id, after.id)).map((e) => e.points)).toEqual([20]);
   });
 });

@@ -13,9 +13,11 @@ import { parseDeliveryBody } from './process-webhook-delivery';
 import { MalformedPayloadError, type WebhookContext, type WebhookHandler } from './webhook-handler';
 
 export type WebhookTaskOutcome =
+  /** applied in a batch, marked done in its transaction */
   | { status: 'done' }
-  /** run it alone, through the topic's handler (in the order given) */
-  | { status: 'one-by-one' }
+  /** run alone through `runOne` (the topic's handler), which recorded its outcome */
+  | { status: 'ran'; outcome: 'done' | 'retry' | 'failed' }
+  /** never ran: to be recorded as failed (permanent: no retry) */
   | { status: 'failed'; error: Error; permanent: boolean };
 
 function isOrderTopicHandler(handler: WebhookHandler | undefined): handler is OrderTopicHandler {
@@ -30,7 +32,12 @@ async function shopIdsByDomain(context: WebhookContext, domains: string[]): Prom
 
 export function createWebhookBatchProcessor(handlers: WebhookHandler[]) {
   const byTopic = new Map(handlers.map((handler) => [handler.topic, handler]));
-  return async function processWebhookTasks(context: WebhookContext, tasks: TaskRow[], workerId: string): Promise<Map<string, WebhookTaskOutcome>> {
+  return async function processWebhookTasks(
+    context: WebhookContext,
+    tasks: TaskRow[],
+    workerId: string,
+    runOne: (task: TaskRow) => Promise<'done' | 'retry' | 'failed'>,
+  ): Promise<Map<string, WebhookTaskOutcome>> {
     const outcomes = new Map<string, WebhookTaskOutcome>();
     const deliveryIdOf = new Map<string, string>();
     for (const task of tasks) {
@@ -43,15 +50,12 @@ export function createWebhookBatchProcessor(handlers: WebhookHandler[]) {
     const deliveries = await findWebhookDeliveries(context.db, [...deliveryIdOf.values()]);
     const orderTasks = tasks.filter((task) => isOrderTopicHandler(byTopic.get(deliveries.get(deliveryIdOf.get(task.id) ?? '')?.topic ?? '')));
     const shops = await shopIdsByDomain(context, [...new Set(orderTasks.map((task) => task.shopDomain))]);
-    const items: OrderBatchItem[] = [];
+    const itemOf = new Map<string, OrderBatchItem>();
     for (const task of tasks) {
       if (outcomes.has(task.id)) continue;
       const delivery = deliveries.get(deliveryIdOf.get(task.id)!);
       const handler = delivery ? byTopic.get(delivery.topic) : undefined;
-      if (!delivery || !isOrderTopicHandler(handler)) {
-        outcomes.set(task.id, { status: 'one-by-one' });
-        continue;
-      }
+      if (!delivery || !isOrderTopicHandler(handler)) continue;
       const shopId = shops.get(delivery.shopDomain);
       if (!shopId) {
         outcomes.set(task.id, { status: 'failed', error: new Error(`shop ${delivery.shopDomain} is not installed`), permanent: false });
@@ -59,12 +63,21 @@ export function createWebhookBatchProcessor(handlers: WebhookHandler[]) {
       }
       try {
         const payload = parseDeliveryBody(delivery.topic, delivery.payload);
-        items.push({ key: task.id, shopId, snapshot: parseOrderPayload(delivery.topic, payload), trigger: handler.orderTrigger });
+        itemOf.set(task.id, { key: task.id, shopId, snapshot: parseOrderPayload(delivery.topic, payload), trigger: handler.orderTrigger });
       } catch (error) {
         outcomes.set(task.id, { status: 'failed', error: error as Error, permanent: error instanceof MalformedPayloadError });
       }
     }
-    if (items.length > 0) {
+    const byId = new Map(tasks.map((task) => [task.id, task]));
+    const runAlone = async (taskId: string) => outcomes.set(taskId, { status: 'ran', outcome: await runOne(byId.get(taskId)!) });
+    // Consecutive order deliveries go together; any other delivery runs alone at its place in the claim,
+    // so a customers/create queued before an order still runs before it.
+    let run: OrderBatchItem[] = [];
+    const flush = async () => {
+      const items = run;
+      run = [];
+      if (items.length === 0) return;
+      let oneByOne: string[];
       try {
         const result = await applyOrderBatch(context.db, items, context.now(), {
           inTransaction: async (tx, applied) => {
@@ -72,12 +85,24 @@ export function createWebhookBatchProcessor(handlers: WebhookHandler[]) {
           },
         });
         for (const key of result.applied) outcomes.set(key, { status: 'done' });
-        for (const key of result.individually) outcomes.set(key, { status: 'one-by-one' });
+        oneByOne = result.individually;
       } catch (error) {
         context.logger.warn({ err: error, tasks: items.length }, 'order batch failed; applying its deliveries one by one');
-        for (const item of items) outcomes.set(item.key, { status: 'one-by-one' });
+        oneByOne = items.map((item) => item.key);
       }
+      for (const key of oneByOne) await runAlone(key);
+    };
+    for (const task of tasks) {
+      if (outcomes.has(task.id)) continue;
+      const item = itemOf.get(task.id);
+      if (item) {
+        run.push(item);
+        continue;
+      }
+      await flush();
+      await runAlone(task.id);
     }
+    await flush();
     return outcomes;
   };
 }
