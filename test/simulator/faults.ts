@@ -1,6 +1,8 @@
 // Switchable failures for resilience tests. A fault matches a GraphQL request by operation name,
 // root field or shop, fires `times` times (default: forever) and is checked before anything executes,
-// so a faulted request never changes state.
+// so a faulted request never changes state — unless it is an `afterExecution` fault: then the request
+// runs and its answer is lost (500, timeout, reset), as when Shopify applied a mutation but the
+// response never reached us.
 
 export type FaultKind = 'latency' | 'http500' | 'http502' | 'throttled' | 'timeout' | 'networkReset';
 
@@ -9,6 +11,7 @@ export interface FaultSpec {
   kind: FaultKind;
   times?: number;
   latencyMs?: number;
+  afterExecution?: boolean;
 }
 
 export interface FaultRequest {

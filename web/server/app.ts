@@ -8,6 +8,7 @@ import { createAdminFrontendRouter } from './http/admin-frontend';
 import { createAppointmentIssuesRouter } from './http/admin/appointment-issues-route';
 import { createConsentsRouter } from './http/admin/consents-route';
 import { createMessageLogRouter } from './http/admin/message-log-route';
+import { createStaffAlertsRouter } from './http/admin/staff-alerts-route';
 import { createMessageTemplatesRouter } from './http/admin/message-templates-route';
 import { createSmtpSettingsRouter } from './http/admin/smtp-settings-route';
 import { createBookingPropertiesTestRouter } from './http/admin/booking-properties-test-route';
@@ -24,6 +25,7 @@ import { createProductsRouter } from './http/admin/products-route';
 import { createReportRouter } from './http/admin/report-route';
 import { createStaffRouter } from './http/admin/staff-route';
 import { attachStaffMember } from './http/staff-access';
+import { refuseNulBytes } from './http/refuse-nul-bytes';
 import { authorizeAdminRoute } from './http/authorize-admin-route';
 import { adminRoutePolicies } from './http/admin/admin-route-policies';
 import { createDemoRouter } from './http/demo-routes';
@@ -39,7 +41,7 @@ import { answerBeforeExpress } from './http/before-express';
 import { createExtensionsRouter } from './http/extensions/extensions-router';
 import { createRewardsRouter } from './http/admin/rewards-route';
 import { GiftCardIssueLimitCache } from './rewards/gift-card-issue-limit';
-import { giftCardCodeBox } from './rewards/issue-reward-task';
+import { giftCardCodeBox } from './rewards/redemption-workflow-deps';
 
 export interface AppDeps {
   config: AppConfig;
@@ -66,6 +68,8 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   });
+  // URLs here; JSON bodies again after each body parser.
+  app.use(refuseNulBytes);
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -95,7 +99,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(createExtensionsRouter({ db, admin, codeBox, logger, apiKey: config.shopify.apiKey, apiSecret: config.shopify.apiSecret, bodyLimit: config.bodyLimit }));
 
   const api = express.Router();
-  api.use(express.json({ limit: config.bodyLimit }));
+  api.use(express.json({ limit: config.bodyLimit }), refuseNulBytes);
   api.use(requireSessionToken({ shopify: deps.shopify, installer: deps.installer }));
   api.use(attachStaffMember({ db, demoMode: config.demoMode }));
   api.use(authorizeAdminRoute({ db, logger, policies: adminRoutePolicies }));
@@ -117,6 +121,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(createSmtpSettingsRouter({ db, config }));
   api.use(createConsentsRouter({ db }));
   api.use(createMessageLogRouter({ db }));
+  api.use(createStaffAlertsRouter({ db }));
   for (const router of deps.adminRouters ?? []) api.use(router);
   api.use(notFoundHandler);
   app.use('/api', api);

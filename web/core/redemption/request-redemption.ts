@@ -1,6 +1,6 @@
-// Points -> reward, step one: in ONE transaction debit the points (conditional, never negative),
-// take one unit of stock, write the redemption and its `issue-reward` task. The Shopify call happens
-// later in the task, which can be retried; its compensation is reverseRedemption.
+// Steps 1-3 of the redemption workflow (redemption-workflow.ts): in ONE transaction debit the points
+// (conditional, never negative), take one unit of stock, write the redemption and its `issue-reward`
+// task. The Shopify call happens after, and can be retried; the compensation is reverseRedemption.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors/app-error';
 import type { Db } from '../db-client';
@@ -14,6 +14,7 @@ import { enqueueTaskSql, type TaskRow } from '../tasks/task-queue';
 import { generateGiftCardCode } from './generate-gift-card-code';
 import { findMemberByCustomer } from './customer-account';
 import { REDEMPTION_COLUMNS, redemptionFromRow, type RawRedemptionRow } from './redemption-rows';
+import { issueTaskReference } from './redemption-store';
 import { ISSUE_REWARD_TASK, type CodeBox, type RedemptionRow } from './redemption-types';
 
 export interface RequestRedemptionInput {
@@ -27,7 +28,7 @@ export interface RequestRedemptionInput {
   requestedBy: 'customer' | 'staff';
   staffUserId?: string;
   now?: Date;
-  /** insert the issue task already claimed by this worker, to run it at once (see redeem-and-issue) */
+  /** insert the issue task already claimed by this worker, to run it at once (see redeemReward in redemption-workflow.ts) */
   claimTaskFor?: { workerId: string; lockedUntil: Date };
 }
 
@@ -37,8 +38,6 @@ export const ISSUE_REWARD_MAX_ATTEMPTS = taskKinds[ISSUE_REWARD_TASK].maxAttempt
 
 /** The reason loyalty_refuse raises inside the PostgreSQL redemption statement. */
 const OUT_OF_STOCK = 'loyalty:out-of-stock';
-
-export const issueTaskReference = (redemptionId: string) => `issue-reward:${redemptionId}`;
 
 /** Thrown inside the transaction when a concurrent identical request won the ledger key. */
 class DuplicateRequest extends Error {}

@@ -49,6 +49,9 @@ export const adminRoutePolicies: Record<`${AdminRouteMethod} /${string}`, AdminR
   'GET /redemptions': { role: 'staff' },
   'POST /redemptions': { role: 'staff', audit: { action: 'redemption.create' } },
   'POST /redemptions/:id/deactivate': { role: 'manager', audit: { action: 'redemption.deactivate' } },
+  // Alerts the app raised (e.g. the redemption sweeper): everyone sees them, managers acknowledge.
+  'GET /alerts': { role: 'staff' },
+  'POST /alerts/:id/acknowledge': { role: 'manager', audit: { action: 'alert.acknowledge', recordedBy: 'handler' } },
   // A multiplier changes what every order earns, like the programme settings.
   'GET /multipliers': { role: 'staff' },
   'POST /multipliers': { role: 'owner', audit: { action: 'multiplier.create' } },

@@ -8,9 +8,10 @@ import { redemptionView, type CodeBox } from '../../../core/redemption/redemptio
 import { archiveReward, createReward, listRewards, rewardInputSchema, rewardPatchSchema, updateReward } from '../../../core/redemption/reward-store';
 import type { AdminGraphqlClient } from '../../../shopify-admin/admin-graphql-client';
 import type { Logger } from '../../logger';
-import { deactivateIssuedGiftCard } from '../../rewards/deactivate-issued-gift-card';
 import type { GiftCardIssueLimitCache } from '../../rewards/gift-card-issue-limit';
-import { redeemAndIssue } from '../../rewards/redeem-and-issue';
+import { deactivateIssuedGiftCard } from '../../../core/redemption/deactivate-issued-gift-card';
+import { redeemReward } from '../../../core/redemption/redemption-workflow';
+import { redemptionWorkflowDeps } from '../../rewards/redemption-workflow-deps';
 import { handle } from '../async-handler';
 import { adminAuthOf } from '../session-token-auth';
 
@@ -39,6 +40,7 @@ const onBehalfBody = z
 const deactivateBody = z.object({ returnPoints: z.boolean().default(false) }).strict();
 
 export function createRewardsRouter(deps: RewardsRouterDeps): Router {
+  const workflow = redemptionWorkflowDeps({ db: deps.db, admin: deps.admin, codeBox: deps.codeBox, logger: deps.logger });
   const router = Router();
   const shopOf = async (shopId: string) => deps.db.prisma.shop.findUniqueOrThrow({ where: { id: shopId }, select: { currency: true } });
 
@@ -74,8 +76,8 @@ export function createRewardsRouter(deps: RewardsRouterDeps): Router {
     const { shopId, shopDomain, userId } = adminAuthOf(res.locals);
     const body = onBehalfBody.parse(req.body);
     const customerGid = body.customerId.startsWith('gid://') ? body.customerId : `gid://shopify/Customer/${body.customerId}`;
-    const { redemption, created } = await redeemAndIssue(
-      { db: deps.db, admin: deps.admin, codeBox: deps.codeBox, logger: deps.logger, issueInline: deps.issueInline },
+    const { redemption, created } = await redeemReward(
+      { ...workflow, issueInline: deps.issueInline },
       { shopId, shopDomain, member: { customerGid }, rewardId: body.rewardId, idempotencyKey: body.idempotencyKey, requestedBy: 'staff', staffUserId: userId },
     );
     // Staff never see the code: the customer gets it by e-mail and in their account.
@@ -83,9 +85,9 @@ export function createRewardsRouter(deps: RewardsRouterDeps): Router {
   }));
 
   router.post('/redemptions/:id/deactivate', handle(async (req, res) => {
-    const { shopId, shopDomain, userId } = adminAuthOf(res.locals);
+    const { shopId, userId } = adminAuthOf(res.locals);
     const { returnPoints } = deactivateBody.parse(req.body ?? {});
-    res.json(await deactivateIssuedGiftCard(deps, { shopId, shopDomain, redemptionId: String(req.params.id), returnPoints, staffUserId: userId }));
+    res.json(await deactivateIssuedGiftCard(workflow, { shopId, redemptionId: String(req.params.id), returnPoints, staffUserId: userId }));
   }));
 
   return router;
