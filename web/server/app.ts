@@ -15,6 +15,8 @@ import { createBookingPropertiesTestRouter } from './http/admin/booking-properti
 import { createDashboardRouter } from './http/admin/dashboard-route';
 import { createEarnMultipliersRouter } from './http/admin/earn-multipliers-route';
 import { createFailedDeliveriesRouter } from './http/admin/failed-deliveries-route';
+import { createTaskQueueRouter } from './http/admin/task-queue-route';
+import { queueDepthByKind, queueDepthMetrics, readQueueDepth } from '../core/tasks/read-queue-depth';
 import { createProductLoyaltyRouter } from './http/admin/product-loyalty-route';
 import { createProgramSettingsRouter } from './http/admin/program-settings-route';
 import { createMeRouter } from './http/admin/me-route';
@@ -71,12 +73,18 @@ export function createApp(deps: AppDeps): Express {
 
   app.get('/healthz', async (_req, res) => {
     try {
-      await db.prisma.$queryRawUnsafe('SELECT 1');
-      res.json({ status: 'ok', demoMode: config.demoMode, database: { kind: db.kind, status: 'up' } });
+      // Reading the queue is also the database check.
+      const queue = queueDepthByKind(await readQueueDepth(db));
+      res.json({ status: 'ok', demoMode: config.demoMode, database: { kind: db.kind, status: 'up' }, queue });
     } catch (error) {
       logger.error({ err: error }, 'health check: database unreachable');
       res.status(503).json({ status: 'error', demoMode: config.demoMode, database: { kind: db.kind, status: 'down' } });
     }
+  });
+
+  // Prometheus text: task backlog per shop and kind (for the operator's scraper, like /healthz unauthenticated).
+  app.get('/metrics', async (_req, res) => {
+    res.type('text/plain; version=0.0.4').send(queueDepthMetrics(await readQueueDepth(db)));
   });
 
   const admin = deps.admin ?? new AdminGraphqlClient({ apiVersion: config.shopify.apiVersion, simulatorUrl: config.shopify.simulatorUrl });
@@ -99,6 +107,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(createProgramSettingsRouter({ db }));
   api.use(createProductLoyaltyRouter({ db }));
   api.use(createFailedDeliveriesRouter({ db }));
+  api.use(createTaskQueueRouter({ db }));
   api.use(createAppointmentIssuesRouter({ db }));
   api.use(createMeRouter({ db }));
   api.use(createStaffRouter({ db }));

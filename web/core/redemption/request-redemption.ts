@@ -9,6 +9,7 @@ import { maskGiftCardCode } from '../crypto/mask-gift-card-code';
 import { minorUnitsFromColumn } from '../money';
 import { sqlClientOf, type SqlExecutor } from '../sql/sql-client';
 import { sql } from '../sql/sql-query';
+import { taskKinds } from '../tasks/task-kinds';
 import { enqueueTaskSql, type TaskRow } from '../tasks/task-queue';
 import { generateGiftCardCode } from './generate-gift-card-code';
 import { findMemberByCustomer } from './customer-account';
@@ -33,7 +34,7 @@ export interface RequestRedemptionInput {
 
 export type MemberKey = { id: string } | { customerGid: string };
 
-export const ISSUE_REWARD_MAX_ATTEMPTS = 6;
+export const ISSUE_REWARD_MAX_ATTEMPTS = taskKinds[ISSUE_REWARD_TASK].maxAttempts;
 
 /** The reason loyalty_refuse raises inside the PostgreSQL redemption statement. */
 const OUT_OF_STOCK = 'loyalty:out-of-stock';
@@ -175,7 +176,7 @@ async function insertRedemption(tx: SqlExecutor, codeBox: CodeBox, input: Reques
       ${code ? codeBox.encrypt(code) : null}, ${code ? maskGiftCardCode(code) : null}, ${code ? code.slice(-4) : null}, ${expiresOn}, ${now}, ${now})
     RETURNING ${REDEMPTION_COLUMNS}`;
   const insertTask = enqueueTaskSql(
-    { id: taskId, shopDomain: input.shopDomain, kind: ISSUE_REWARD_TASK, reference: issueTaskReference(id), payload: { redemptionId: id }, maxAttempts: ISSUE_REWARD_MAX_ATTEMPTS, runAt: now, claimedBy: input.claimTaskFor },
+    { id: taskId, shopDomain: input.shopDomain, kind: ISSUE_REWARD_TASK, reference: issueTaskReference(id), payload: { redemptionId: id }, runAt: now, claimedBy: input.claimTaskFor },
     now,
   );
   const outOfStock = () => new AppError('CONFLICT', 'This reward is out of stock.', { reason: 'OUT_OF_STOCK' });

@@ -40,9 +40,15 @@ function nameOf(text: string): string {
   return name;
 }
 
+// Multi-row statements (a batch of orders, a batch of deliveries) differ in text with their row count:
+// preparing each would pile up server-side plans per connection, and their parse cost is shared by
+// many rows anyway, so they run unnamed.
+const MAX_PREPARED_VALUES = 64;
+
 function config(query: SqlQuery): pg.QueryConfig {
   const text = renderSql(query, 'numbered');
-  return { name: nameOf(text), text, values: query.values.map(toParameter), types: typeParsers };
+  const values = query.values.map(toParameter);
+  return query.values.length > MAX_PREPARED_VALUES ? { text, values, types: typeParsers } : { name: nameOf(text), text, values, types: typeParsers };
 }
 
 function executorOn(target: pg.Pool | pg.PoolClient): SqlExecutor {

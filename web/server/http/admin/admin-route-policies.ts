@@ -34,6 +34,7 @@ export const adminRoutePolicies: Record<`${AdminRouteMethod} /${string}`, AdminR
   'POST /members/:memberId/consents': { role: 'staff', audit: { action: 'member.consent' } },
   'GET /messages': { role: 'staff' },
   'GET /webhooks/failed': { role: 'staff' },
+  'GET /tasks/queue': { role: 'staff' },
   'POST /webhooks/failed/retry': { role: 'staff', audit: { action: 'webhooks.retry' } },
   'GET /report': { role: 'staff' },
   'GET /report/export': { role: 'manager', audit: { action: 'report.export', recordedBy: 'handler' } },
