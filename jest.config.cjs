@@ -13,6 +13,8 @@ module.exports = {
   // jose ships ESM only; let SWC turn it into CommonJS like our own files.
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   testPathIgnorePatterns: ['/node_modules/', '/web/server/generated/'],
+  // CI's cached Node binaries and builds are not part of the code.
+  modulePathIgnorePatterns: ['<rootDir>/.ci/'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,
