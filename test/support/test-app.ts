@@ -51,8 +51,9 @@ export function webhookHmac(body: string, secret = TEST_API_SECRET): string {
   return createHmac('sha256', secret).update(body, 'utf8').digest('base64');
 }
 
-export function postWebhook(app: Express, options: { shop: string; topic: string; payload: unknown; webhookId?: string; secret?: string; hmac?: string }) {
-  const body = JSON.stringify(options.payload);
+/** `payload` is sent as JSON.stringify makes it; `rawBody` as is (Shopify's bare 64-bit integers need the text). */
+export function postWebhook(app: Express, options: { shop: string; topic: string; payload?: unknown; rawBody?: string; webhookId?: string; secret?: string; hmac?: string }) {
+  const body = options.rawBody ?? JSON.stringify(options.payload);
   return request(app)
     .post('/webhooks')
     .set('Content-Type', 'application/json')

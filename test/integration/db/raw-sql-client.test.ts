@@ -1,6 +1,7 @@
 // The raw-SQL client the hot paths use (pg pool on PostgreSQL, Prisma's raw API on SQLite) must read
 // and write exactly what Prisma does, whatever the process' time zone.
 import { createMember, createShop } from '../../fixtures/factories';
+import { minorUnitsFromColumn } from '../../../web/core/money';
 import { REDEMPTION_COLUMNS } from '../../../web/core/redemption/redemption-rows';
 import { sqlClientOf } from '../../../web/core/sql/sql-client';
 import { sql, toDate } from '../../../web/core/sql/sql-query';
@@ -38,6 +39,20 @@ describeEachDatabase('raw SQL client', (getDb, kind) => {
     const counts = await Promise.all(Array.from({ length: 40 }, () => client.query<{ n: unknown }>(sql`SELECT COUNT(*) AS "n" FROM "Member" WHERE "shopId" = ${shop.id}`)));
     for (const [row] of counts) expect(Number(row!.n)).toBe(2);
     if (kind === 'postgresql') expect(typeof counts[0]![0]!.n).toBe('number');
+  });
+
+  it('reads a money column above 2^31 exactly as a number of minor units, and refuses one beyond 2^53 instead of rounding it', async () => {
+    const db = getDb();
+    const shop = await createShop(db.prisma);
+    const member = await createMember(db.prisma, shop.id);
+    const client = sqlClientOf(db);
+    await client.execute(sql`UPDATE "Member" SET "lifetimeSpendMinor" = ${2_500_000_000} WHERE "id" = ${member.id}`);
+    const [row] = await client.query<{ lifetimeSpendMinor: bigint | number }>(sql`SELECT "lifetimeSpendMinor" FROM "Member" WHERE "id" = ${member.id}`);
+    expect(minorUnitsFromColumn(row!.lifetimeSpendMinor)).toBe(2_500_000_000);
+    expect((await db.prisma.member.findUniqueOrThrow({ where: { id: member.id } })).lifetimeSpendMinor).toBe(2_500_000_000n);
+    await db.prisma.member.update({ where: { id: member.id }, data: { lifetimeSpendMinor: 9_007_199_254_740_993n } });
+    const read = async () => minorUnitsFromColumn((await client.query<{ v: bigint | number }>(sql`SELECT "lifetimeSpendMinor" AS "v" FROM "Member" WHERE "id" = ${member.id}`))[0]!.v);
+    await expect(read()).rejects.toThrow(/2\^53|exactly/);
   });
 
   it('rolls the whole transaction back when the work throws', async () => {

@@ -95,7 +95,7 @@ describeEachDatabase('earning from order webhooks', (getDb) => {
     await drain();
     const entries = await entriesOf(customerId);
     expect(entries.map((e) => [e.points, e.status])).toEqual([[100, 'voided'], [75, 'pending']]);
-    expect(await memberOf(customerId)).toMatchObject({ pendingPoints: 75, balance: 0, lifetimeSpendMinor: 7500 });
+    expect(await memberOf(customerId)).toMatchObject({ pendingPoints: 75, balance: 0, lifetimeSpendMinor: 7500n });
   });
 
   it('claws back credited points with a reversal linked to the original after a refund', async () => {

@@ -1,4 +1,6 @@
 // The JSON shapes the admin API answers with for members and ledger entries (dates as ISO strings).
+import { minorUnitsFromColumn } from '../money';
+
 export interface MemberView {
   id: string;
   shopifyCustomerId: string;
@@ -33,7 +35,7 @@ export interface EntryView {
 
 type MemberRow = {
   id: string; shopifyCustomerId: string; firstName: string | null; lastName: string | null; email: string | null; phone: string | null;
-  balance: number; pendingPoints: number; lifetimeSpendMinor: number; lastVisitAt: Date | null; createdAt: Date;
+  balance: number; pendingPoints: number; lifetimeSpendMinor: bigint | number; lastVisitAt: Date | null; createdAt: Date;
 };
 
 export type EntryRow = {
@@ -64,7 +66,7 @@ export function toMemberView(row: MemberRow, currency: string): MemberView {
     phone: row.phone,
     balance: row.balance,
     pendingPoints: row.pendingPoints,
-    lifetimeSpendMinor: row.lifetimeSpendMinor,
+    lifetimeSpendMinor: minorUnitsFromColumn(row.lifetimeSpendMinor),
     currency,
     lastVisitAt: row.lastVisitAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),

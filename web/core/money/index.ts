@@ -2,3 +2,4 @@ export { currencyExponent, minorUnitsPerMajor, normalizeCurrencyCode } from './c
 export { money, assertMinorUnits, type Money } from './money';
 export { parseMoneyToMinor } from './parse-money';
 export { formatMinorAsDecimal, minorToWholeMajorUnits, majorUnitsToMinor } from './format-money';
+export { minorUnitsFromColumn } from './minor-units-column';

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { writeTransaction, type Db, type Tx } from '../db-client';
 import { calculateOrderPoints, creditAvailableAt, readAppointmentTime, type BookingPropertyConfig } from '../earning';
 import { recordPendingEarn } from '../ledger/record-pending-earn';
+import { minorUnitsFromColumn } from '../money';
 import { upsertMember } from '../members/upsert-member';
 import { applyRefundInTransaction, cancelOrderInTransaction, remainingLinePoints } from './reverse-order-points';
 import { loadEarningContext, loyaltyKey, type EarningContext } from './load-earning-context';
@@ -79,14 +80,14 @@ async function recordEarnings(tx: Tx, context: EarningContext, order: LockedOrde
   const result = calculateOrderPoints({
     program: { ...context.settings, currency: snapshot.currency },
     multipliers: context.multipliers,
-    lifetimeSpendMinor: member.lifetimeSpendMinor,
+    lifetimeSpendMinor: minorUnitsFromColumn(member.lifetimeSpendMinor),
     orderProcessedAt: snapshot.processedAt,
     lines: lines.map((line) => ({
       lineItemId: line.shopifyLineItemId,
       productId: line.productId,
       variantId: line.variantId,
       quantity: line.quantity,
-      eligibleMinor: line.eligibleMinor,
+      eligibleMinor: minorUnitsFromColumn(line.eligibleMinor),
       isGiftCard: line.isGiftCard,
       appointmentStart: line.appointmentStart,
       loyalty: line.productId ? context.loyaltyByKey.get(loyaltyKey(line.productId, line.variantId ?? '')) ?? context.loyaltyByKey.get(loyaltyKey(line.productId)) ?? null : null,
@@ -140,7 +141,7 @@ async function recordEarnings(tx: Tx, context: EarningContext, order: LockedOrde
     );
     recorded += result.visitPoints;
   }
-  const eligibleMinor = lines.reduce((sum, line) => sum + line.eligibleMinor, 0);
+  const eligibleMinor = lines.reduce((sum, line) => sum + minorUnitsFromColumn(line.eligibleMinor), 0);
   const visitAt = lines.map((l) => l.appointmentStart).filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0] ?? snapshot.processedAt;
   await tx.member.update({
     where: { id: memberId },

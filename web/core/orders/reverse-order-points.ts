@@ -2,13 +2,14 @@
 // smaller replacement entry); after credit they are clawed back with a reversal linked to the original,
 // per the shop's policy, from the points actually earned then, never today's rules.
 import type { Tx } from '../db-client';
+import { minorUnitsFromColumn } from '../money';
 import { appendPostedEntry } from '../ledger/append-posted-entry';
 import { recordPendingEarn } from '../ledger/record-pending-earn';
 import { voidPendingEntry } from '../ledger/void-pending-entry';
 import type { EarningContext } from './load-earning-context';
 import type { RefundSnapshot } from './order-snapshot';
 
-type OrderRow = { id: string; shopId: string; shopifyOrderId: string; name: string; memberId: string | null; eligibleMinor: number; earningRecordedAt: Date | null; refundIds: string; cancelledAt: Date | null };
+type OrderRow = { id: string; shopId: string; shopifyOrderId: string; name: string; memberId: string | null; eligibleMinor: bigint | number; earningRecordedAt: Date | null; refundIds: string; cancelledAt: Date | null };
 
 export interface Reversed {
   voided: number;
@@ -105,8 +106,8 @@ export async function cancelOrderInTransaction(tx: Tx, context: EarningContext, 
   total.voided += visit.voided;
   total.clawedBack += visit.clawedBack;
   if (order.memberId && order.earningRecordedAt) {
-    const refunded = lines.reduce((sum, line) => sum + Math.floor((line.eligibleMinor * Math.min(line.refundedQuantity, line.quantity)) / Math.max(line.quantity, 1)), 0);
-    await decreaseLifetimeSpend(tx, order.memberId, order.eligibleMinor - refunded);
+    const refunded = lines.reduce((sum, line) => sum + Math.floor((minorUnitsFromColumn(line.eligibleMinor) * Math.min(line.refundedQuantity, line.quantity)) / Math.max(line.quantity, 1)), 0);
+    await decreaseLifetimeSpend(tx, order.memberId, minorUnitsFromColumn(order.eligibleMinor) - refunded);
   }
   await tx.orderRecord.update({ where: { id: order.id }, data: { cancelledAt } });
   return total;
@@ -115,7 +116,7 @@ export async function cancelOrderInTransaction(tx: Tx, context: EarningContext, 
 async function decreaseLifetimeSpend(tx: Tx, memberId: string, amountMinor: number): Promise<void> {
   if (amountMinor <= 0) return;
   const member = await tx.member.findUniqueOrThrow({ where: { id: memberId }, select: { lifetimeSpendMinor: true } });
-  await tx.member.update({ where: { id: memberId }, data: { lifetimeSpendMinor: Math.max(0, member.lifetimeSpendMinor - amountMinor) } });
+  await tx.member.update({ where: { id: memberId }, data: { lifetimeSpendMinor: Math.max(0, minorUnitsFromColumn(member.lifetimeSpendMinor) - amountMinor) } });
 }
 
 export async function applyRefundInTransaction(tx: Tx, context: EarningContext, order: OrderRow, refund: RefundSnapshot, now: Date): Promise<Reversed> {

@@ -6,7 +6,8 @@ import type { Db } from '../db-client';
 import { sqlClientOf } from '../sql/sql-client';
 import { sql, toDate } from '../sql/sql-query';
 import { listRewards, type RewardView } from './reward-store';
-import { redemptionView, type CodeBox, type RedemptionView } from './redemption-types';
+import { redemptionFromRow } from './redemption-rows';
+import { redemptionView, type CodeBox, type RedemptionRow, type RedemptionView } from './redemption-types';
 
 export interface MemberRef {
   id: string;
@@ -105,7 +106,7 @@ export async function rewardsForCustomer(db: Db, shopId: string, member: MemberR
 
 export async function listMemberRedemptions(db: Db, shopId: string, memberId: string, limit = 50): Promise<RedemptionView[]> {
   const rows = await db.prisma.redemption.findMany({ where: { shopId, memberId }, orderBy: [{ createdAt: 'desc' }], take: limit });
-  return rows.map(redemptionView);
+  return rows.map((row) => redemptionView(redemptionFromRow(row)));
 }
 
 /** The full code of an issued card, for the member who owns it and nobody else. */
@@ -117,8 +118,8 @@ export async function revealGiftCardCode(db: Db, codeBox: CodeBox, shopId: strin
   return codeBox.decrypt(row.codeEncrypted);
 }
 
-export async function getMemberRedemption(db: Db, shopId: string, memberId: string, redemptionId: string) {
+export async function getMemberRedemption(db: Db, shopId: string, memberId: string, redemptionId: string): Promise<RedemptionRow> {
   const row = await db.prisma.redemption.findFirst({ where: { id: redemptionId, shopId, memberId } });
   if (!row) throw new AppError('NOT_FOUND', 'This redemption was not found.');
-  return row;
+  return redemptionFromRow(row);
 }

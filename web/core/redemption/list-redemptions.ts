@@ -1,5 +1,6 @@
 // Staff view of redemptions: status, masked code, who asked. Codes are never shown to staff.
 import type { Db } from '../db-client';
+import { redemptionFromRow } from './redemption-rows';
 import { redemptionView, type RedemptionStatus, type RedemptionView } from './redemption-types';
 
 export async function listRedemptions(
@@ -17,7 +18,7 @@ export async function listRedemptions(
   const members = await db.prisma.member.findMany({ where: { id: { in: [...new Set(page.map((row) => row.memberId))] } }, select: { id: true, shopifyCustomerId: true } });
   const customerOf = new Map(members.map((member) => [member.id, member.shopifyCustomerId]));
   return {
-    items: page.map((row) => ({ ...redemptionView(row), memberId: row.memberId, customerId: customerOf.get(row.memberId) ?? null })),
+    items: page.map((row) => ({ ...redemptionView(redemptionFromRow(row)), memberId: row.memberId, customerId: customerOf.get(row.memberId) ?? null })),
     nextCursor: rows.length > filter.limit ? (page[page.length - 1]?.id ?? null) : null,
   };
 }

@@ -1,5 +1,6 @@
 // Redemption rows read with raw SQL (SELECT, RETURNING) as the typed RedemptionRow: SQLite hands
 // back integers as bigint or number and timestamps as Date or epoch ms; PostgreSQL as number and Date.
+import { minorUnitsFromColumn } from '../money';
 import { sql, toDate, toDateOrNull } from '../sql/sql-query';
 import type { RedemptionRow } from './redemption-types';
 
@@ -24,7 +25,7 @@ export function redemptionFromRow(raw: RawRedemptionRow): RedemptionRow {
     rewardId: text(raw.rewardId),
     rewardType: text(raw.rewardType),
     points: Number(raw.points),
-    valueMinor: Number(raw.valueMinor),
+    valueMinor: minorUnitsFromColumn(raw.valueMinor as bigint | number),
     currency: text(raw.currency),
     status: text(raw.status),
     idempotencyKey: text(raw.idempotencyKey),

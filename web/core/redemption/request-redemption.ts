@@ -6,6 +6,7 @@ import { AppError } from '../errors/app-error';
 import type { Db } from '../db-client';
 import { appendPostedEntry } from '../ledger/append-posted-entry';
 import { maskGiftCardCode } from '../crypto/mask-gift-card-code';
+import { minorUnitsFromColumn } from '../money';
 import { sqlClientOf, type SqlExecutor } from '../sql/sql-client';
 import { sql } from '../sql/sql-query';
 import { enqueueTaskSql, type TaskRow } from '../tasks/task-queue';
@@ -111,7 +112,7 @@ async function findRewardFor(tx: SqlExecutor, shopId: string, rewardId: string, 
     memberId: row.memberId === null ? null : String(row.memberId),
     type: String(row.type),
     title: String(row.title),
-    valueMinor: Number(row.valueMinor),
+    valueMinor: minorUnitsFromColumn(row.valueMinor as bigint | number),
     currency: String(row.currency),
     pointsCost: Number(row.pointsCost),
     enabled: row.enabled === true || Number(row.enabled) === 1,

@@ -4,7 +4,7 @@
 import { writeTransaction, type Db, type Tx } from '../db-client';
 import { appendPostedEntry } from '../ledger/append-posted-entry';
 import { enqueueOutboxMessage } from '../messaging/outbox-queue';
-import { formatMinorAsDecimal } from '../money';
+import { formatMinorAsDecimal, minorUnitsFromColumn } from '../money';
 
 export interface ReverseRedemptionInput {
   shopId: string;
@@ -58,7 +58,7 @@ export async function reverseRedemptionInTx(tx: Tx, input: ReverseRedemptionInpu
       event: 'reward_failed',
       payload: {
         points: redemption.points,
-        gift_card_value: `${formatMinorAsDecimal(redemption.valueMinor, redemption.currency)} ${redemption.currency}`,
+        gift_card_value: `${formatMinorAsDecimal(minorUnitsFromColumn(redemption.valueMinor), redemption.currency)} ${redemption.currency}`,
         description: reward?.title ?? '',
         redemptionId: redemption.id,
       },

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import type { Db } from '../db-client';
-import { normalizeCurrencyCode } from '../money';
+import { minorUnitsFromColumn, normalizeCurrencyCode } from '../money';
 
 const rewardFields = {
   title: z.string().trim().min(1).max(120),
@@ -66,7 +66,7 @@ export function rewardView(row: RewardRow): RewardView {
     id: row.id,
     title: row.title,
     type: row.type,
-    value: { amountMinor: row.valueMinor, currency: row.currency },
+    value: { amountMinor: minorUnitsFromColumn(row.valueMinor), currency: row.currency },
     pointsCost: row.pointsCost,
     enabled: row.enabled,
     stockLimit: row.stockLimit,
@@ -106,7 +106,7 @@ export async function createReward(db: Db, shopId: string, input: RewardInput, s
 export async function updateReward(db: Db, shopId: string, rewardId: string, patch: RewardPatch, shopCurrency: string, limit: IssueLimit | null): Promise<RewardView> {
   const current = await db.prisma.giftCardReward.findFirst({ where: { id: rewardId, shopId, archivedAt: null } });
   if (!current) throw new AppError('NOT_FOUND', 'This reward was not found.');
-  const merged = { type: patch.type ?? current.type, valueMinor: patch.valueMinor ?? current.valueMinor, currency: patch.currency ?? current.currency };
+  const merged = { type: patch.type ?? current.type, valueMinor: patch.valueMinor ?? minorUnitsFromColumn(current.valueMinor), currency: patch.currency ?? current.currency };
   assertRewardValue(merged, shopCurrency, limit);
   const { visibleToGroups, ...rest } = patch;
   const row = await db.prisma.giftCardReward.update({

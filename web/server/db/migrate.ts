@@ -68,6 +68,11 @@ function migrateSqlite(url: string, migrations: Migration[]): MigrationResult {
   const db = new Sqlite(file, { timeout: 15000 });
   try {
     db.pragma('journal_mode = WAL');
+    // As Prisma applies SQLite migrations: with foreign keys off, so that redefining a table (copy, drop,
+    // rename; SQLite cannot change a column's type in place) neither cascades deletes into nor
+    // rejects its children. PRAGMA foreign_keys is ignored inside a transaction, hence here;
+    // the keys are checked before each migration commits instead.
+    db.pragma('foreign_keys = OFF');
     db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
       "id" TEXT PRIMARY KEY NOT NULL,
       "checksum" TEXT NOT NULL,
@@ -86,6 +91,10 @@ function migrateSqlite(url: string, migrations: Migration[]): MigrationResult {
       for (const migration of pending) {
         const startedAt = Date.now();
         db.exec(migration.sql);
+        const violations = db.pragma('foreign_key_check') as unknown[];
+        if (violations.length > 0) {
+          throw new Error(`migration ${migration.name} leaves ${violations.length} row(s) violating a foreign key: ${JSON.stringify(violations.slice(0, 5))}`);
+        }
         db.prepare(
           'INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count) VALUES (?, ?, ?, ?, NULL, NULL, ?, 1)',
         ).run(randomUUID(), migration.checksum, Date.now(), migration.name, startedAt);
@@ -148,7 +157,10 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<Mi
 }
 
 export async function migrateDatabase(url: string): Promise<MigrationResult> {
-  const kind = databaseKindOf(url);
-  const migrations = readMigrations(kind);
-  return kind === 'sqlite' ? migrateSqlite(url, migrations) : migratePostgres(url, migrations);
+  return applyMigrations(url, readMigrations(databaseKindOf(url)));
+}
+
+/** Applies those of `migrations` not yet applied (a prefix of the list lets a test stop at a given point). */
+export async function applyMigrations(url: string, migrations: Migration[]): Promise<MigrationResult> {
+  return databaseKindOf(url) === 'sqlite' ? migrateSqlite(url, migrations) : migratePostgres(url, migrations);
 }

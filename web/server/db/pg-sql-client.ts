@@ -1,7 +1,9 @@
 // The raw-SQL client of web/core/sql on PostgreSQL, straight on the pg pool Prisma's adapter also uses.
 // Timestamps are `timestamp(3)` (no time zone) holding UTC, as Prisma writes them: dates go out as
 // UTC ISO text (PostgreSQL ignores the offset for this type) and come back parsed as UTC, whatever
-// the process' TZ. int8 (count(*)) comes back as a number.
+// the process' TZ. int8 (count(*), sums, the BIGINT money columns) comes back as a number: the domain
+// counts minor units in numbers, exact below 2^53, which parseMoneyToMinor guarantees for every amount;
+// a larger value is refused rather than rounded.
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { SqlClient, SqlExecutor } from '../../core/sql/sql-client';
@@ -10,10 +12,16 @@ import { renderSql, type SqlQuery, type SqlValue } from '../../core/sql/sql-quer
 const TIMESTAMP_OID = 1114;
 const INT8_OID = 20;
 
+function parseInt8(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new RangeError(`int8 value ${text} does not fit a JS number exactly`);
+  return value;
+}
+
 const typeParsers = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === TIMESTAMP_OID && format !== 'binary') return (text: string) => new Date(`${text.replace(' ', 'T')}Z`);
-    if (oid === INT8_OID && format !== 'binary') return (text: string) => Number(text);
+    if (oid === INT8_OID && format !== 'binary') return parseInt8;
     return pg.types.getTypeParser(oid, format as 'text');
   },
 } as pg.CustomTypesConfig;

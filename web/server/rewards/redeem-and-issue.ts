@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../core/db-client';
 import { requestRedemption, type RequestRedemptionInput } from '../../core/redemption/request-redemption';
+import { redemptionFromRow } from '../../core/redemption/redemption-rows';
 import type { CodeBox, RedemptionRow } from '../../core/redemption/redemption-types';
 import { completeTask, failTask } from '../../core/tasks/task-queue';
 import type { AdminGraphqlClient } from '../../shopify-admin/admin-graphql-client';
@@ -46,6 +47,6 @@ export async function redeemAndIssue(deps: RedeemDeps, input: RequestRedemptionI
     await failTask(deps.db, task, workerId, error);
     deps.logger.warn({ redemptionId: result.redemption.id, err: error }, 'reward not issued in the request; left to the task queue');
   }
-  const redemption = await deps.db.prisma.redemption.findUniqueOrThrow({ where: { id: result.redemption.id } });
+  const redemption = redemptionFromRow(await deps.db.prisma.redemption.findUniqueOrThrow({ where: { id: result.redemption.id } }));
   return { redemption, created: true };
 }

@@ -2,12 +2,14 @@
 import { z } from 'zod';
 import { redactMember } from '../../core/members/upsert-member';
 import { eraseShop } from '../../core/shops/uninstall-shop';
-import { parsePayload, toGid } from './parse-payload';
+import { parsePayload, restId, toGid } from './parse-payload';
 import type { WebhookHandler } from './webhook-handler';
 
 const customerRequestSchema = z.object({
   shop_domain: z.string(),
-  customer: z.object({ id: z.union([z.number(), z.string()]), email: z.string().nullable().optional() }),
+  // Only numeric ids here (no admin_graphql_api_id): exact because the body is read with parseShopifyJson.
+  customer: z.object({ id: restId, email: z.string().nullable().optional() }),
+  orders_to_redact: z.array(restId).optional(),
 });
 
 export const customersDataRequest: WebhookHandler = {

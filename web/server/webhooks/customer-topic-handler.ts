@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { upsertMember } from '../../core/members/upsert-member';
 import { recordShopifyEmailMarketingConsent } from '../../core/messaging/consent-store';
 import { writeTransaction } from '../../core/db-client';
-import { parsePayload, toGid } from './parse-payload';
+import { adminGraphqlApiId, gidOf, parsePayload, restId } from './parse-payload';
 import { shopIdOfDelivery } from './shop-of-delivery';
 import type { WebhookHandler } from './webhook-handler';
 
 export const customerPayloadSchema = z.object({
-  id: z.union([z.number().int().positive(), z.string().min(1)]),
+  id: restId,
+  admin_graphql_api_id: adminGraphqlApiId,
   email: z.string().nullable().optional(),
   phone: z.string().nullable().optional(),
   first_name: z.string().nullable().optional(),
@@ -31,7 +32,7 @@ export function customerTopicHandler(topic: string, mode: 'create' | 'update'): 
       const customer = parsePayload(topic, customerPayloadSchema, delivery.payload);
       const shopId = await shopIdOfDelivery(db, delivery.shopDomain);
       await writeTransaction(db, async (tx) => {
-        const shopifyCustomerId = toGid('Customer', customer.id);
+        const shopifyCustomerId = gidOf(topic, 'Customer', customer);
         const existing = mode === 'create' ? await tx.member.findUnique({ where: { shopId_shopifyCustomerId: { shopId, shopifyCustomerId } }, select: { id: true } }) : null;
         const member = existing ?? await upsertMember(tx, shopId, {
           shopifyCustomerId,

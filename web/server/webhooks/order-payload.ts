@@ -1,12 +1,13 @@
 // Shopify's REST order webhook payload (orders/create|paid|updated|cancelled) -> OrderSnapshot.
-// Amounts are decimal strings; they become integer minor units here and nowhere else.
+// Amounts are decimal strings; they become integer minor units here and nowhere else. Ids are 64-bit:
+// the GID Shopify sends beside an id is preferred, and a bare id (product_id, variant_id, order_id,
+// line_item_id) arrives as exact text because the body is read with parseShopifyJson.
 import { z } from 'zod';
 import { parseMoneyToMinor } from '../../core/money';
 import type { OrderSnapshot, RefundSnapshot } from '../../core/orders/order-snapshot';
 import { MalformedPayloadError } from './webhook-handler';
-import { parsePayload, toGid } from './parse-payload';
+import { adminGraphqlApiId, gidOf, parsePayload, restId as id, toGid } from './parse-payload';
 
-const id = z.union([z.number().int().nonnegative(), z.string().min(1)]);
 const amount = z.union([z.string(), z.number()]).transform(String);
 const optionalAmount = amount.nullable().optional();
 
@@ -14,6 +15,7 @@ const propertySchema = z.object({ name: z.union([z.string(), z.number()]).transf
 
 const lineItemSchema = z.object({
   id,
+  admin_graphql_api_id: adminGraphqlApiId,
   product_id: id.nullable().optional(),
   variant_id: id.nullable().optional(),
   title: z.string().default(''),
@@ -29,6 +31,7 @@ const lineItemSchema = z.object({
 
 export const refundPayloadSchema = z.object({
   id,
+  admin_graphql_api_id: adminGraphqlApiId,
   order_id: id,
   created_at: z.string(),
   refund_line_items: z
@@ -38,6 +41,7 @@ export const refundPayloadSchema = z.object({
 
 const orderSchema = z.object({
   id,
+  admin_graphql_api_id: adminGraphqlApiId,
   name: z.string().default(''),
   created_at: z.string(),
   updated_at: z.string(),
@@ -51,6 +55,7 @@ const orderSchema = z.object({
   customer: z
     .object({
       id,
+      admin_graphql_api_id: adminGraphqlApiId,
       email: z.string().nullable().optional(),
       phone: z.string().nullable().optional(),
       first_name: z.string().nullable().optional(),
@@ -85,7 +90,7 @@ function propertyValue(value: unknown): string {
 
 export function refundSnapshot(topic: string, refund: z.infer<typeof refundPayloadSchema> | Omit<z.infer<typeof refundPayloadSchema>, 'order_id'>, currency: string): RefundSnapshot {
   return {
-    refundId: toGid('Refund', refund.id),
+    refundId: gidOf(topic, 'Refund', refund),
     createdAt: date(topic, 'refund.created_at', refund.created_at),
     lines: refund.refund_line_items.map((line) => ({
       shopifyLineItemId: toGid('LineItem', line.line_item_id),
@@ -99,7 +104,7 @@ export function parseOrderPayload(topic: string, payload: unknown): OrderSnapsho
   const order = parsePayload(topic, orderSchema, payload);
   const currency = order.currency;
   return {
-    shopifyOrderId: toGid('Order', order.id),
+    shopifyOrderId: gidOf(topic, 'Order', order),
     name: order.name,
     currency,
     processedAt: date(topic, 'processed_at', order.processed_at ?? order.created_at),
@@ -110,7 +115,7 @@ export function parseOrderPayload(topic: string, payload: unknown): OrderSnapsho
     locationId: order.location_id === null || order.location_id === undefined ? null : toGid('Location', order.location_id),
     customer: order.customer
       ? {
-          shopifyCustomerId: toGid('Customer', order.customer.id),
+          shopifyCustomerId: gidOf(topic, 'Customer', order.customer),
           email: order.customer.email ?? undefined,
           phone: order.customer.phone ?? undefined,
           firstName: order.customer.first_name ?? undefined,
@@ -126,7 +131,7 @@ export function parseOrderPayload(topic: string, payload: unknown): OrderSnapsho
         : minor(topic, 'line_items.total_discount', line.total_discount, currency);
       const includedTax = order.taxes_included ? (line.tax_lines ?? []).reduce((sum, tax) => sum + minor(topic, 'tax_lines.price', tax.price, currency), 0) : 0;
       return {
-        shopifyLineItemId: toGid('LineItem', line.id),
+        shopifyLineItemId: gidOf(topic, 'LineItem', line),
         productId: line.product_id === null || line.product_id === undefined ? null : toGid('Product', line.product_id),
         variantId: line.variant_id === null || line.variant_id === undefined ? null : toGid('ProductVariant', line.variant_id),
         title: line.title || line.name || '',

@@ -1,6 +1,7 @@
 // Runs the handler for a stored delivery (called by the job runner for `process-webhook` tasks).
 import type { WebhookContext, WebhookHandler } from './webhook-handler';
 import { MalformedPayloadError } from './webhook-handler';
+import { parseShopifyJson } from './parse-shopify-json';
 
 export function createWebhookDispatcher(handlers: WebhookHandler[]) {
   const byTopic = new Map(handlers.map((handler) => [handler.topic, handler]));
@@ -11,7 +12,7 @@ export function createWebhookDispatcher(handlers: WebhookHandler[]) {
     if (!handler) return 'ignored';
     let payload: unknown;
     try {
-      payload = JSON.parse(delivery.payload);
+      payload = parseShopifyJson(delivery.payload);
     } catch {
       throw new MalformedPayloadError(delivery.topic, 'body is not JSON');
     }
