@@ -4,7 +4,7 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import type { SqlClient } from '../../core/sql/sql-client';
+import type { SqlClient } from '../../core/sql/sql-executor';
 import { databaseKindOf, type DatabaseKind } from '../config';
 import { PrismaClient } from '../generated/sqlite/client';
 import { PrismaClient as PostgresPrismaClient } from '../generated/postgres/client';

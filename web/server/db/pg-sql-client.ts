@@ -6,7 +6,7 @@
 // a larger value is refused rather than rounded.
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { SqlClient, SqlExecutor } from '../../core/sql/sql-client';
+import type { SqlClient, SqlExecutor } from '../../core/sql/sql-executor';
 import { renderSql, type SqlQuery, type SqlValue } from '../../core/sql/sql-query';
 
 const TIMESTAMP_OID = 1114;
