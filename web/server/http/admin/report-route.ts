@@ -29,7 +29,7 @@ export function createReportRouter(deps: { db: Db; logger?: Logger; databaseUrl?
   let pgRows: PgRowQuery | undefined;
   const exportRows = () => {
     if (deps.db.kind !== 'postgresql' || !deps.databaseUrl) return undefined;
-    pgRows ??= createPgRowQuery(deps.databaseUrl);
+    pgRows ??= createPgRowQuery(deps.databaseUrl, { onIdleError: (error) => deps.logger?.warn({ err: error }, 'report export: an idle PostgreSQL connection failed and was dropped') });
     return pgRows;
   };
   router.get('/report', handle(async (req, res) => {
