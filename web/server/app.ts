@@ -36,6 +36,8 @@ import { createExtensionsRouter } from './http/extensions/extensions-router';
 import { createRewardsRouter } from './http/admin/rewards-route';
 import { GiftCardIssueLimitCache } from './rewards/gift-card-issue-limit';
 import { giftCardCodeBox } from './rewards/issue-reward-task';
+import { sqlClientOf } from '../core/sql/sql-client';
+import { sql } from '../core/sql/sql-query';
 
 export interface AppDeps {
   config: AppConfig;
@@ -60,7 +62,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.get('/healthz', async (_req, res) => {
     try {
-      await db.prisma.$queryRawUnsafe('SELECT 1');
+      await sqlClientOf(db).query(sql`SELECT 1`);
       res.json({ status: 'ok', demoMode: config.demoMode, database: { kind: db.kind, status: 'up' } });
     } catch (error) {
       logger.error({ err: error }, 'health check: database unreachable');

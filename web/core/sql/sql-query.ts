@@ -30,6 +30,19 @@ export function sql(strings: TemplateStringsArray, ...values: Array<SqlValue | S
   return { strings: Object.assign(parts, { raw: [...parts] }) as unknown as TemplateStringsArray, values: flat };
 }
 
+/**
+ * Text spliced into a statement as it is, for what cannot be a parameter: a column or sort direction
+ * our code picked from a fixed list, a constant. Never input.
+ */
+export function sqlText(text: string): SqlQuery {
+  return { strings: Object.assign([text], { raw: [text] }) as unknown as TemplateStringsArray, values: [] };
+}
+
+/** Fragments joined by a separator, e.g. the conditions of a WHERE. */
+export function joinSql(parts: readonly SqlQuery[], separator: string): SqlQuery {
+  return parts.reduce((joined, part, i) => (i === 0 ? part : sql`${joined}${sqlText(separator)}${part}`), sqlText(''));
+}
+
 function isSqlQuery(value: unknown): value is SqlQuery {
   return typeof value === 'object' && value !== null && 'strings' in value && 'values' in value;
 }

@@ -7,6 +7,7 @@
 // descent or re-join, and at most two batches in memory (the next one is fetched while one is written). Stopping early (client gone, error) rolls back
 // and closes the cursor; a connection in an unknown state is discarded, not returned to the pool.
 import type { QueryRows, StreamRows } from '../../core/reports/points-report';
+import { renderSql } from '../../core/sql/sql-query';
 import { createPgPool, pgTypeParsers, toPgParameter } from './pg-pool';
 
 export interface PgRowQuery {
@@ -18,13 +19,13 @@ export interface PgRowQuery {
 export function createPgRowQuery(url: string, options: { max?: number; onIdleError: (error: Error) => void }): PgRowQuery {
   const pool = createPgPool(url, { max: options.max ?? 4, idleTimeoutMillis: 10_000, allowExitOnIdle: true, onIdleError: options.onIdleError });
   return {
-    query: async (sql, values) => (await pool.query({ text: sql, values: values.map(toPgParameter), types: pgTypeParsers })).rows,
-    stream: async function* (sql, values, batchSize) {
+    query: async (query) => (await pool.query({ text: renderSql(query, 'numbered'), values: query.values.map(toPgParameter), types: pgTypeParsers })).rows,
+    stream: async function* (query, batchSize) {
       const client = await pool.connect();
       let clean = false;
       try {
         await client.query('BEGIN READ ONLY');
-        await client.query({ text: `DECLARE report_export NO SCROLL CURSOR FOR ${sql}`, values: values.map(toPgParameter) });
+        await client.query({ text: `DECLARE report_export NO SCROLL CURSOR FOR ${renderSql(query, 'numbered')}`, values: query.values.map(toPgParameter) });
         const fetch = { text: `FETCH ${Math.max(1, Math.floor(batchSize))} FROM report_export`, rowMode: 'array' as const, types: pgTypeParsers };
         // Pipelined: the next FETCH is sent before this batch is handed over, so PostgreSQL reads and
         // formats batch n+1 while we write batch n (two cores instead of taking turns).
