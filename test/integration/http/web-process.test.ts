@@ -25,7 +25,7 @@ function startWebProcess(databaseUrl: string): Promise<{ child: ChildProcessWith
   });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web process did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`web process did not start:\n${output}`)), 150_000);
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /"port":(\d+).*"web server listening"/.exec(output);
@@ -63,5 +63,5 @@ describe.each(databaseKinds)('web process on %s', (kind) => {
     } finally {
       await database.cleanup();
     }
-  }, 120_000);
+  }, 240_000);
 });
