@@ -4,6 +4,11 @@ export interface JobContext {
   runtime: Runtime;
   now: () => Date;
   workerId: string;
+  /**
+   * True once the process is shutting down: jobs that work through a backlog in batches check it
+   * between batches and return, so a stop takes one batch, not the whole backlog.
+   */
+  shouldStop?: () => boolean;
 }
 
 /** A scheduled job: thin, it calls the domain and reports what it did. */

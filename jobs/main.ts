@@ -32,7 +32,12 @@ async function main(): Promise<void> {
   const scheduler = startScheduler({ runtime, now: () => new Date(), workerId: `${hostname()}:${process.pid}` }, allJobs);
   logger.info({ jobs: allJobs.map((job) => `${job.name} (${job.schedule})`) }, 'job scheduler started');
   const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'stopping job scheduler');
+    logger.info({ signal }, 'stopping job scheduler: finishing the current batches');
+    // docs/operations.md promises a stop within 10 s; a batch stuck on a dead peer must not break it.
+    setTimeout(() => {
+      logger.error('jobs did not stop within 10 s; exiting');
+      process.exit(1);
+    }, 10_000).unref();
     await scheduler.stop();
     await runtime.close();
     process.exit(0);

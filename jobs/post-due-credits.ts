@@ -4,8 +4,8 @@ import type { Job } from './job';
 export const postDueCreditsJob: Job = {
   name: 'post-due-credits',
   schedule: '* * * * *',
-  async run({ runtime, now }) {
-    const result = await postDueCredits(runtime.db, { now: now(), batchSize: runtime.config.creditBatchSize });
+  async run({ runtime, now, shouldStop }) {
+    const result = await postDueCredits(runtime.db, { now: now(), batchSize: runtime.config.creditBatchSize, ...(shouldStop ? { shouldStop } : {}) });
     return { ...result };
   },
 };

@@ -31,6 +31,7 @@ export async function processDueTasks(context: JobContext, options: { batchSize?
     });
     if (tasks.length === 0) break;
     for (const task of tasks) counts[await runTask(context, task)] += 1;
+    if (context.shouldStop?.()) break;
   }
   return counts;
 }

@@ -7,11 +7,13 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function startScheduler(context: JobContext, jobs: Job[]): Scheduler {
+export function startScheduler(schedulerContext: JobContext, jobs: Job[]): Scheduler {
   const running = new Map<string, Promise<void>>();
+  let stopping = false;
+  const context: JobContext = { ...schedulerContext, shouldStop: () => stopping || (schedulerContext.shouldStop?.() ?? false) };
   const tasks = jobs.map((job) =>
     cron.schedule(job.schedule, () => {
-      if (running.has(job.name)) return;
+      if (running.has(job.name) || stopping) return;
       const started = Date.now();
       const run = job
         .run(context)
@@ -26,6 +28,8 @@ export function startScheduler(context: JobContext, jobs: Job[]): Scheduler {
   );
   return {
     async stop() {
+      // Running jobs see shouldStop() and return after their current batch.
+      stopping = true;
       for (const task of tasks) await task.stop();
       await Promise.allSettled([...running.values()]);
       for (const job of jobs) await job.dispose?.(context);

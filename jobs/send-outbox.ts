@@ -39,6 +39,7 @@ export function outboxSenderFor(runtime: Runtime): OutboxSenderDeps {
       secretBox: createSecretBox(config.encryptionKey, SMTP_PASSWORD_PURPOSE),
       giftCardCodes: createSecretBox(config.encryptionKey, GIFT_CARD_CODE_PURPOSE),
       appSmtp: appSmtpSettings(config),
+      allowPrivateShopSmtpHosts: config.smtp.allowPrivateShopHosts,
       sms: smsProviderFor(config, logger),
       transports: new TransportCache(),
       // The crash test's "kill -9 between claim and send", set only through OUTBOX_CRASH_AFTER_CLAIM.
@@ -52,8 +53,8 @@ export function outboxSenderFor(runtime: Runtime): OutboxSenderDeps {
 export const sendOutboxJob: Job = {
   name: 'send-outbox',
   schedule: '*/10 * * * * *',
-  async run({ runtime, now }) {
-    const result = await sendDueOutboxMessages(outboxSenderFor(runtime), { now, batchSize: runtime.config.outbox.batchSize, leaseMs: runtime.config.outbox.leaseMs });
+  async run({ runtime, now, shouldStop }) {
+    const result = await sendDueOutboxMessages(outboxSenderFor(runtime), { now, batchSize: runtime.config.outbox.batchSize, leaseMs: runtime.config.outbox.leaseMs, ...(shouldStop ? { shouldStop } : {}) });
     return { ...result };
   },
   async dispose({ runtime }) {

@@ -1,7 +1,7 @@
 // Pure view logic shared by the storefront widget and the UI extensions: what a reward button says
 // and whether it is enabled, how to describe the programme's rules, labels for history entries.
 import type { MessageKey } from './messages';
-import { currencyDigits, type Translator } from './translate';
+import { currencyDigits, type Translator } from './format';
 import type { HistoryEntry, OrderPointsView, PendingPoints, ProgramView, RedemptionView, RewardView } from './loyalty-types';
 
 export interface RewardAction {
@@ -13,13 +13,16 @@ export interface RewardAction {
 }
 
 export function rewardAction(reward: RewardView, balance: number, tr: Translator, busy = false): RewardAction {
-  const accessibleLabel = tr.t('redeemLabel', { reward: reward.title, points: tr.points(reward.pointsCost) });
-  if (!reward.inStock) return { enabled: false, reason: tr.t('outOfStock'), label: tr.t('redeem'), accessibleLabel };
   // The server decides (canAfford); the balance check keeps the button right after a redemption in this page.
-  if (!reward.canAfford || balance < reward.pointsCost) {
-    return { enabled: false, reason: tr.t('needMore', { points: tr.points(Math.max(0, reward.pointsCost - balance)) }), label: tr.t('redeem'), accessibleLabel };
-  }
-  return { enabled: !busy, reason: null, label: busy ? tr.t('redeeming') : tr.t('redeem'), accessibleLabel };
+  const reason = !reward.inStock ? tr.t('outOfStock')
+    : !reward.canAfford || balance < reward.pointsCost ? tr.t('needMore', { points: tr.points(Math.max(0, reward.pointsCost - balance)) })
+    : null;
+  return {
+    enabled: !reason && !busy,
+    reason,
+    label: tr.t(busy && !reason ? 'redeeming' : 'redeem'),
+    accessibleLabel: tr.t('redeemLabel', { reward: reward.title, points: tr.points(reward.pointsCost) }),
+  };
 }
 
 export function pendingLine(pending: PendingPoints, tr: Translator): string {
@@ -83,11 +86,10 @@ export function orderPointsLines(view: OrderPointsView, tr: Translator): string[
   return lines;
 }
 
-/** A key that makes retrying the same click safe and two clicks distinct. */
-export function newIdempotencyKey(random: () => number = Math.random): string {
-  const cryptoApi = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
-  if (cryptoApi?.randomUUID) return cryptoApi.randomUUID();
-  return Array.from({ length: 16 }, () => Math.floor(random() * 256)).map((b) => b.toString(16).padStart(2, '0')).join('');
+/** A key that makes retrying the same click safe and two clicks distinct (storefronts are HTTPS, and
+ * Shopify's extension sandboxes are secure contexts: randomUUID is always there). */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
 }
 
 export interface Notice {
@@ -104,4 +106,14 @@ export function unsettledRedemptionNotice(redemption: RedemptionView, tr: Transl
 export function redeemErrorNotice(error: unknown, tr: Translator): Notice {
   const code = (error as { code?: unknown } | null)?.code;
   return { status: 'critical', text: code === 'INSUFFICIENT_POINTS' ? tr.t('insufficient') : tr.t('error') };
+}
+
+/** What the customer confirms before points are spent: "Spend 250 points on a €25 gift card? 82 left". */
+export function redeemConfirmation(reward: RewardView, balance: number, tr: Translator): string {
+  return tr.t(reward.type === 'gift_card' ? 'confirmGiftCard' : 'confirmReward', {
+    points: tr.points(reward.pointsCost),
+    value: tr.money(reward.value.amountMinor, reward.value.currency),
+    reward: reward.title,
+    left: tr.number(Math.max(0, balance - reward.pointsCost)),
+  });
 }

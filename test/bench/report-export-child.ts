@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const database = createDatabase(url);
   const counter = { bytes: 0 };
   const sink = sinkOf(sinkSpec ?? 'fast', counter);
-  const pgRows = database.kind === 'postgresql' ? createPgRowQuery(url, { max: 1, onIdleError: (error) => console.error(error) }) : undefined;
+  const pgRows = database.kind === 'postgresql' ? createPgRowQuery(url, { max: 1 }) : undefined;
   const samples: Array<{ t: number; rss: number }> = [];
   const sampler = setInterval(() => samples.push({ t: performance.now(), rss: process.memoryUsage.rss() }), 100);
   const start = performance.now();

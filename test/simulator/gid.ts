@@ -9,5 +9,8 @@ export function parseGid(gid: string, expectedType?: string): { type: string; id
   const match = /^gid:\/\/shopify\/([A-Za-z]+)\/(\d+)(?:\?.*)?$/.exec(gid);
   if (!match || !match[1] || !match[2]) return null;
   if (expectedType && match[1] !== expectedType) return null;
-  return { type: match[1], id: Number(match[2]) };
+  // The simulator numbers its objects below 2^53; a longer id would round onto another one, so it is unknown.
+  const id = Number(match[2]);
+  if (!Number.isSafeInteger(id)) return null;
+  return { type: match[1], id };
 }

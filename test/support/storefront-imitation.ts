@@ -1,9 +1,12 @@
-// A stand-in for a Shopify storefront, for driving the theme widget in a real browser: serves a page
-// with the markup our Liquid blocks render and the widget's asset, and forwards /apps/loyalty/* to
+// A stand-in for a Shopify storefront, for driving the theme widget in a real browser: serves pages
+// with our Liquid blocks rendered from their source and locales (liquidjs) and the widget's asset, and forwards /apps/loyalty/* to
 // the app's /proxy/* the way Shopify's app proxy does — adding shop, logged_in_customer_id,
 // path_prefix and timestamp, signed with the app secret (the simulator's signAppProxyQuery).
 // "Signing in" is a cookie naming the customer, as Shopify's own session cookie would.
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
+import { Liquid } from 'liquidjs';
 import type { AddressInfo } from 'node:net';
 import { signAppProxyQuery } from '../simulator/app-proxy-signature';
 
@@ -27,39 +30,58 @@ function customerOf(req: http.IncomingMessage): string {
   return match?.[1] ?? '';
 }
 
+const THEME_EXTENSION = path.resolve(__dirname, '../../extension/theme-loyalty-widget');
+
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** What blocks/rewards-section.liquid and blocks/loyalty-launcher.liquid render, with the same attributes. */
-export function storefrontPage(options: { locale: string; signedIn: boolean; title: string }): string {
-  const common = `data-proxy="/apps/loyalty" data-locale="${escapeHtml(options.locale)}" data-signed-in="${options.signedIn}" data-login-url="/account/login" data-storefront-token=""`;
+/** A storefront locale file of the theme extension, as Shopify loads it (`en` is the default). */
+function localeTexts(locale: string): Record<string, unknown> {
+  const file = path.join(THEME_EXTENSION, 'locales', locale === 'en' ? 'en.default.json' : `${locale}.json`);
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown> : {};
+}
+
+/**
+ * Renders one of our blocks with its real Liquid the way Shopify does: the block's settings with
+ * their schema defaults, `t` looking the key up in the storefront language's locale file, then the
+ * default one, and escaping what it returns.
+ */
+export function renderBlock(file: string, options: { locale: string; signedIn: boolean; blockId: string }): string {
+  const source = fs.readFileSync(path.join(THEME_EXTENSION, 'blocks', file), 'utf8');
+  const schema = JSON.parse(/\{% schema %\}([\s\S]*?)\{% endschema %\}/.exec(source)![1]!) as { settings: Array<{ id: string; default?: unknown }> };
+  const settings = Object.fromEntries(schema.settings.map((setting) => [setting.id, setting.default ?? '']));
+  const [texts, fallback] = [localeTexts(options.locale), localeTexts('en')];
+  const lookup = (tree: Record<string, unknown>, key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
+  const engine = new Liquid();
+  engine.registerFilter('t', (key: string) => {
+    const value = lookup(texts, key) ?? lookup(fallback, key);
+    return typeof value === 'string' ? escapeHtml(value) : `translation missing: ${options.locale}.${key}`;
+  });
+  return engine.parseAndRenderSync(source.replace(/\{% schema %\}[\s\S]*?\{% endschema %\}/, ''), {
+    block: { id: options.blockId, settings },
+    routes: { root_url: '/', account_login_url: '/account/login', account_register_url: '/account/register' },
+    request: { locale: { iso_code: options.locale } },
+    customer: options.signedIn ? { id: 1 } : null,
+  });
+}
+
+/** A storefront page: the Rewards page (app block + app embed) or any other page (the app embed only). */
+export function storefrontPage(options: { locale: string; signedIn: boolean; rewardsSection: boolean }): string {
+  const block = (file: string, blockId: string) => renderBlock(file, { locale: options.locale, signedIn: options.signedIn, blockId });
   return `<!doctype html>
 <html lang="${escapeHtml(options.locale)}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Rewards</title>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Demo Salon &amp; Studio</title>
 <link rel="stylesheet" href="/assets/loyalty-widget.css">
-<script>window.Shopify = { locale: ${JSON.stringify(options.locale)}, shop: "demo" };</script>
-<style>body{font-family:system-ui,sans-serif;margin:0}header{padding:16px;background:#f4f1ec}footer{padding:16px;background:#eee}</style>
+<style>body{font-family:system-ui,sans-serif;margin:0}header{padding:16px;background:#f4f1ec}footer{padding:16px;background:#eee}p.intro{padding:16px;max-width:720px;margin:0 auto}</style>
 </head>
 <body>
 <header><strong>Demo Salon &amp; Studio</strong></header>
 <main>
-<section class="slw slw--section" aria-labelledby="slw-main-title" data-loyalty-widget data-mode="section" ${common}
-  style="--slw-accent:#1f5f4a;--slw-on-accent:#ffffff;--slw-text:#1a1a1a;--slw-min-height:420px;">
-  <h2 id="slw-main-title">${escapeHtml(options.title)}</h2>
-  <div class="slw-body" data-slw-body aria-busy="true"></div>
-</section>
+${options.rewardsSection ? block('rewards-section.liquid', 'main') : '<p class="intro">Haircuts, colour and massages in the heart of town.</p>'}
 </main>
 <footer data-testid="footer">Footer</footer>
-<div class="slw slw--launcher slw--right" data-loyalty-widget data-mode="launcher" ${common}
-  style="--slw-accent:#1f5f4a;--slw-on-accent:#ffffff;--slw-text:#1a1a1a;--slw-bg:#ffffff;">
-  <button type="button" class="slw-launcher" data-slw-launcher aria-haspopup="dialog" aria-expanded="false" aria-controls="slw-embed-dialog">${escapeHtml(options.title)}</button>
-  <div class="slw-dialog" id="slw-embed-dialog" data-slw-dialog role="dialog" aria-modal="true" aria-labelledby="slw-embed-title" hidden>
-    <div class="slw-dialog__header"><h2 id="slw-embed-title" tabindex="-1">${escapeHtml(options.title)}</h2>
-    <button type="button" class="slw-close" data-slw-close aria-label="Close">&times;</button></div>
-    <div class="slw-body" data-slw-body></div>
-  </div>
-</div>
+${block('loyalty-launcher.liquid', 'embed')}
 <script src="/assets/loyalty-widget.js" defer></script>
 </body></html>`;
 }
@@ -102,10 +124,9 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
         const answer = await fetch(target, { method: req.method, headers, body });
         forwarded.push({ path: url.pathname, status: answer.status });
         res.writeHead(answer.status, { 'Content-Type': answer.headers.get('content-type') ?? 'application/json' }).end(Buffer.from(await answer.arrayBuffer()));
-      } else if (url.pathname === '/pages/rewards') {
+      } else if (url.pathname === '/pages/rewards' || url.pathname === '/') {
         const locale = url.searchParams.get('locale') ?? 'en';
-        const title = ({ pl: 'Nagrody', nl: 'Beloningen', uk: 'Винагороди', da: 'Belønninger' } as Record<string, string>)[locale] ?? 'Rewards';
-        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(storefrontPage({ locale, signedIn: customerOf(req) !== '', title }));
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(storefrontPage({ locale, signedIn: customerOf(req) !== '', rewardsSection: url.pathname !== '/' }));
       } else {
         res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       }

@@ -22,6 +22,8 @@ import { createProductsRouter } from './http/admin/products-route';
 import { createReportRouter } from './http/admin/report-route';
 import { createStaffRouter } from './http/admin/staff-route';
 import { attachStaffMember } from './http/staff-access';
+import { authorizeAdminRoute } from './http/authorize-admin-route';
+import { adminRoutePolicies } from './http/admin/admin-route-policies';
 import { createDemoRouter } from './http/demo-routes';
 import { createErrorHandler, notFoundHandler } from './http/error-handler';
 import { requireSessionToken } from './http/session-token-auth';
@@ -59,6 +61,11 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', true);
+  // Browsers must not guess a type other than the one we send (a JSON answer rendered as HTML).
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -85,6 +92,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(express.json({ limit: config.bodyLimit }));
   api.use(requireSessionToken({ shopify: deps.shopify, installer: deps.installer }));
   api.use(attachStaffMember({ db, demoMode: config.demoMode }));
+  api.use(authorizeAdminRoute({ db, logger, policies: adminRoutePolicies }));
   api.use(createDashboardRouter({ db }));
   api.use(createProgramSettingsRouter({ db }));
   api.use(createProductLoyaltyRouter({ db }));

@@ -39,6 +39,9 @@ const envSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().min(3).default('Loyalty <loyalty@localhost>'),
+  // UNSAFE, development and tests only: lets shops' own SMTP settings reach loopback and private
+  // addresses (see web/server/messaging/smtp-host-guard.ts). Refused when NODE_ENV=production.
+  UNSAFE_SMTP_ALLOW_PRIVATE_HOSTS: booleanFlag.default(false),
   SMS_PROVIDER: z.enum(['log', 'twilio']).default('log'),
   TWILIO_ACCOUNT_SID: z.string().optional(),
   TWILIO_AUTH_TOKEN: z.string().optional(),
@@ -71,7 +74,11 @@ export interface AppConfig {
   runJobsInWeb: boolean;
   /** pending credits posted per transaction by the crediting job */
   creditBatchSize: number;
-  smtp: { host: string | undefined; port: number; secure: boolean; user: string | undefined; password: string | undefined; from: string };
+  smtp: {
+    host: string | undefined; port: number; secure: boolean; user: string | undefined; password: string | undefined; from: string;
+    /** shops' own SMTP hosts may be loopback/private: demo mode, or UNSAFE_SMTP_ALLOW_PRIVATE_HOSTS outside production */
+    allowPrivateShopHosts: boolean;
+  };
   sms: { provider: 'log' | 'twilio'; twilioAccountSid?: string; twilioAuthToken?: string; twilioFrom?: string };
   /** the send-outbox job: messages claimed per batch, how long a claim is held, and a crash-test hook */
   outbox: { batchSize: number; leaseMs: number; crashAfterClaim: boolean };
@@ -106,6 +113,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.SMS_PROVIDER === 'twilio' && (!e.TWILIO_ACCOUNT_SID || !e.TWILIO_AUTH_TOKEN || !e.TWILIO_FROM)) {
     throw new ConfigError(!e.TWILIO_ACCOUNT_SID ? 'TWILIO_ACCOUNT_SID' : !e.TWILIO_AUTH_TOKEN ? 'TWILIO_AUTH_TOKEN' : 'TWILIO_FROM', 'is required when SMS_PROVIDER=twilio');
   }
+  if (e.UNSAFE_SMTP_ALLOW_PRIVATE_HOSTS && e.NODE_ENV === 'production') {
+    throw new ConfigError('UNSAFE_SMTP_ALLOW_PRIVATE_HOSTS', 'must not be set when NODE_ENV=production');
+  }
   const apiSecret = e.SHOPIFY_API_SECRET ?? DEMO_API_SECRET;
   return {
     env: e.NODE_ENV,
@@ -127,7 +137,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit: e.BODY_LIMIT,
     runJobsInWeb: e.RUN_JOBS_IN_WEB ?? demoMode,
     creditBatchSize: e.CREDIT_BATCH_SIZE,
-    smtp: { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD, from: e.SMTP_FROM },
+    smtp: {
+      host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD, from: e.SMTP_FROM,
+      allowPrivateShopHosts: demoMode || e.UNSAFE_SMTP_ALLOW_PRIVATE_HOSTS,
+    },
     sms: { provider: e.SMS_PROVIDER, twilioAccountSid: e.TWILIO_ACCOUNT_SID, twilioAuthToken: e.TWILIO_AUTH_TOKEN, twilioFrom: e.TWILIO_FROM },
     outbox: { batchSize: e.OUTBOX_BATCH_SIZE, leaseMs: e.OUTBOX_LEASE_SECONDS * 1000, crashAfterClaim: e.OUTBOX_CRASH_AFTER_CLAIM },
   };

@@ -22,10 +22,7 @@ export async function createRuntime(config: AppConfig, logger: Logger, options: 
     const result = await migrateDatabase(config.database.url);
     if (result.applied.length > 0) logger.info({ applied: result.applied }, 'database migrated');
   }
-  const db = createDatabase(config.database.url, {
-    poolSize: config.database.poolSize,
-    onIdleError: (error) => logger.warn({ err: error }, 'PostgreSQL: an idle connection failed and was dropped'),
-  });
+  const db = createDatabase(config.database.url, { poolSize: config.database.poolSize, log: logger });
   const shopify = createShopifyApi(config, logger);
   const admin = new AdminGraphqlClient({ apiVersion: config.shopify.apiVersion, simulatorUrl: config.shopify.simulatorUrl });
   const installer = createShopInstaller({ prisma: db.prisma, shopify, admin, logger });

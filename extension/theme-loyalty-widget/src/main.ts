@@ -1,28 +1,26 @@
 // Entry of assets/loyalty-widget.js: finds the widget elements the Liquid blocks render and starts
-// one widget for each. The language follows the storefront (Shopify.locale, then <html lang>).
-import { createTranslator, resolveLocale } from '../../shared/translate';
+// one widget for each. Words come from the markup (Liquid's `t` filter, see texts.ts); numbers,
+// money and dates are formatted for the storefront's locale.
 import { createProxyClient, type FetchLike } from './proxy-client';
-import { LoyaltyWidget, wireLauncher } from './widget';
+import { readTexts } from './texts';
+import { wireLauncher } from './launcher';
+import { createWidget } from './widget';
 
 function start(root: HTMLElement): void {
-  if (root.dataset.slwReady) return;
-  root.dataset.slwReady = '1';
+  const data = root.dataset;
   const body = root.querySelector<HTMLElement>('[data-slw-body]');
-  if (!body) return;
-  const shopifyLocale = (window as unknown as { Shopify?: { locale?: string } }).Shopify?.locale;
-  const tr = createTranslator(resolveLocale(root.dataset.locale, shopifyLocale, document.documentElement.lang));
+  if (data.slwReady || !body) return;
+  data.slwReady = '1';
   const fetchImpl = window.fetch.bind(window) as unknown as FetchLike;
-  const client = createProxyClient({ base: root.dataset.proxy || '/apps/loyalty', fetch: fetchImpl });
-  const widget = new LoyaltyWidget(body, client, tr, {
-    signedIn: root.dataset.signedIn === 'true',
-    loginUrl: root.dataset.loginUrl || '/account/login',
-    storefrontToken: root.dataset.storefrontToken || '',
+  const widget = createWidget(body, createProxyClient({ base: data.proxy!, fetch: fetchImpl }), readTexts(root, data.locale || 'en'), {
+    signedIn: data.signedIn === 'true',
+    loginUrl: data.loginUrl!,
+    registerUrl: data.registerUrl!,
+    storefrontToken: data.storefrontToken!,
   }, fetchImpl);
-  if (root.dataset.mode === 'launcher') {
-    wireLauncher(root, widget, tr);
-  } else {
-    void widget.load();
-  }
+  // The launcher loads nothing until it is opened; the section shows its content at once.
+  if (data.mode === 'launcher') wireLauncher(root, widget);
+  else void widget.load();
 }
 
 function startAll(): void {

@@ -248,6 +248,28 @@ describeEachDatabase('members, manual and bulk adjustments, staff roles', (getDb
       expect(await db.prisma.staffAction.count({ where: { shopId: shop.id, action: 'adjustments.bulk', userId: '300' } })).toBe(1);
     });
 
+    it('refuses the same key with a different file (409) and applies none of its rows', async () => {
+      const db = getDb();
+      const auth = await as('300');
+      const first = ['customer,points,description', 'anna.vries@example.com,4,Key reuse A', 'bram@example.com,4,Key reuse A'].join('\n');
+      expect((await api().post('/api/adjustments/bulk').set('Authorization', auth).send({ csv: first, dryRun: false, idempotencyKey: 'bulk-reuse' })).status).toBe(200);
+      const balances = async () => (await db.prisma.member.findMany({ where: { shopId: shop.id }, orderBy: { id: 'asc' } })).map((m) => m.balance);
+      const before = await balances();
+      const entriesBefore = await db.prisma.ledgerEntry.count({ where: { shopId: shop.id } });
+      for (const other of [
+        ['customer,points,description', 'anna.vries@example.com,4,Key reuse A', 'bram@example.com,4,Key reuse A', '5002,9,One more row'],
+        ['customer,points,description', 'anna.vries@example.com,40,Key reuse A', 'bram@example.com,4,Key reuse A'],
+        ['customer,points,description', 'anna.vries@example.com,4,Key reuse A'],
+      ]) {
+        const response = await api().post('/api/adjustments/bulk').set('Authorization', auth).send({ csv: other.join('\n'), dryRun: false, idempotencyKey: 'bulk-reuse' });
+        expect(response.status).toBe(409);
+        expect(response.body.error.code).toBe('CONFLICT');
+      }
+      expect(await balances()).toEqual(before);
+      expect(await db.prisma.ledgerEntry.count({ where: { shopId: shop.id } })).toBe(entriesBefore);
+      expect((await api().post('/api/adjustments/bulk').set('Authorization', auth).send({ csv: first, dryRun: false, idempotencyKey: 'bulk-reuse' })).status).toBe(200);
+    });
+
     it('refuses a file without the header row or with more than 5,000 rows', async () => {
       const auth = await as('300');
       expect((await api().post('/api/adjustments/bulk').set('Authorization', auth).send({ csv: 'bram@example.com,5,x', dryRun: true })).status).toBe(400);

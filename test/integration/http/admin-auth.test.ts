@@ -1,3 +1,4 @@
+import { SignJWT } from 'jose';
 import request from 'supertest';
 import { saveOfflineSession } from '../../../web/server/auth/offline-session-store';
 import { mintSessionToken } from '../../../web/server/http/demo-routes';
@@ -77,5 +78,61 @@ describeEachDatabase('admin API authentication and tenancy', (getDb) => {
       .set('Content-Type', 'application/json')
       .send(JSON.stringify({ pad: 'x'.repeat(2 * 1024 * 1024) }));
     expect(response.status).toBe(413);
+  });
+
+  /** A token signed with the app's secret and audience, with the claims given (as extensions get them). */
+  const signed = (claims: Record<string, unknown>) => {
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({ dest: `https://${shopA.domain}`, ...claims })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setAudience(TEST_API_KEY)
+      .setIssuedAt(now)
+      .setNotBefore(now)
+      .setExpirationTime(now + 60)
+      .sign(new TextEncoder().encode(TEST_API_SECRET));
+  };
+
+  it.each([
+    ['a customer-account token (sub = Customer GID, no /admin issuer, no sid)', { iss: 'https://shop-a.myshopify.com', sub: 'gid://shopify/Customer/7' }],
+    ['a token with a Customer GID sub even with an admin issuer and sid', { iss: 'ADMIN', sid: 'abc', sub: 'gid://shopify/Customer/7' }],
+    ['a token without sid', { iss: 'ADMIN', sub: '5' }],
+    ['a token without sub', { iss: 'ADMIN', sid: 'abc' }],
+    ['a token issued by another shop\'s admin', { iss: 'https://other-shop.myshopify.com/admin', sid: 'abc', sub: '5' }],
+  ])('refuses %s as staff, creating no staff member', async (_label, claims) => {
+    const iss = claims.iss === 'ADMIN' ? `https://${shopA.domain}/admin` : claims.iss;
+    const staffBefore = await getDb().prisma.staffMember.count({ where: { shopId: shopA.id } });
+    const response = await request(testApp.app).get('/api/members').set('Authorization', `Bearer ${await signed({ ...claims, iss })}`);
+    expect(response.status).toBe(401);
+    expect(response.body.error.code).toBe('UNAUTHORIZED');
+    expect(await getDb().prisma.staffMember.count({ where: { shopId: shopA.id } })).toBe(staffBefore);
+  });
+
+  it('accepts a token shaped like App Bridge\'s (admin issuer, sid, numeric user)', async () => {
+    const token = await signed({ iss: `https://${shopA.domain}/admin`, sid: 'abc', sub: '5' });
+    expect((await request(testApp.app).get('/api/members').set('Authorization', `Bearer ${token}`)).status).toBe(200);
+  });
+
+  it('answers a body with 50,000 unknown keys with a short validation error', async () => {
+    const body = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`key${i}`, 1]));
+    const response = await request(testApp.app)
+      .patch('/api/settings/program')
+      .set('Authorization', `Bearer ${await token(shopA.domain)}`)
+      .send(body);
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('VALIDATION');
+    expect(response.text.length).toBeLessThan(10_000);
+  });
+
+  it('sends X-Content-Type-Options: nosniff on API, storefront, webhook, error and health answers', async () => {
+    const answers = await Promise.all([
+      request(testApp.app).get('/api/dashboard').set('Authorization', `Bearer ${await token(shopA.domain)}`),
+      request(testApp.app).get('/api/dashboard'),
+      request(testApp.app).get('/healthz'),
+      request(testApp.app).get('/proxy/balance'),
+      request(testApp.app).get('/proxy/history'),
+      request(testApp.app).post('/webhooks').send('{}'),
+      request(testApp.app).get('/no-such-page'),
+    ]);
+    for (const answer of answers) expect(answer.headers['x-content-type-options']).toBe('nosniff');
   });
 });

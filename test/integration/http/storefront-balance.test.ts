@@ -6,16 +6,16 @@ import { createMember, createShop } from '../../fixtures/factories';
 import { createTestApp, TEST_API_SECRET } from '../../support/test-app';
 import { describeEachDatabase } from '../../support/test-database';
 
-function signedBalanceUrl(shop: string, customerId: string, secret = TEST_API_SECRET): string {
+function signedBalanceUrl(shop: string, customerId: string | string[], secret = TEST_API_SECRET, path = '/proxy/balance'): string {
   const params = new Map<string, string[]>([
     ['shop', [shop]],
-    ['logged_in_customer_id', [customerId]],
+    ['logged_in_customer_id', Array.isArray(customerId) ? customerId : [customerId]],
     ['path_prefix', ['/apps/loyalty']],
     ['timestamp', [String(Math.floor(Date.now() / 1000))]],
   ]);
-  const query = new URLSearchParams([...params].map(([key, [value]]): [string, string] => [key, value!]));
+  const query = new URLSearchParams([...params].flatMap(([key, values]) => values.map((value): [string, string] => [key, value])));
   query.set('signature', appProxySignature(params, secret));
-  return `/proxy/balance?${query.toString()}`;
+  return `${path}?${query.toString()}`;
 }
 
 describeEachDatabase('storefront balance read', (getDb) => {
@@ -39,6 +39,19 @@ describeEachDatabase('storefront balance read', (getDb) => {
     const response = await request(app).get(signedBalanceUrl(shop.domain, '1', 'not-our-secret'));
     expect(response.status).toBe(401);
     expect(response.body).toEqual({ error: { code: 'UNAUTHORIZED', message: 'The request signature is not valid.' } });
+  });
+
+  it.each(['/proxy/balance', '/proxy/history'])('refuses %s signed with logged_in_customer_id twice, whichever value comes first', async (path) => {
+    const db = getDb();
+    const { app } = createTestApp(db);
+    const shop = await createShop(db.prisma);
+    const member = await createMember(db.prisma, shop.id, { balance: 120 });
+    const customerId = member.shopifyCustomerId.split('/').pop()!;
+    for (const ids of [[customerId, '999'], ['999', customerId]]) {
+      const response = await request(app).get(signedBalanceUrl(shop.domain, ids, TEST_API_SECRET, path));
+      expect(response.status).toBe(401);
+      expect(response.body.error.code).toBe('UNAUTHORIZED');
+    }
   });
 
   it('answers a failure it did not expect with the generic 500, not the error text', async () => {

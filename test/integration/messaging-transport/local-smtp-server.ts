@@ -16,9 +16,10 @@ export interface LocalSmtpServer {
 /**
  * A real SMTP server in the test process: plain text, no auth required, so the test exercises
  * Nodemailer's SMTP conversation without TLS certificates. Recipients on `rejectRecipients` get a
- * 550, as a real mailbox provider answers for an unknown user.
+ * 550, as a real mailbox provider answers for an unknown user. `delayMs` makes each message take that
+ * long to be accepted (a slow provider).
  */
-export async function startLocalSmtpServer(options: { rejectRecipients?: string[]; port?: number } = {}): Promise<LocalSmtpServer> {
+export async function startLocalSmtpServer(options: { rejectRecipients?: string[]; port?: number; delayMs?: number } = {}): Promise<LocalSmtpServer> {
   const received: ReceivedEmail[] = [];
   const reject = new Set((options.rejectRecipients ?? []).map((address) => address.toLowerCase()));
 
@@ -43,7 +44,8 @@ export async function startLocalSmtpServer(options: { rejectRecipients?: string[
           to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
           raw: Buffer.concat(chunks).toString('utf8'),
         });
-        callback();
+        if (options.delayMs) setTimeout(callback, options.delayMs);
+        else callback();
       });
     },
   });

@@ -1,6 +1,8 @@
 // Admin API for templates, SMTP settings, consents and the message log, on both databases.
 import request from 'supertest';
 import { processDueTasks } from '../../../jobs/process-tasks';
+import { outboxSenderFor } from '../../../jobs/send-outbox';
+import { sendDueOutboxMessages } from '../../../web/server/messaging/send-outbox';
 import { countSmsSegments } from '../../../web/core/messaging/count-sms-segments';
 import { saveOfflineSession } from '../../../web/server/auth/offline-session-store';
 import { mintSessionToken } from '../../../web/server/http/demo-routes';
@@ -17,10 +19,14 @@ describeEachDatabase('messaging admin API', (getDb) => {
   let shop: { id: string; domain: string };
   let auth: string;
   let smtp: LocalSmtpServer;
+  /** the same app as production runs it: shops' SMTP hosts must be public */
+  let guardedApp: ReturnType<typeof createTestApp>;
 
   beforeAll(async () => {
     const db = getDb();
-    testApp = createTestApp(db);
+    // The local SMTP server listens on 127.0.0.1: allowed here only through the unsafe test flag.
+    testApp = createTestApp(db, { UNSAFE_SMTP_ALLOW_PRIVATE_HOSTS: 'true' });
+    guardedApp = createTestApp(db);
     smtp = await startLocalSmtpServer();
     shop = await createShop(db.prisma);
     await saveOfflineSession(db.prisma, { shop: shop.domain, accessToken: 'offline', scope: null });
@@ -84,6 +90,39 @@ describeEachDatabase('messaging admin API', (getDb) => {
     expect(down.body).toMatchObject({ ok: false, failure: { kind: 'connection', retryable: true } });
     expect((await api().get('/api/settings/smtp').set('Authorization', auth)).body.passwordSet).toBe(true);
     expect((await api().delete('/api/settings/smtp').set('Authorization', auth)).body.source).toBe('app');
+  });
+
+  it.each(['127.0.0.1', 'localhost', '10.1.2.3', '192.168.0.10', '172.16.5.5', '169.254.169.254', '[::1]', '[fd00:ec2::254]', '0.0.0.0'])(
+    "refuses a shop's SMTP server at %s for the test, before connecting, whatever the port",
+    async (host) => {
+      const guarded = () => request(guardedApp.app);
+      const answers = [];
+      for (const port of [smtp.port, await closedPort()]) {
+        expect((await guarded().put('/api/settings/smtp').set('Authorization', auth).send({ host, port, secure: false, fromAddress: 'salon@example.com' })).status).toBe(200);
+        const received = smtp.received.length;
+        const test = await guarded().post('/api/settings/smtp/test').set('Authorization', auth).send({ to: 'owner@example.com' });
+        expect(smtp.received.length).toBe(received);
+        answers.push({ status: test.status, body: test.body });
+      }
+      expect(answers[0]).toEqual(answers[1]);
+      expect(answers[0]).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION', message: expect.stringMatching(/not a public address/) } } });
+      await guarded().delete('/api/settings/smtp').set('Authorization', auth);
+    },
+  );
+
+  it("does not send a shop's messages through its SMTP server on a private address: failed for good, nothing sent", async () => {
+    const db = getDb();
+    const guarded = () => request(guardedApp.app);
+    await guarded().put('/api/settings/smtp').set('Authorization', auth).send({ host: '127.0.0.1', port: smtp.port, secure: false, fromAddress: 'salon@example.com' });
+    const member = await createMember(db.prisma, shop.id);
+    const message = await addOutboxMessage(db.prisma, { shopId: shop.id, memberId: member.id });
+    const received = smtp.received.length;
+    await sendDueOutboxMessages(outboxSenderFor(guardedApp.runtime), { now: () => new Date(Date.now() + 1000) });
+    expect(smtp.received.length).toBe(received);
+    const row = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: message.id } });
+    expect(row.status).toBe('failed');
+    expect(row.lastError).toMatch(/not a public address/);
+    await guarded().delete('/api/settings/smtp').set('Authorization', auth);
   });
 
   it('allows at most five consent types and keeps every staff change in the member\'s history', async () => {

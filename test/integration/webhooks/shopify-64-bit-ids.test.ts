@@ -144,6 +144,15 @@ describeEachDatabase('Shopify webhooks with 64-bit ids', (getDb) => {
     expect(await getDb().prisma.ledgerEntry.count({ where: { shopId: shop.id } })).toBe(0);
   });
 
+  it('refuses, without writing anything, an order whose admin_graphql_api_id names another order than its id', async () => {
+    const shop = await createShop(getDb().prisma);
+    await postWebhook(testApp.app, { shop: shop.domain, topic: 'orders/paid', rawBody: toShopifyJson({ ...paidOrder(shop.domain), admin_graphql_api_id: 'gid://shopify/Order/9223372036854775808' }) });
+    await processDueTasks(testApp.jobContext());
+    const task = await getDb().prisma.task.findFirstOrThrow({ where: { shopDomain: shop.domain } });
+    expect(task).toMatchObject({ status: 'failed', lastError: expect.stringContaining('does not name Order 9223372036854775807') });
+    expect(await getDb().prisma.orderRecord.count({ where: { shopId: shop.id } })).toBe(0);
+  });
+
   it('refuses, without writing anything, an order whose line item id was already rounded to a JS number', async () => {
     const shop = await createShop(getDb().prisma);
     const body = order(shop.domain);

@@ -51,7 +51,7 @@ describe('widget proxy client', () => {
       { body: { data: { cartGiftCardCodesAdd: { cart: { id: 'gid://shopify/Cart/c1-abc?key=xyz' }, userErrors: [] } } } },
     ]);
     expect(await applyGiftCardToCart('CODE', { storefrontToken: 'public-token', fetch })).toBe(true);
-    expect(calls[1]!.url).toBe('/api/2025-10/graphql.json');
+    expect(calls[1]!.url).toBe('/api/2026-07/graphql.json');
     expect(calls[1]!.init!.headers).toMatchObject({ 'X-Shopify-Storefront-Access-Token': 'public-token' });
     expect(JSON.parse(calls[1]!.init!.body!).variables).toEqual({ cartId: 'gid://shopify/Cart/c1-abc?key=xyz', codes: ['CODE'] });
 

@@ -29,6 +29,7 @@ describe('configuration', () => {
     [{ SHOPIFY_APP_URL: 'not a url' }, 'SHOPIFY_APP_URL'],
     [{ SMTP_SECURE: 'maybe' }, 'SMTP_SECURE'],
     [{ SCOPES: 'read orders' }, 'SCOPES'],
+    [{ NODE_ENV: 'production', UNSAFE_SMTP_ALLOW_PRIVATE_HOSTS: 'true' }, 'UNSAFE_SMTP_ALLOW_PRIVATE_HOSTS'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(ConfigError);
     try {
@@ -37,6 +38,13 @@ describe('configuration', () => {
       expect((error as ConfigError).variable).toBe(variable);
       expect((error as Error).message).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
     }
+  });
+
+  it("lets shops' SMTP reach private hosts only in demo mode or through the unsafe flag", () => {
+    const live = { SHOPIFY_API_KEY: 'k', SHOPIFY_API_SECRET: 'secret-123456', SHOPIFY_APP_URL: 'https://loyalty.example.com' };
+    expect(loadConfig(live).smtp.allowPrivateShopHosts).toBe(false);
+    expect(loadConfig({ ...live, NODE_ENV: 'test', UNSAFE_SMTP_ALLOW_PRIVATE_HOSTS: 'true' }).smtp.allowPrivateShopHosts).toBe(true);
+    expect(loadConfig({}).smtp.allowPrivateShopHosts).toBe(true);
   });
 
   it('never echoes a secret value in the error', () => {

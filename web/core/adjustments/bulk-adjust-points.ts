@@ -152,6 +152,24 @@ export async function previewBulkAdjustment(db: Db, shopId: string, staff: Staff
   return { rows, valid, applied: false, totalPoints: rows.reduce((sum, row) => sum + (row.points ?? 0), 0) };
 }
 
+/**
+ * A batch key names one file: used again, it must come with the same rows (a retry), or nothing is
+ * applied (409), as for single adjustments. Checked after posting, inside the transaction, so a
+ * concurrent apply of another file under the same key is caught too (its rows are then visible).
+ */
+async function assertSameBatch(tx: Tx, shopId: string, batchKey: string, rows: BulkRow[]): Promise<void> {
+  const keys = rows.map((row) => `bulk:${batchKey}:${row.line}`);
+  const entries = await tx.ledgerEntry.findMany({ where: { shopId, idempotencyKey: { in: keys } }, select: { idempotencyKey: true, memberId: true, points: true, description: true } });
+  const byKey = new Map(entries.map((entry) => [entry.idempotencyKey, entry]));
+  const sameRows = rows.every((row, i) => {
+    const entry = byKey.get(keys[i]!);
+    return entry !== undefined && entry.memberId === row.memberId && entry.points === row.points && entry.description === row.description;
+  });
+  const earlier = await tx.staffAction.findMany({ where: { shopId, action: 'adjustments.bulk', target: batchKey }, select: { details: true } });
+  const sameSize = earlier.every((action) => (JSON.parse(action.details) as { rows?: unknown }).rows === rows.length);
+  if (!sameRows || !sameSize) throw new AppError('CONFLICT', 'This idempotency key was already used for a different file; nothing was applied.');
+}
+
 export async function applyBulkAdjustment(
   db: Db,
   shopId: string,
@@ -177,6 +195,7 @@ export async function applyBulkAdjustment(
         });
         if (ref.created) created += 1;
       }
+      await assertSameBatch(tx, shopId, batchKey, preview.rows);
       if (created > 0) {
         await recordStaffAction(tx, { shopId, userId: staff.userId, action: 'adjustments.bulk', target: batchKey, details: { rows: preview.rows.length, totalPoints: preview.totalPoints }, at: now });
       }

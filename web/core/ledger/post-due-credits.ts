@@ -68,7 +68,8 @@ async function postBatchSqlite(db: Db, now: Date, batchSize: number): Promise<{ 
   });
 }
 
-export async function postDueCredits(db: Db, options: { now?: Date; batchSize?: number; maxBatches?: number } = {}): Promise<PostDueCreditsResult> {
+/** `shouldStop` is checked between batches: true ends the run early (the process is stopping). */
+export async function postDueCredits(db: Db, options: { now?: Date; batchSize?: number; maxBatches?: number; shouldStop?: () => boolean } = {}): Promise<PostDueCreditsResult> {
   const now = options.now ?? new Date();
   const batchSize = options.batchSize ?? 5000;
   const result: PostDueCreditsResult = { posted: 0, points: 0, batches: 0 };
@@ -78,7 +79,7 @@ export async function postDueCredits(db: Db, options: { now?: Date; batchSize?: 
     result.posted += done.posted;
     result.points += done.points;
     result.batches += 1;
-    if (done.posted < batchSize) break;
+    if (done.posted < batchSize || options.shouldStop?.()) break;
   }
   return result;
 }

@@ -13,6 +13,8 @@ export interface SmtpConnection {
   user?: string;
   password?: string;
   from: string;
+  /** Set when the shop chose this server (untrusted: its host must resolve to public addresses). */
+  chosenByShop?: true;
 }
 
 export interface SmtpSettingsInput {
@@ -77,5 +79,6 @@ export async function resolveSmtpConnection(prisma: Prisma, box: SecretBox, shop
     ...(row.user !== '' ? { user: row.user } : {}),
     ...(row.passwordEncrypted !== '' ? { password: box.decrypt(row.passwordEncrypted) } : {}),
     from: row.fromAddress,
+    chosenByShop: true,
   };
 }

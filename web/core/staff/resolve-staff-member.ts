@@ -1,6 +1,10 @@
 // Maps the session token's user to a role in this shop, creating the row on first sight: the shop's
 // first user becomes owner (whoever installed and opened the app), everyone after that starts as staff.
-import type { Prisma } from '../db-client';
+// "First" is decided under a lock: the shop's row (PostgreSQL) or the database's write lock (SQLite),
+// so simultaneous first requests of several users make one owner, not several.
+import { writeTransaction, type Db } from '../db-client';
+import { asSqlExecutor } from '../sql/sql-client';
+import { sql } from '../sql/sql-query';
 import { DEFAULT_STAFF_ADJUST_LIMIT, isStaffRole, type StaffIdentity } from './staff-roles';
 
 type StaffRow = { userId: string; name: string; role: string; adjustLimit: number | null };
@@ -14,23 +18,18 @@ export interface ResolveStaffOptions {
   ownerUserIds?: readonly string[];
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === 'P2002' || /unique/i.test(String((error as Error).message));
-}
-
-export async function resolveStaffMember(prisma: Prisma, shopId: string, userId: string, options: ResolveStaffOptions = {}): Promise<StaffIdentity> {
-  const existing = await prisma.staffMember.findUnique({ where: { shopId_userId: { shopId, userId } } });
+export async function resolveStaffMember(db: Db, shopId: string, userId: string, options: ResolveStaffOptions = {}): Promise<StaffIdentity> {
+  const where = { shopId_userId: { shopId, userId } };
+  const existing = await db.prisma.staffMember.findUnique({ where });
   if (existing) return toStaffIdentity(existing);
-  const known = await prisma.staffMember.count({ where: { shopId } });
-  const owner = known === 0 || (options.ownerUserIds ?? []).includes(userId);
-  try {
-    const created = await prisma.staffMember.create({
+  return writeTransaction(db, async (tx) => {
+    if (db.kind === 'postgresql') await asSqlExecutor(tx).query(sql`SELECT "id" FROM "Shop" WHERE "id" = ${shopId} FOR UPDATE`);
+    // Under the lock: the same user's other first request may have created the row meanwhile.
+    const created = await tx.staffMember.findUnique({ where });
+    if (created) return toStaffIdentity(created);
+    const owner = (await tx.staffMember.count({ where: { shopId } })) === 0 || (options.ownerUserIds ?? []).includes(userId);
+    return toStaffIdentity(await tx.staffMember.create({
       data: { shopId, userId, role: owner ? 'owner' : 'staff', adjustLimit: owner ? null : DEFAULT_STAFF_ADJUST_LIMIT },
-    });
-    return toStaffIdentity(created);
-  } catch (error) {
-    // Two first requests of the same user at once: the unique (shop, user) index keeps one row.
-    if (!isUniqueViolation(error)) throw error;
-    return toStaffIdentity(await prisma.staffMember.findUniqueOrThrow({ where: { shopId_userId: { shopId, userId } } }));
-  }
+    }));
+  });
 }

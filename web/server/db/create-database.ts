@@ -3,12 +3,12 @@
 // and the PostgreSQL one is cast once, here (row types are identical).
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { SqlClient } from '../../core/sql/sql-executor';
+import type { SqlClient } from '../../core/sql/sql-client';
 import { databaseKindOf, type DatabaseKind } from '../config';
 import { PrismaClient } from '../generated/sqlite/client';
 import { PrismaClient as PostgresPrismaClient } from '../generated/postgres/client';
 import { postgresSettingsFrom, sqliteFileFrom } from './connection-settings';
-import { createPgPool } from './pg-pool';
+import { createPgPool, type IdleErrorLog } from './pg-pool';
 import { createPgSqlClient } from './pg-sql-client';
 
 export type Prisma = PrismaClient;
@@ -25,11 +25,9 @@ export interface Database {
 export interface DatabaseOptions {
   /** pg pool size per process */
   poolSize?: number;
-  /** an idle pg connection failed; pg replaces it (default: a line on stderr) */
-  onIdleError?: (error: Error) => void;
+  /** where a dropped idle connection is reported (default: stderr) */
+  log?: IdleErrorLog;
 }
-
-const warnOnStderr = (error: Error) => console.error(`PostgreSQL: an idle connection failed and was dropped: ${error.message}`);
 
 export function createDatabase(url: string, options: DatabaseOptions = {}): Database {
   const kind = databaseKindOf(url);
@@ -38,9 +36,9 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Data
     const prisma = new PrismaClient({ adapter });
     return { prisma, kind, close: () => prisma.$disconnect() };
   }
-  const { schema } = postgresSettingsFrom(url);
+  const { connectionString, schema } = postgresSettingsFrom(url);
   // One pool for Prisma and for the raw hot paths, so DATABASE_POOL_SIZE is the process' whole share.
-  const pool = createPgPool(url, { max: options.poolSize ?? 10, onIdleError: options.onIdleError ?? warnOnStderr });
+  const pool = createPgPool({ connectionString, max: options.poolSize ?? 10, options: `-c search_path="${schema}"` }, options.log);
   const adapter = new PrismaPg(pool, { schema });
   const prisma = new PostgresPrismaClient({ adapter }) as unknown as Prisma;
   return {

@@ -1,11 +1,30 @@
-// The one way the app opens a pg pool, and the one place pg's types are set up.
+// Every pg pool the app opens comes from here, and pg's types are set up here once.
+//
+// A pool emits 'error' when one of its idle connections dies (PostgreSQL restarted, the connection
+// terminated by an administrator or a proxy, the network gone); with no listener Node treats that as an
+// unhandled 'error' event and the whole process exits. The pool has already dropped the dead connection
+// and opens a new one for the next query, so the event only needs to be logged.
+//
 // Timestamps are `timestamp(3)` (no time zone) holding UTC, as Prisma writes them: dates go out as UTC ISO
 // text (PostgreSQL ignores the offset for this type) and come back parsed as UTC, whatever the process' TZ.
 // int8 (count(*), sums, the BIGINT money columns) comes back as a number: the domain counts minor units
 // in numbers, exact below 2^53, which parseMoneyToMinor guarantees for every amount; a larger value is
 // refused rather than rounded.
 import pg from 'pg';
-import { postgresSettingsFrom } from './connection-settings';
+
+export interface IdleErrorLog {
+  warn(details: Record<string, unknown>, message: string): void;
+}
+
+const stderrLog: IdleErrorLog = {
+  warn: (details, message) => process.stderr.write(`${JSON.stringify({ level: 'warn', msg: message, err: String(details.err) })}\n`),
+};
+
+export function createPgPool(config: pg.PoolConfig, log: IdleErrorLog = stderrLog): pg.Pool {
+  const pool = new pg.Pool(config);
+  pool.on('error', (error) => log.warn({ err: error }, 'an idle PostgreSQL connection was closed; the pool opens a new one when needed'));
+  return pool;
+}
 
 const TIMESTAMP_OID = 1114;
 const INT8_OID = 20;
@@ -17,8 +36,8 @@ function parseInt8(text: string): number {
 }
 
 /**
- * The app's type parsers, passed per query by our raw SQL (not set on the pool: Prisma's adapter shares
- * the pool and parses its own columns).
+ * The app's type parsers, passed per query by our raw SQL (not set on the shared pool: Prisma's adapter
+ * uses it too and parses its own columns).
  */
 export const pgTypeParsers = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -30,31 +49,4 @@ export const pgTypeParsers = {
 
 export function toPgParameter(value: unknown): unknown {
   return value instanceof Date ? value.toISOString() : value;
-}
-
-export interface PgPoolOptions {
-  max: number;
-  idleTimeoutMillis?: number;
-  /** let the process exit while only idle connections remain (a pool opened on demand) */
-  allowExitOnIdle?: boolean;
-  /**
-   * An idle connection failed (the server restarted, a network cut): pg drops it and the next query
-   * opens a new one. Without a listener the 'error' event would end the process.
-   */
-  onIdleError: (error: Error) => void;
-}
-
-/** A pool on DATABASE_URL, its `?schema=` as the search_path. */
-export function createPgPool(url: string, options: PgPoolOptions): pg.Pool {
-  const { connectionString, schema } = postgresSettingsFrom(url);
-  const pool = new pg.Pool({
-    connectionString,
-    max: options.max,
-    // pg's own defaults stay in force unless asked (an explicit undefined would override them)
-    ...(options.idleTimeoutMillis !== undefined ? { idleTimeoutMillis: options.idleTimeoutMillis } : {}),
-    ...(options.allowExitOnIdle !== undefined ? { allowExitOnIdle: options.allowExitOnIdle } : {}),
-    options: `-c search_path="${schema}"`,
-  });
-  pool.on('error', options.onIdleError);
-  return pool;
 }

@@ -8,7 +8,8 @@
 // and closes the cursor; a connection in an unknown state is discarded, not returned to the pool.
 import type { QueryRows, StreamRows } from '../../core/reports/points-report';
 import { renderSql } from '../../core/sql/sql-query';
-import { createPgPool, pgTypeParsers, toPgParameter } from './pg-pool';
+import { postgresSettingsFrom } from './connection-settings';
+import { createPgPool, pgTypeParsers, toPgParameter, type IdleErrorLog } from './pg-pool';
 
 export interface PgRowQuery {
   query: QueryRows;
@@ -16,8 +17,15 @@ export interface PgRowQuery {
   close(): Promise<void>;
 }
 
-export function createPgRowQuery(url: string, options: { max?: number; onIdleError: (error: Error) => void }): PgRowQuery {
-  const pool = createPgPool(url, { max: options.max ?? 4, idleTimeoutMillis: 10_000, allowExitOnIdle: true, onIdleError: options.onIdleError });
+export function createPgRowQuery(url: string, options: { max?: number; log?: IdleErrorLog } = {}): PgRowQuery {
+  const { connectionString, schema } = postgresSettingsFrom(url);
+  const pool = createPgPool({
+    connectionString,
+    max: options.max ?? 4,
+    idleTimeoutMillis: 10_000,
+    allowExitOnIdle: true,
+    options: `-c search_path="${schema}"`,
+  }, options.log);
   return {
     query: async (query) => (await pool.query({ text: renderSql(query, 'numbered'), values: query.values.map(toPgParameter), types: pgTypeParsers })).rows,
     stream: async function* (query, batchSize) {

@@ -17,10 +17,20 @@ const statusByCode: Record<ErrorCode, number> = {
   UPSTREAM: 502,
 };
 
+// A body with thousands of bad or unknown keys must not produce an answer thousands of times larger
+// (zod lists every unknown key in one message): the answer lists the first issues, each shortened.
+const MAX_ISSUES = 20;
+const MAX_TEXT = 200;
+
+function shorten(text: string): string {
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+}
+
 export function describeZodError(error: ZodError): { message: string; issues: Array<{ path: string; message: string }> } {
-  const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  const issues = error.issues.slice(0, MAX_ISSUES).map((issue) => ({ path: shorten(issue.path.join('.')), message: shorten(issue.message) }));
   const first = issues[0];
-  return { message: first ? `${first.path || 'body'}: ${first.message}` : 'Invalid input.', issues };
+  const more = error.issues.length > MAX_ISSUES ? ` (and ${error.issues.length - 1} more issues)` : '';
+  return { message: first ? `${first.path || 'body'}: ${first.message}${more}` : 'Invalid input.', issues };
 }
 
 export interface ErrorAnswer {

@@ -1,10 +1,10 @@
 // Staff roles on the admin API. attachStaffMember maps the session token's user to its StaffMember
-// (created on first sight) once per request; requireRole guards a route with the minimum role.
+// (created on first sight) once per request; authorize-admin-route.ts then checks the route's role.
 import type { RequestHandler } from 'express';
 import type { Db } from '../../core/db-client';
 import { AppError } from '../../core/errors/app-error';
 import { resolveStaffMember } from '../../core/staff/resolve-staff-member';
-import { assertRole, type StaffIdentity, type StaffRole } from '../../core/staff/staff-roles';
+import type { StaffIdentity } from '../../core/staff/staff-roles';
 import { adminAuthOf } from './session-token-auth';
 
 export function staffOf(locals: Record<string, unknown>): StaffIdentity {
@@ -18,19 +18,7 @@ export function attachStaffMember(deps: { db: Db; demoMode: boolean }): RequestH
   return async (_req, res, next) => {
     try {
       const { shopId, userId } = adminAuthOf(res.locals);
-      res.locals.staff = await resolveStaffMember(deps.db.prisma, shopId, userId, { ownerUserIds });
-      next();
-    } catch (error) {
-      next(error);
-    }
-  };
-}
-
-/** 403 FORBIDDEN unless the user has at least this role (owner > manager > staff). */
-export function requireRole(role: StaffRole): RequestHandler {
-  return (_req, res, next) => {
-    try {
-      assertRole(staffOf(res.locals), role);
+      res.locals.staff = await resolveStaffMember(deps.db, shopId, userId, { ownerUserIds });
       next();
     } catch (error) {
       next(error);

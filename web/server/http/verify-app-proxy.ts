@@ -20,6 +20,9 @@ export interface AppProxyAuth {
 }
 
 export const APP_PROXY_MAX_AGE_SECONDS = 300;
+// Shopify sends each of these once. Repeated, the signature still covers them (joined with ","), but
+// which value is "the" customer or shop would depend on the reader: refuse instead of guessing.
+const SINGLE_VALUE_PARAMS = ['shop', 'logged_in_customer_id', 'timestamp', 'signature', 'path_prefix'] as const;
 const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 const SHOP_CACHE_MS = 10_000;
 
@@ -64,6 +67,9 @@ export function createAppProxyAuthenticator(deps: { db: Db; apiSecret: string; n
   const shops = new Map<string, { value: { id: string; currency: string } | null; at: number }>();
   const now = deps.now ?? Date.now;
   return async (params) => {
+    if (SINGLE_VALUE_PARAMS.some((key) => (params.get(key)?.length ?? 0) > 1)) {
+      throw new AppError('UNAUTHORIZED', 'The request repeats a parameter Shopify sends once.');
+    }
     const given = params.get('signature')?.[0] ?? '';
     const expected = appProxySignature(params, deps.apiSecret);
     const ok = /^[0-9a-f]{64}$/i.test(given) && timingSafeEqual(Buffer.from(given.toLowerCase(), 'hex'), Buffer.from(expected, 'hex'));

@@ -18,6 +18,8 @@ export interface SmtpSettings {
   requireTls?: boolean;
   /** Skip STARTTLS even when offered: only for local development and tests. */
   ignoreTls?: boolean;
+  /** The name TLS verifies the certificate against when `host` is an address we resolved it to. */
+  servername?: string;
 }
 
 export type EmailTransport = Transporter<SMTPPoolSentMessageInfo, SMTPPoolOptions>;
@@ -58,6 +60,7 @@ export function createEmailTransport(settings: SmtpSettings): EmailTransport {
       ...(auth ? { auth } : {}),
       ...(settings.requireTls ? { requireTLS: true } : {}),
       ...(settings.ignoreTls ? { ignoreTLS: true } : {}),
+      ...(settings.servername ? { servername: settings.servername } : {}),
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,

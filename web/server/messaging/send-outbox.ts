@@ -31,7 +31,8 @@ import { loadShopTemplates } from '../../core/messaging/template-store';
 import type { Logger } from '../logger';
 import { classifySmtpError } from './classify-smtp-error';
 import type { DeliveryFailure } from './delivery-failure';
-import { sendEmail } from './email-transport';
+import { sendEmail, type SmtpSettings } from './email-transport';
+import { checkedSmtpSettings, SmtpHostRefusedError } from './smtp-host-guard';
 import { SmsSendError, type SmsProvider } from './sms-provider';
 import type { TransportCache } from './transport-cache';
 
@@ -43,6 +44,8 @@ export interface OutboxSenderDeps {
   giftCardCodes?: SecretBox;
   /** The app's SMTP server from the environment; undefined when none is configured. */
   appSmtp: SmtpConnection | undefined;
+  /** Shops' own SMTP hosts may be loopback/private (demo mode, development): see smtp-host-guard.ts. */
+  allowPrivateShopSmtpHosts?: boolean;
   sms: SmsProvider;
   transports: TransportCache;
   /** Test hook: runs after a batch was claimed and before anything is sent (crash tests). */
@@ -56,6 +59,8 @@ export interface SendOutboxOptions {
   leaseMs?: number;
   /** Messages handed to the transports at once; the SMTP pool itself holds five connections. */
   concurrency?: number;
+  /** Checked between batches: true ends the run (the process is stopping). */
+  shouldStop?: () => boolean;
 }
 
 export interface SendOutboxResult {
@@ -71,7 +76,9 @@ type Outcome = 'sent' | 'failed' | 'skipped' | 'retry';
 interface ShopContext {
   shop: { name: string; domain: string; primaryLocale: string } | null;
   template: (event: MessageEvent, language: MessageLanguage) => MessageTemplate;
-  smtp: SmtpConnection | undefined;
+  smtp: SmtpSettings | undefined;
+  /** Why the shop's SMTP server may not be used (a non-public host), if so. */
+  smtpRefused?: DeliveryFailure;
 }
 
 interface Recipient {
@@ -126,6 +133,7 @@ export async function sendDueOutboxMessages(deps: OutboxSenderDeps, options: Sen
       }
     });
     for (const outcome of outcomes) result[outcome] += 1;
+    if (options.shouldStop?.()) break;
   }
   return result;
 }
@@ -136,7 +144,13 @@ async function loadShopContext(deps: OutboxSenderDeps, shopId: string): Promise<
     loadShopTemplates(deps.db.prisma, shopId),
     resolveSmtpConnection(deps.db.prisma, deps.secretBox, shopId, deps.appSmtp),
   ]);
-  return { shop, template, smtp };
+  if (!smtp) return { shop, template, smtp };
+  try {
+    return { shop, template, smtp: await checkedSmtpSettings(smtp, { allowPrivateShopHosts: deps.allowPrivateShopSmtpHosts ?? false }) };
+  } catch (error) {
+    if (!(error instanceof SmtpHostRefusedError)) return { shop, template, smtp: undefined, smtpRefused: classifySmtpError(error) };
+    return { shop, template, smtp: undefined, smtpRefused: { retryable: false, kind: 'config', reason: error.message, code: error.code } };
+  }
 }
 
 async function deliver(
@@ -198,6 +212,7 @@ async function deliver(
   }
 
   if (!member.email) return skip('NO_EMAIL_ADDRESS');
+  if (context.smtpRefused) return recordFailure(deps, message, context.smtpRefused, now);
   if (!context.smtp) return fail('config: no SMTP server is configured (shop settings or SMTP_HOST).');
   const code = await giftCardCodeFor(deps, message, payload);
   if (code) Object.assign(variables, messageVariables(message.event, language, member, context.shop, { ...payload, gift_card_code: code }));

@@ -13,7 +13,7 @@ export class TransportCache {
   constructor(private readonly create: (settings: SmtpSettings) => EmailTransport = createEmailTransport) {}
 
   get(settings: SmtpSettings): EmailTransport {
-    const key = createHash('sha256').update(JSON.stringify([settings.host, settings.port, settings.secure, settings.user ?? '', settings.password ?? '', settings.from, settings.requireTls ?? false, settings.ignoreTls ?? false])).digest('hex');
+    const key = createHash('sha256').update(JSON.stringify([settings.host, settings.port, settings.secure, settings.user ?? '', settings.password ?? '', settings.from, settings.requireTls ?? false, settings.ignoreTls ?? false, settings.servername ?? ''])).digest('hex');
     let transport = this.transports.get(key);
     if (!transport) {
       transport = this.create(settings);

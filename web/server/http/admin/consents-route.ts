@@ -13,7 +13,6 @@ import {
 } from '../../../core/messaging/consent-store';
 import { handle } from '../async-handler';
 import { adminAuthOf } from '../session-token-auth';
-import { requireRole } from '../staff-access';
 
 const staffChangeSchema = z.strictObject({
   consentTypeId: z.string().min(1),
@@ -28,13 +27,13 @@ export function createConsentsRouter(deps: { db: Db }): Router {
   router.get('/consent-types', handle(async (_req, res) => {
     res.json({ items: await listConsentTypes(prisma, adminAuthOf(res.locals).shopId) });
   }));
-  router.post('/consent-types', requireRole('owner'), handle(async (req, res) => {
+  router.post('/consent-types', handle(async (req, res) => {
     res.status(201).json(await createConsentType(prisma, adminAuthOf(res.locals).shopId, consentTypeInputSchema.parse(req.body)));
   }));
-  router.patch('/consent-types/:id', requireRole('owner'), handle(async (req, res) => {
+  router.patch('/consent-types/:id', handle(async (req, res) => {
     res.json(await updateConsentType(prisma, adminAuthOf(res.locals).shopId, String(req.params.id), consentTypePatchSchema.parse(req.body)));
   }));
-  router.delete('/consent-types/:id', requireRole('owner'), handle(async (req, res) => {
+  router.delete('/consent-types/:id', handle(async (req, res) => {
     await deleteConsentType(prisma, adminAuthOf(res.locals).shopId, String(req.params.id));
     res.status(204).end();
   }));

@@ -7,7 +7,7 @@ import type { Db } from '../../../core/db-client';
 import { getMemberDetails, listMemberHistory, searchMembers } from '../../../core/members/search-members';
 import { handle } from '../async-handler';
 import { adminAuthOf } from '../session-token-auth';
-import { requireRole, staffOf } from '../staff-access';
+import { staffOf } from '../staff-access';
 
 const limit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 const cursor = z.preprocess((v) => (v === '' ? undefined : v), z.string().max(100).optional());
@@ -51,7 +51,7 @@ export function createMembersRouter(deps: { db: Db }): Router {
     });
     res.status(result.created ? 201 : 200).json({ entry: result.entry, member: result.member });
   }));
-  router.post('/adjustments/bulk', requireRole('manager'), handle(async (req, res) => {
+  router.post('/adjustments/bulk', handle(async (req, res) => {
     const body = bulkSchema.parse(req.body);
     const { shopId } = adminAuthOf(res.locals);
     const staff = staffOf(res.locals);

@@ -5,7 +5,6 @@ import { previewShopTemplate } from '../../../core/messaging/preview-shop-templa
 import { getTemplate, listTemplates, parseTemplateKey, resetTemplate, saveTemplate } from '../../../core/messaging/template-store';
 import { handle } from '../async-handler';
 import { adminAuthOf } from '../session-token-auth';
-import { requireRole } from '../staff-access';
 
 const templateSchema = z.strictObject({
   subject: z.string().max(500),
@@ -25,11 +24,11 @@ export function createMessageTemplatesRouter(deps: { db: Db }): Router {
     const { event, language } = parseTemplateKey(String(req.params.event), String(req.params.language));
     res.json(await getTemplate(prisma, adminAuthOf(res.locals).shopId, event, language));
   }));
-  router.put('/message-templates/:event/:language', requireRole('owner'), handle(async (req, res) => {
+  router.put('/message-templates/:event/:language', handle(async (req, res) => {
     const { event, language } = parseTemplateKey(String(req.params.event), String(req.params.language));
     res.json(await saveTemplate(prisma, adminAuthOf(res.locals).shopId, event, language, templateSchema.parse(req.body)));
   }));
-  router.delete('/message-templates/:event/:language', requireRole('owner'), handle(async (req, res) => {
+  router.delete('/message-templates/:event/:language', handle(async (req, res) => {
     const { event, language } = parseTemplateKey(String(req.params.event), String(req.params.language));
     res.json(await resetTemplate(prisma, adminAuthOf(res.locals).shopId, event, language));
   }));

@@ -6,7 +6,7 @@ import { productLoyaltySchema } from '../../../core/earning/product-loyalty-sche
 import { handle } from '../async-handler';
 import { recordStaffAction } from '../../../core/staff/record-staff-action';
 import { adminAuthOf } from '../session-token-auth';
-import { requireRole, staffOf } from '../staff-access';
+import { staffOf } from '../staff-access';
 
 const singleChangeSchema = productLoyaltySchema.partial().extend({ variantId: z.string().optional() }).strict();
 const bulkChangeSchema = z.object({ items: z.array(productLoyaltyChangeSchema).min(1).max(500, 'At most 500 changes at once.') }).strict();
@@ -17,7 +17,7 @@ export function createProductLoyaltyRouter(deps: { db: Db }): Router {
   router.get('/products/:productId/loyalty', handle(async (req, res) => {
     res.json(await getProductLoyalty(deps.db.prisma, adminAuthOf(res.locals).shopId, String(req.params.productId)));
   }));
-  router.put('/products/:productId/loyalty', requireRole('manager'), handle(async (req, res) => {
+  router.put('/products/:productId/loyalty', handle(async (req, res) => {
     const { shopId } = adminAuthOf(res.locals);
     const { variantId, ...settings } = singleChangeSchema.parse(req.body);
     await changeProductLoyalty(deps.db.prisma, shopId, [{ productId: String(req.params.productId), variantId: variantId ?? '', settings }]);
@@ -26,7 +26,7 @@ export function createProductLoyaltyRouter(deps: { db: Db }): Router {
     });
     res.json(await getProductLoyalty(deps.db.prisma, shopId, String(req.params.productId)));
   }));
-  router.put('/products-loyalty', requireRole('manager'), handle(async (req, res) => {
+  router.put('/products-loyalty', handle(async (req, res) => {
     const { items } = bulkChangeSchema.parse(req.body);
     const { shopId } = adminAuthOf(res.locals);
     const changed = await changeProductLoyalty(deps.db.prisma, shopId, items);

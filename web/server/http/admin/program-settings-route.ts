@@ -4,14 +4,14 @@ import { getProgramSettings, programSettingsPatchSchema, updateProgramSettings }
 import { handle } from '../async-handler';
 import { recordStaffAction } from '../../../core/staff/record-staff-action';
 import { adminAuthOf } from '../session-token-auth';
-import { requireRole, staffOf } from '../staff-access';
+import { staffOf } from '../staff-access';
 
 export function createProgramSettingsRouter(deps: { db: Db }): Router {
   const router = Router();
   router.get('/settings/program', handle(async (_req, res) => {
     res.json(await getProgramSettings(deps.db.prisma, adminAuthOf(res.locals).shopId));
   }));
-  router.patch('/settings/program', requireRole('owner'), handle(async (req, res) => {
+  router.patch('/settings/program', handle(async (req, res) => {
     const patch = programSettingsPatchSchema.parse(req.body);
     const { shopId } = adminAuthOf(res.locals);
     const updated = await updateProgramSettings(deps.db.prisma, shopId, patch);

@@ -13,7 +13,6 @@ import type { GiftCardIssueLimitCache } from '../../rewards/gift-card-issue-limi
 import { redeemAndIssue } from '../../rewards/redeem-and-issue';
 import { handle } from '../async-handler';
 import { adminAuthOf } from '../session-token-auth';
-import { requireRole } from '../staff-access';
 
 export interface RewardsRouterDeps {
   db: Db;
@@ -47,14 +46,14 @@ export function createRewardsRouter(deps: RewardsRouterDeps): Router {
     res.json({ items: await listRewards(deps.db, adminAuthOf(res.locals).shopId) });
   }));
 
-  router.post('/rewards', requireRole('manager'), handle(async (req, res) => {
+  router.post('/rewards', handle(async (req, res) => {
     const { shopId, shopDomain } = adminAuthOf(res.locals);
     const input = rewardInputSchema.parse(req.body);
     const limit = input.type === 'gift_card' ? await deps.issueLimits.get(shopDomain) : null;
     res.status(201).json({ reward: await createReward(deps.db, shopId, input, (await shopOf(shopId)).currency, limit) });
   }));
 
-  router.patch('/rewards/:id', requireRole('manager'), handle(async (req, res) => {
+  router.patch('/rewards/:id', handle(async (req, res) => {
     const { shopId, shopDomain } = adminAuthOf(res.locals);
     const patch = rewardPatchSchema.parse(req.body);
     const current = await deps.db.prisma.giftCardReward.findFirst({ where: { id: String(req.params.id), shopId }, select: { type: true } });
@@ -62,7 +61,7 @@ export function createRewardsRouter(deps: RewardsRouterDeps): Router {
     res.json({ reward: await updateReward(deps.db, shopId, String(req.params.id), patch, (await shopOf(shopId)).currency, limit) });
   }));
 
-  router.delete('/rewards/:id', requireRole('manager'), handle(async (req, res) => {
+  router.delete('/rewards/:id', handle(async (req, res) => {
     await archiveReward(deps.db, adminAuthOf(res.locals).shopId, String(req.params.id));
     res.status(204).end();
   }));
@@ -83,7 +82,7 @@ export function createRewardsRouter(deps: RewardsRouterDeps): Router {
     res.status(created ? 201 : 200).json({ redemption: redemptionView(redemption) });
   }));
 
-  router.post('/redemptions/:id/deactivate', requireRole('manager'), handle(async (req, res) => {
+  router.post('/redemptions/:id/deactivate', handle(async (req, res) => {
     const { shopId, shopDomain, userId } = adminAuthOf(res.locals);
     const { returnPoints } = deactivateBody.parse(req.body ?? {});
     res.json(await deactivateIssuedGiftCard(deps, { shopId, shopDomain, redemptionId: String(req.params.id), returnPoints, staffUserId: userId }));

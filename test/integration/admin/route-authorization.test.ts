@@ -1,0 +1,147 @@
+// Authorization by default: every /api route the app serves has an entry in the route table
+// (minimum role, audit action), and every write leaves its audit row. The app's own router is walked,
+// so a route added without an entry fails here before it ships.
+import type { Express } from 'express';
+import request from 'supertest';
+import { adminRoutePolicies, type AdminRoutePolicy } from '../../../web/server/http/admin/admin-route-policies';
+import { mintSessionToken } from '../../../web/server/http/demo-routes';
+import { createMember } from '../../fixtures/factories';
+import { startShopifySimulator, type ShopifySimulator } from '../../simulator';
+import { createTestApp, TEST_API_KEY, TEST_API_SECRET } from '../../support/test-app';
+import { describeEachDatabase } from '../../support/test-database';
+import { createMemberWithPoints, createReward, createSimulatedShop } from '../rewards/rewards-fixtures';
+
+interface Layer {
+  rawPath?: unknown;
+  route?: { path: string; methods: Record<string, boolean> };
+  handle: { stack?: Layer[] };
+}
+
+/** Every (METHOD, path) the app routes, read from Express' router stack. */
+function routesOf(app: Express): string[] {
+  const found: string[] = [];
+  const walk = (stack: Layer[], prefix: string) => {
+    for (const layer of stack) {
+      if (layer.route) {
+        for (const method of Object.keys(layer.route.methods)) if (method !== '_all') found.push(`${method.toUpperCase()} ${prefix}${layer.route.path}`);
+      } else if (layer.handle.stack) {
+        const mount = typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : '';
+        walk(layer.handle.stack, prefix + mount);
+      }
+    }
+  };
+  walk((app as unknown as { router: { stack: Layer[] } }).router.stack, '');
+  return found;
+}
+
+const WRITE = /^(POST|PUT|PATCH|DELETE) /;
+
+describeEachDatabase('admin route authorization', (getDb) => {
+  let sim: ShopifySimulator;
+  let testApp: ReturnType<typeof createTestApp>;
+  let shop: { id: string; domain: string };
+  const as = async (userId: string) => `Bearer ${await mintSessionToken({ shop: shop.domain, apiKey: TEST_API_KEY, apiSecret: TEST_API_SECRET, userId })}`;
+
+  beforeAll(async () => {
+    sim = await startShopifySimulator({ apiKey: TEST_API_KEY, apiSecret: TEST_API_SECRET, maximumAvailable: 100_000, restoreRate: 100_000 });
+    testApp = createTestApp(getDb(), { SHOPIFY_SIMULATOR_URL: sim.url });
+    shop = await createSimulatedShop(getDb().prisma, sim);
+    // The first user of a shop is its owner; the next one is staff.
+    await request(testApp.app).get('/api/me').set('Authorization', await as('1')).expect(200);
+    await request(testApp.app).get('/api/me').set('Authorization', await as('2')).expect(200);
+  });
+  afterAll(async () => sim.close());
+
+  it('has a declared minimum role for every /api route, and no entry for a route that does not exist', () => {
+    const apiRoutes = routesOf(testApp.app).filter((route) => route.includes(' /api/')).map((route) => route.replace(' /api/', ' /'));
+    expect(apiRoutes.length).toBeGreaterThan(40);
+    expect(apiRoutes.filter((route) => !(route in adminRoutePolicies))).toEqual([]);
+    expect(Object.keys(adminRoutePolicies).filter((route) => !apiRoutes.includes(route))).toEqual([]);
+  });
+
+  it('declares an audit action for every write, unless it is declared to change nothing', () => {
+    const writes = Object.entries(adminRoutePolicies as Record<string, AdminRoutePolicy>).filter(([route]) => WRITE.test(route));
+    expect(writes.filter(([, policy]) => !policy.audit && !policy.changesNothing).map(([route]) => route)).toEqual([]);
+  });
+
+  it('refuses staff the multipliers (403) and creates nothing', async () => {
+    const body = { name: 'x10 forever', startsAt: '2026-01-01T00:00:00Z', endsAt: '2099-01-01T00:00:00Z', multiplierPercent: 1000 };
+    const created = await request(testApp.app).post('/api/multipliers').set('Authorization', await as('2')).send(body);
+    expect(created.status).toBe(403);
+    expect(await getDb().prisma.earnMultiplier.count({ where: { shopId: shop.id } })).toBe(0);
+    const mine = await request(testApp.app).post('/api/multipliers').set('Authorization', await as('1')).send(body);
+    expect(mine.status).toBe(201);
+    expect((await request(testApp.app).delete(`/api/multipliers/${mine.body.id}`).set('Authorization', await as('2'))).status).toBe(403);
+    expect(await getDb().prisma.earnMultiplier.count({ where: { shopId: shop.id } })).toBe(1);
+  });
+
+  it('leaves an audit row with the declared action for every write the owner makes', async () => {
+    const prisma = getDb().prisma;
+    const owner = await as('1');
+    const member = await createMemberWithPoints(prisma, sim, shop, 1000);
+    const other = await createMember(prisma, shop.id, { email: 'bulk@example.com' });
+    await prisma.product.create({ data: { shopId: shop.id, shopifyId: 'gid://shopify/Product/77', title: 'Massage' } });
+    const call = (method: 'post' | 'put' | 'patch' | 'delete', path: string, body?: object) => request(testApp.app)[method](`/api${path}`).set('Authorization', owner).send(body);
+    const reward = await createReward(prisma, shop.id);
+    const archived = await createReward(prisma, shop.id, { title: 'Old' });
+    let consentTypeId = '';
+    let multiplierId = '';
+    let redemptionId = '';
+    // One successful call per write route, in an order where each finds what it needs.
+    const samples: Record<string, () => Promise<request.Response>> = {
+      'POST /members/:id/adjustments': () => call('post', `/members/${member.id}/adjustments`, { points: 5, description: 'Thanks', idempotencyKey: 'audit-adj' }),
+      'POST /adjustments/bulk': () => call('post', '/adjustments/bulk', { csv: 'customer,points,description\nbulk@example.com,3,Bonus', dryRun: false, idempotencyKey: 'audit-bulk' }),
+      'POST /consent-types': async () => {
+        const response = await call('post', '/consent-types', { key: 'newsletter', name: 'Newsletter' });
+        consentTypeId = response.body.id;
+        return response;
+      },
+      'PATCH /consent-types/:id': () => call('patch', `/consent-types/${consentTypeId}`, { name: 'News' }),
+      'POST /members/:memberId/consents': () => call('post', `/members/${other.id}/consents`, { consentTypeId, granted: true }),
+      'DELETE /consent-types/:id': async () => {
+        const unanswered = await prisma.consentType.create({ data: { shopId: shop.id, key: 'sms', name: 'SMS' } });
+        return call('delete', `/consent-types/${unanswered.id}`);
+      },
+      'POST /webhooks/failed/retry': () => call('post', '/webhooks/failed/retry', { ids: ['no-such-delivery'] }),
+      'PUT /products/:productId/loyalty': () => call('put', '/products/77/loyalty', { enabled: false }),
+      'PUT /products-loyalty': () => call('put', '/products-loyalty', { items: [{ productId: '77', settings: { enabled: true } }] }),
+      'POST /rewards': () => call('post', '/rewards', { title: 'Gift card €5', valueMinor: 500, currency: 'EUR', pointsCost: 50 }),
+      'PATCH /rewards/:id': () => call('patch', `/rewards/${reward.id}`, { pointsCost: 90 }),
+      'DELETE /rewards/:id': () => call('delete', `/rewards/${archived.id}`),
+      'POST /redemptions': async () => {
+        const response = await call('post', '/redemptions', { customerId: member.customerNumericId, rewardId: reward.id, idempotencyKey: 'audit-redeem' });
+        redemptionId = response.body.redemption?.id;
+        return response;
+      },
+      'POST /redemptions/:id/deactivate': () => call('post', `/redemptions/${redemptionId}/deactivate`, { returnPoints: false }),
+      'POST /multipliers': async () => {
+        const response = await call('post', '/multipliers', { name: 'Double weekend', startsAt: '2026-12-05T00:00:00Z', endsAt: '2026-12-07T00:00:00Z', multiplierPercent: 200 });
+        multiplierId = response.body.id;
+        return response;
+      },
+      'DELETE /multipliers/:id': () => call('delete', `/multipliers/${multiplierId}`),
+      'PATCH /settings/program': () => call('patch', '/settings/program', { pointsPerVisit: 1 }),
+      'PUT /message-templates/:event/:language': () => call('put', '/message-templates/welcome/en', { subject: 'Hi', html: '<p>Hi</p>', text: 'Hi', sms: '' }),
+      'DELETE /message-templates/:event/:language': () => call('delete', '/message-templates/welcome/en'),
+      'PUT /settings/smtp': () => call('put', '/settings/smtp', { host: 'smtp.example.com', port: 587, secure: false, fromAddress: 'shop@example.com', password: 'hunter2' }),
+      'DELETE /settings/smtp': () => call('delete', '/settings/smtp'),
+      'PUT /staff/:userId': () => call('put', '/staff/2', { role: 'manager' }),
+    };
+    const writes = Object.entries(adminRoutePolicies as Record<string, AdminRoutePolicy>).filter(([route, policy]) => WRITE.test(route) && !policy.changesNothing);
+    expect(writes.map(([route]) => route).filter((route) => !(route in samples))).toEqual([]);
+    for (const [route, run] of Object.entries(samples)) {
+      const action = (adminRoutePolicies as Record<string, AdminRoutePolicy>)[route]!.audit!.action;
+      const before = await prisma.staffAction.count({ where: { shopId: shop.id, action } });
+      const response = await run();
+      expect(response.status >= 200 && response.status < 300 ? route : `${route}: ${response.status} ${response.text}`).toBe(route);
+      expect({ route, rows: await prisma.staffAction.count({ where: { shopId: shop.id, action, userId: '1' } }) - before }).toEqual({ route, rows: 1 });
+    }
+    const smtpAudit = await prisma.staffAction.findFirstOrThrow({ where: { shopId: shop.id, action: 'settings.smtp' } });
+    expect(smtpAudit.details).not.toContain('hunter2');
+  });
+
+  it('answers a route missing from the table with 404, even for the owner', async () => {
+    const response = await request(testApp.app).get('/api/not-declared').set('Authorization', await as('1'));
+    expect(response.status).toBe(404);
+  });
+});
