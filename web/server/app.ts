@@ -22,6 +22,7 @@ import { createProductsRouter } from './http/admin/products-route';
 import { createReportRouter } from './http/admin/report-route';
 import { createStaffRouter } from './http/admin/staff-route';
 import { attachStaffMember } from './http/staff-access';
+import { refuseNulBytes } from './http/refuse-nul-bytes';
 import { authorizeAdminRoute } from './http/authorize-admin-route';
 import { adminRoutePolicies } from './http/admin/admin-route-policies';
 import { createDemoRouter } from './http/demo-routes';
@@ -66,6 +67,8 @@ export function createApp(deps: AppDeps): AppListener {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   });
+  // URLs here; JSON bodies again after each body parser.
+  app.use(refuseNulBytes);
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -89,7 +92,7 @@ export function createApp(deps: AppDeps): AppListener {
   app.use(createExtensionsRouter({ db, admin, codeBox, logger, apiKey: config.shopify.apiKey, apiSecret: config.shopify.apiSecret, bodyLimit: config.bodyLimit }));
 
   const api = express.Router();
-  api.use(express.json({ limit: config.bodyLimit }));
+  api.use(express.json({ limit: config.bodyLimit }), refuseNulBytes);
   api.use(requireSessionToken({ shopify: deps.shopify, installer: deps.installer }));
   api.use(attachStaffMember({ db, demoMode: config.demoMode }));
   api.use(authorizeAdminRoute({ db, logger, policies: adminRoutePolicies }));

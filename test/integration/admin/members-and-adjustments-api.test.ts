@@ -76,10 +76,26 @@ describeEachDatabase('members, manual and bulk adjustments, staff roles', (getDb
     ['олена', ['olena']],
     ['КОВАЛ', ['olena']],
     ['anna vries', ['anna']],
-  ])('finds members by part of name, e-mail or phone: %s', async (query, expected) => {
+    ['_', []],
+    ['%', []],
+    ['a_na', []],
+    ['%vries', []],
+    ['\\', []],
+    ['twin_', []],
+  ])('finds members by part of name, e-mail or phone, matching _ % and \\ literally: %s', async (query, expected) => {
     const response = await api().get('/api/members').query({ query }).set('Authorization', await as('200'));
     expect(response.status).toBe(200);
     expect(response.body.items.map((m: { id: string }) => m.id)).toEqual(expected.map((key) => members[key]!.id));
+  });
+
+  it('pages search results with a cursor', async () => {
+    const auth = await as('200');
+    const first = await api().get('/api/members').query({ query: 'kim', limit: 1 }).set('Authorization', auth);
+    expect(first.body.items).toHaveLength(1);
+    const second = await api().get('/api/members').query({ query: 'kim', limit: 1, cursor: first.body.nextCursor }).set('Authorization', auth);
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.nextCursor).toBeNull();
+    expect([first.body.items[0].id, second.body.items[0].id].sort()).toEqual([members.twin1!.id, members.twin2!.id].sort());
   });
 
   it('pages the member list with a cursor', async () => {

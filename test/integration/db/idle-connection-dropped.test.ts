@@ -73,7 +73,12 @@ describePostgres('a web process whose idle PostgreSQL connections are closed', (
     const web = await startWebProcess(db.url, appName);
     try {
       const auth = { Authorization: `Bearer ${await mintSessionToken({ shop: shop.domain, apiKey: API_KEY, apiSecret: API_SECRET, userId: '1' })}` };
-      const exportReport = async () => (await fetch(`${web.url}/api/report/export?format=csv`, { headers: auth })).status;
+      // The export answers its headers first and streams: read it to the end, so its connection is idle.
+      const exportReport = async () => {
+        const response = await fetch(`${web.url}/api/report/export?format=csv`, { headers: auth });
+        await response.text();
+        return response.status;
+      };
       expect(await exportReport()).toBe(200);
       // Both pools now hold idle connections: the app's and the export's.
       expect(await terminateIdleConnections(appName, 2)).toBeGreaterThanOrEqual(2);

@@ -3,6 +3,8 @@
 // (Cyrillic, Polish letters) the query is also tried in lower, upper and capitalised form.
 import type { Db, Prisma } from '../db-client';
 import { AppError } from '../errors/app-error';
+import { sqlClientOf } from '../sql/sql-client';
+import { sql, type SqlQuery } from '../sql/sql-query';
 import { toMemberView, type EntryView, type MemberView, toEntryView } from './member-views';
 
 export interface Page<T> {
@@ -16,23 +18,31 @@ export function caseVariants(text: string): string[] {
   return [...new Set([text, lower, text.toLocaleUpperCase(), capitalised])];
 }
 
-type Contains = { contains: string; mode?: 'insensitive' };
-
-function containsAny(db: Db, field: string, text: string): Array<Record<string, Contains>> {
-  if (db.kind === 'postgresql') return [{ [field]: { contains: text, mode: 'insensitive' } }];
-  return caseVariants(text).map((variant) => ({ [field]: { contains: variant } }));
+// Typed text is matched literally: `%`, `_` and `\` are escaped, or "_" would find every member.
+// Prisma's `contains` does not escape them (and SQLite's LIKE has no escape character unless the
+// statement names one), so the matching ids are selected with the `sql` tag.
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 }
 
-export function memberSearchWhere(db: Db, shopId: string, query: string): Record<string, unknown> {
-  const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 5);
-  if (words.length === 0) return { shopId };
-  // Every word must match some field, so "anna vries" finds Anna de Vries.
+function anyOf(conditions: SqlQuery[]): SqlQuery {
+  return conditions.slice(1).reduce((all, condition) => sql`${all} OR ${condition}`, conditions[0]!);
+}
+
+function contains(db: Db, column: SqlQuery, text: string): SqlQuery {
+  if (db.kind === 'postgresql') return sql`${column} ILIKE ${likePattern(text)} ESCAPE '\\'`;
+  return anyOf(caseVariants(text).map((variant) => sql`${column} LIKE ${likePattern(variant)} ESCAPE '\\'`));
+}
+
+/** Every word must match some field, so "anna vries" finds Anna de Vries. */
+function memberSearchCondition(db: Db, words: string[]): SqlQuery {
   const perWord = words.map((word) => {
     const digits = word.replace(/\D/g, '');
-    const phone = digits.length >= 3 && digits.length === word.replace(/[\s+()\-.]/g, '').length ? [{ phone: { contains: digits } }] : [];
-    return { OR: [...containsAny(db, 'firstName', word), ...containsAny(db, 'lastName', word), ...containsAny(db, 'email', word), ...containsAny(db, 'phone', word), ...phone] };
+    const fields = [sql`"firstName"`, sql`"lastName"`, sql`"email"`, sql`"phone"`].map((column) => contains(db, column, word));
+    const phone = digits.length >= 3 && digits.length === word.replace(/[\s+()\-.]/g, '').length ? [sql`"phone" LIKE ${likePattern(digits)} ESCAPE '\\'`] : [];
+    return sql`(${anyOf([...fields, ...phone])})`;
   });
-  return { shopId, AND: perWord };
+  return perWord.slice(1).reduce((all, condition) => sql`${all} AND ${condition}`, perWord[0]!);
 }
 
 async function shopCurrency(prisma: Prisma, shopId: string): Promise<string> {
@@ -41,20 +51,24 @@ async function shopCurrency(prisma: Prisma, shopId: string): Promise<string> {
 }
 
 export async function searchMembers(db: Db, shopId: string, options: { query?: string; cursor?: string; limit: number }): Promise<Page<MemberView>> {
-  const where = memberSearchWhere(db, shopId, options.query ?? '');
+  const words = (options.query ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
+  let cursor: { id: string; createdAt: Date } | null = null;
   if (options.cursor) {
-    const cursorRow = await db.prisma.member.findFirst({ where: { id: options.cursor, shopId }, select: { id: true } });
-    if (!cursorRow) throw new AppError('VALIDATION', 'The cursor is not valid for this list.');
+    cursor = await db.prisma.member.findFirst({ where: { id: options.cursor, shopId }, select: { id: true, createdAt: true } });
+    if (!cursor) throw new AppError('VALIDATION', 'The cursor is not valid for this list.');
   }
-  const rows = await db.prisma.member.findMany({
-    where: where as never,
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: options.limit + 1,
-    ...(options.cursor ? { cursor: { id: options.cursor }, skip: 1 } : {}),
-  });
+  // Newest first; the cursor is the last member of the previous page.
+  const after = cursor ? sql` AND ("createdAt" < ${cursor.createdAt} OR ("createdAt" = ${cursor.createdAt} AND "id" < ${cursor.id}))` : sql``;
+  const matching = words.length > 0 ? sql` AND ${memberSearchCondition(db, words)}` : sql``;
+  const ids = await sqlClientOf(db).query<{ id: string }>(sql`
+    SELECT "id" FROM "Member" WHERE "shopId" = ${shopId}${matching}${after}
+    ORDER BY "createdAt" DESC, "id" DESC LIMIT ${options.limit + 1}`);
+  const rows = await db.prisma.member.findMany({ where: { id: { in: ids.map((row) => row.id) } } });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const ordered = ids.map((row) => byId.get(row.id)).filter((row) => row !== undefined);
   const currency = await shopCurrency(db.prisma, shopId);
-  const page = rows.slice(0, options.limit);
-  return { items: page.map((row) => toMemberView(row, currency)), nextCursor: rows.length > options.limit ? page[page.length - 1]!.id : null };
+  const page = ordered.slice(0, options.limit);
+  return { items: page.map((row) => toMemberView(row, currency)), nextCursor: ordered.length > options.limit ? page[page.length - 1]!.id : null };
 }
 
 export interface MemberDetails {

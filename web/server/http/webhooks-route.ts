@@ -25,6 +25,11 @@ export function createWebhooksRouter(deps: { db: Db; apiSecret: string; bodyLimi
       res.status(401).json({ error: { code: 'UNAUTHORIZED', message: 'Webhook HMAC verification failed.' } });
       return;
     }
+    // A raw NUL byte is not JSON and PostgreSQL could not store the body (escaped "\u0000" is fine).
+    if (rawBody.includes(0)) {
+      res.status(400).json({ error: { code: 'VALIDATION', message: 'The webhook body contains a NUL byte.' } });
+      return;
+    }
     const headers = headersSchema.safeParse(req.headers);
     if (!headers.success) {
       res.status(400).json({ error: { code: 'VALIDATION', message: 'Webhook headers are missing or malformed.' } });

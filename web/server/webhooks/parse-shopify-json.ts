@@ -4,16 +4,19 @@
 // So before JSON.parse, every integer literal too long to be sure of (16 digits or more) is quoted:
 // it arrives in the payload as its exact digit string, which the payload schemas accept as an id.
 
+import { withoutNulBytes } from '../../core/text/nul-bytes';
+
 /** Integers of up to 15 digits are always exact in a double; longer ones may not be. */
 const MAX_EXACT_DIGITS = 15;
 
 /**
  * JSON.parse, except that integer literals of 16 or more digits become strings of their digits
  * ("-" kept). Fractions and exponents are left to JSON.parse: Shopify sends amounts as strings.
- * Throws SyntaxError exactly when JSON.parse would.
+ * NUL characters are dropped from strings: a NUL in e.g. a customer's name would otherwise fail the
+ * order for good on PostgreSQL (see core/text/nul-bytes). Throws SyntaxError exactly when JSON.parse would.
  */
 export function parseShopifyJson(text: string): unknown {
-  return JSON.parse(quoteLongIntegers(text));
+  return JSON.parse(quoteLongIntegers(text), withoutNulBytes);
 }
 
 function quoteLongIntegers(text: string): string {

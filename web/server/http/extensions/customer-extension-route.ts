@@ -24,6 +24,7 @@ import type { AdminGraphqlClient } from '../../../shopify-admin/admin-graphql-cl
 import type { Logger } from '../../logger';
 import { redeemAndIssue } from '../../rewards/redeem-and-issue';
 import { customerTokenAuthOf, requireSignedInCustomer, verifyCustomerSessionToken, type CustomerTokenAuth } from './verify-customer-session-token';
+import { refuseNulBytes } from '../refuse-nul-bytes';
 
 export interface CustomerExtensionDeps {
   db: Db;
@@ -110,7 +111,7 @@ export function createCustomerExtensionRouter(deps: CustomerExtensionDeps): Rout
     res.json({ code: await revealGiftCardCode(deps.db, deps.codeBox, auth.shopId, member.id, String(req.params.id)) });
   });
 
-  router.post('/redeem', express.json({ limit: deps.bodyLimit }), async (req, res) => {
+  router.post('/redeem', express.json({ limit: deps.bodyLimit }), refuseNulBytes, async (req, res) => {
     const auth = customerTokenAuthOf(res.locals);
     const body = redeemBody.parse(req.body ?? {});
     const { redemption, created } = await redeemAndIssue(

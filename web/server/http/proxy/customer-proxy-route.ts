@@ -20,6 +20,7 @@ import type { Logger } from '../../logger';
 import { redeemAndIssue } from '../../rewards/redeem-and-issue';
 import { sendNoStoreJson } from '../send-json';
 import { appProxyAuthOf, requireCustomer, verifyAppProxy, type AppProxyAuth } from '../verify-app-proxy';
+import { refuseNulBytes } from '../refuse-nul-bytes';
 
 export interface CustomerProxyDeps {
   db: Db;
@@ -91,7 +92,7 @@ export function mountCustomerProxyRoutes(app: Express, prefix: string, deps: Cus
     return { redemption: view, code, pending: row.status === 'requested' || row.status === 'issuing' };
   };
 
-  router.post('/redeem', express.json({ limit: deps.bodyLimit }), async (req, res) => {
+  router.post('/redeem', express.json({ limit: deps.bodyLimit }), refuseNulBytes, async (req, res) => {
     const auth = appProxyAuthOf(res.locals);
     const customerGid = requireCustomer(auth);
     const body = redeemBody.parse(req.body ?? {});
