@@ -8,7 +8,7 @@
 // rows written in one transaction share createdAt, and their ids then decide.
 import { randomUUID } from 'node:crypto';
 import type { Db, Prisma, Tx } from '../db-client';
-import { asSqlExecutor, sqlClientOf, type SqlExecutor } from '../sql/sql-client';
+import { asSqlExecutor, prismaSqlExecutor, type SqlExecutor } from '../sql/sql-client';
 import { sql, type SqlQuery } from '../sql/sql-query';
 
 export interface ClaimedMessage {
@@ -50,7 +50,7 @@ export async function claimOutboxMessages(db: Db, options: ClaimOutboxOptions): 
   // PostgreSQL skips the rows another worker is claiming; SQLite has one writer at a time, so the
   // UPDATE … WHERE id IN (SELECT …) is atomic by itself.
   const skipLocked = db.kind === 'postgresql' ? sql` FOR UPDATE SKIP LOCKED` : sql``;
-  const rows = await sqlClientOf(db).query<ClaimRow>(sql`
+  const rows = await prismaSqlExecutor(db.prisma).query<ClaimRow>(sql`
     UPDATE "OutboxMessage" SET "status" = 'sending', "lockedUntil" = ${lockedUntil}, "attempts" = "attempts" + 1
     WHERE "id" IN (
       SELECT o."id" FROM "OutboxMessage" o

@@ -4,8 +4,8 @@
 import { DateTime } from 'luxon';
 import type { Db } from '../db-client';
 import { AppError } from '../errors/app-error';
-import { sqlClientOf } from '../sql/sql-client';
 import { sql, sqlText, type SqlQuery } from '../sql/sql-query';
+import { reportSql } from './points-report';
 
 export interface DashboardStats {
   from: string;
@@ -51,7 +51,7 @@ export async function dashboardStats(db: Db, shopId: string, input: { from?: str
   const offsetMinutes = toExclusive.minus({ milliseconds: 1 }).offset;
 
   const inRange = sql`e."shopId" = ${shopId} AND e."createdAt" >= ${from.toJSDate()} AND e."createdAt" < ${toExclusive.toJSDate()}`;
-  const client = sqlClientOf(db);
+  const client = reportSql(db);
 
   const [members, balances, flows, days, top] = await Promise.all([
     db.prisma.member.count({ where: { shopId } }),

@@ -3,7 +3,8 @@
 // flat however many rows match.
 import type { Db, DbKind } from '../db-client';
 import { memberDisplayName, toDate, toEntryView, type EntryRow, type EntryView } from '../members/member-views';
-import { sqlClientOf } from '../sql/sql-client';
+import { prismaSqlExecutor } from '../sql/prisma-sql-executor';
+import type { SqlExecutor } from '../sql/sql-executor';
 import { sql, sqlText, type SqlQuery } from '../sql/sql-query';
 import { liabilityMinorUnits } from './point-value';
 import { reportWhere, type ReportFilters, type ReportSort } from './report-filters';
@@ -40,6 +41,15 @@ export interface ReportPage {
 const SELECT_COLUMNS = sqlText(`e."id", e."memberId", e."createdAt", e."type", e."status", e."points", e."description", e."sourceType", e."sourceId",
   e."orderId", e."staffUserId", e."locationId", e."availableAt", e."postedAt", m."firstName", m."lastName", m."email"`);
 
+/**
+ * Report statements run as unnamed statements through Prisma's raw API, as before they used the tag: their
+ * filters vary, so each execution gets a plan for its own values (the pg client's named, prepared
+ * statements may switch to one generic plan after five runs, which suits the hot paths, not reports).
+ */
+export function reportSql(db: Db): SqlExecutor {
+  return prismaSqlExecutor(db.prisma);
+}
+
 type ReportRow = EntryRow & { firstName: string | null; lastName: string | null; email: string | null };
 
 function toItem(row: ReportRow): ReportItem {
@@ -52,7 +62,7 @@ function orderBy(sort: ReportSort): SqlQuery {
 }
 
 export async function reportTotals(db: Db, shopId: string, filters: ReportFilters): Promise<{ total: number; totals: ReportTotals }> {
-  const groups = await sqlClientOf(db).query<{ type: string; status: string; n: number | bigint; points: number | bigint | null }>(
+  const groups = await reportSql(db).query<{ type: string; status: string; n: number | bigint; points: number | bigint | null }>(
     sql`SELECT e."type" AS "type", e."status" AS "status", COUNT(*) AS "n", SUM(e."points") AS "points" FROM "LedgerEntry" e WHERE ${reportWhere(shopId, filters)} GROUP BY e."type", e."status"`,
   );
   const sum = (match: (g: { type: string; status: string }) => boolean) =>
@@ -82,7 +92,7 @@ export async function reportTotals(db: Db, shopId: string, filters: ReportFilter
 
 export async function reportPage(db: Db, shopId: string, filters: ReportFilters, sort: ReportSort, paging: { page: number; pageSize: number }): Promise<ReportPage> {
   const [rows, { total, totals }] = await Promise.all([
-    sqlClientOf(db).query<ReportRow>(
+    reportSql(db).query<ReportRow>(
       sql`SELECT ${SELECT_COLUMNS} FROM "LedgerEntry" e JOIN "Member" m ON m."id" = e."memberId" WHERE ${reportWhere(shopId, filters)} ORDER BY ${orderBy(sort)} LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}`,
     ),
     reportTotals(db, shopId, filters),
@@ -91,7 +101,7 @@ export async function reportPage(db: Db, shopId: string, filters: ReportFilters,
 }
 
 export async function countReportRows(db: Db, shopId: string, filters: ReportFilters): Promise<number> {
-  const rows = await sqlClientOf(db).query<{ n: number | bigint }>(sql`SELECT COUNT(*) AS "n" FROM "LedgerEntry" e WHERE ${reportWhere(shopId, filters)}`);
+  const rows = await reportSql(db).query<{ n: number | bigint }>(sql`SELECT COUNT(*) AS "n" FROM "LedgerEntry" e WHERE ${reportWhere(shopId, filters)}`);
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -116,12 +126,12 @@ function keysetWhere(shopId: string, filters: ReportFilters, sort: ReportSort, a
 /** Runs one SELECT; the export may bring a driver of its own (see web/server/db/pg-row-query.ts). */
 export type QueryRows = (query: SqlQuery) => Promise<unknown[]>;
 
-export function sqlClientQueryRows(db: Db): QueryRows {
-  return (query) => sqlClientOf(db).query(query);
+export function reportQueryRows(db: Db): QueryRows {
+  return (query) => reportSql(db).query(query);
 }
 
 export async function* iterateReportRows(
-  db: Db, shopId: string, filters: ReportFilters, sort: ReportSort, batchSize = 5000, query: QueryRows = sqlClientQueryRows(db),
+  db: Db, shopId: string, filters: ReportFilters, sort: ReportSort, batchSize = 5000, query: QueryRows = reportQueryRows(db),
 ): AsyncGenerator<ReportItem[]> {
   let after: KeysetPosition | null = null;
   for (;;) {
@@ -181,7 +191,7 @@ export async function* iterateExportRows(
     return;
   }
   let after: KeysetPosition | null = null;
-  const query = options.query ?? sqlClientQueryRows(db);
+  const query = options.query ?? reportQueryRows(db);
   for (;;) {
     const rows = (await query(
       sql`SELECT ${SELECT_COLUMNS} FROM "LedgerEntry" e JOIN "Member" m ON m."id" = e."memberId" WHERE ${keysetWhere(shopId, filters, sort, after)} ORDER BY ${orderBy(sort)} LIMIT ${batchSize}`,
