@@ -1,4 +1,4 @@
-// createApp(deps) builds the Express app without listening, so tests drive it with supertest.
+// createApp(deps) builds the app's request listener (Express behind the early storefront read) without listening, so tests drive it with supertest.
 import express, { type Express, type Router } from 'express';
 import type { Db } from '../core/db-client';
 import type { ShopInstaller } from './auth/shop-installer';
@@ -37,7 +37,7 @@ import type { ShopifyApi } from './shopify';
 import { AdminGraphqlClient } from '../shopify-admin/admin-graphql-client';
 import { mountCustomerProxyRoutes } from './http/proxy/customer-proxy-route';
 import { createStorefrontBalanceHandler } from './http/proxy/storefront-balance-route';
-import { answerBeforeExpress } from './http/before-express';
+import { answerBeforeExpress, type AppListener } from './http/before-express';
 import { createExtensionsRouter } from './http/extensions/extensions-router';
 import { createRewardsRouter } from './http/admin/rewards-route';
 import { GiftCardIssueLimitCache } from './rewards/gift-card-issue-limit';
@@ -58,7 +58,7 @@ export interface AppDeps {
   admin?: AdminGraphqlClient;
 }
 
-export function createApp(deps: AppDeps): Express {
+export function createApp(deps: AppDeps): AppListener {
   const { config, db, logger } = deps;
   const app = express();
   app.disable('x-powered-by');

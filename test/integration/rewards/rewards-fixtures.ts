@@ -1,6 +1,6 @@
 // Shared setup for the rewards tests: a shop in our database and in the simulator, members who are
 // also simulator customers, points, rewards, and signed app-proxy requests.
-import type { Express } from 'express';
+import type { AppListener } from '../../../web/server/http/before-express';
 import request from 'supertest';
 import type { Prisma } from '../../../web/core/db-client';
 import { appendPostedEntry } from '../../../web/core/ledger/append-posted-entry';
@@ -49,7 +49,7 @@ export async function createReward(prisma: Prisma, shopId: string, overrides: Pa
   });
 }
 
-export function proxyRequest(app: Express, sim: ShopifySimulator, options: { method?: 'get' | 'post'; path: string; shop: string; customerId?: string; timestamp?: number; forge?: boolean; extra?: Record<string, string> }) {
+export function proxyRequest(app: AppListener, sim: ShopifySimulator, options: { method?: 'get' | 'post'; path: string; shop: string; customerId?: string; timestamp?: number; forge?: boolean; extra?: Record<string, string> }) {
   const signed = sim.signAppProxyQuery({
     shop: options.shop,
     logged_in_customer_id: options.customerId ?? '',

@@ -1,11 +1,11 @@
 // Every GraphQL document in web/shopify-admin/ must validate against Shopify's real 2026-07 Admin
-// schema (beside the repo in ../shared/shopify/, or SHOPIFY_SCHEMA_PATH).
+// schema (test/simulator/shopify-contract/, or SHOPIFY_SCHEMA_PATH).
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql';
+import { parse, validate, type GraphQLSchema } from 'graphql';
+import { loadAdminSchema, resolveSchemaPath } from '../../simulator/load-admin-schema';
 
 const repoRoot = path.resolve(__dirname, '../../..');
-const schemaPath = process.env.SHOPIFY_SCHEMA_PATH ?? path.resolve(repoRoot, '../shared/shopify/admin-2026-07.schema.graphql');
 const adminDir = path.join(repoRoot, 'web/shopify-admin');
 
 function collectDocuments(): Array<{ file: string; name: string; document: string }> {
@@ -25,7 +25,7 @@ describe('Admin GraphQL documents', () => {
   const documents = collectDocuments();
 
   beforeAll(() => {
-    schema = buildSchema(fs.readFileSync(schemaPath, 'utf8'), { assumeValidSDL: true });
+    schema = loadAdminSchema(resolveSchemaPath()).schema;
   });
 
   it('finds the documents (gift cards, store credit, products, shop)', () => {

@@ -30,9 +30,17 @@ export function sql(strings: TemplateStringsArray, ...values: Array<SqlValue | S
   return { strings: Object.assign(parts, { raw: [...parts] }) as unknown as TemplateStringsArray, values: flat };
 }
 
+/**
+ * Text spliced into a statement as it is, for what cannot be a parameter: a column or sort direction
+ * our code picked from a fixed list, a constant. Never input.
+ */
+export function sqlText(text: string): SqlQuery {
+  return { strings: Object.assign([text], { raw: [text] }) as unknown as TemplateStringsArray, values: [] };
+}
+
 /** Fragments joined by a separator, e.g. the rows of a multi-row VALUES or the items of an IN list. */
 export function joinSql(parts: readonly SqlQuery[], separator = ', '): SqlQuery {
-  if (parts.length === 0) throw new Error('joinSql needs at least one fragment');
+  if (parts.length === 0) return sqlText('');
   const strings: string[] = [];
   const values: SqlValue[] = [];
   parts.forEach((part, i) => {

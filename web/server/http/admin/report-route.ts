@@ -8,7 +8,6 @@ import { reportFilterSchema, toReportFilters } from '../../../core/reports/repor
 import { recordStaffAction } from '../../../core/staff/record-staff-action';
 import { createPgRowQuery, type PgRowQuery } from '../../db/pg-row-query';
 import type { Logger } from '../../logger';
-import { handle } from '../async-handler';
 import { adminAuthOf } from '../session-token-auth';
 import { staffOf } from '../staff-access';
 
@@ -32,14 +31,14 @@ export function createReportRouter(deps: { db: Db; logger?: Logger; databaseUrl?
     pgRows ??= createPgRowQuery(deps.databaseUrl, { log: deps.logger });
     return pgRows;
   };
-  router.get('/report', handle(async (req, res) => {
+  router.get('/report', async (req, res) => {
     const { page, pageSize, ...input } = pageSchema.parse(req.query);
     const { shopId } = adminAuthOf(res.locals);
     const { filters, sort } = toReportFilters(input, await shopTimezone(deps.db, shopId));
     res.json(await reportPage(deps.db, shopId, filters, sort, { page, pageSize }));
-  }));
+  });
 
-  router.get('/report/export', handle(async (req, res) => {
+  router.get('/report/export', async (req, res) => {
     const { format, ...input } = exportSchema.parse(req.query);
     const { shopId } = adminAuthOf(res.locals);
     const { filters, sort: requested } = toReportFilters(input, await shopTimezone(deps.db, shopId));
@@ -62,6 +61,6 @@ export function createReportRouter(deps: { db: Db; logger?: Logger; databaseUrl?
       deps.logger?.error({ err: error, shopId, format }, 'report export failed mid-stream');
       res.destroy(error as Error);
     }
-  }));
+  });
   return router;
 }

@@ -4,7 +4,6 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { acknowledgeStaffAlert, listStaffAlerts } from '../../../core/alerts/staff-alert-store';
 import type { Db } from '../../../core/db-client';
-import { handle } from '../async-handler';
 import { adminAuthOf } from '../session-token-auth';
 
 const listQuery = z.object({
@@ -15,14 +14,14 @@ const listQuery = z.object({
 
 export function createStaffAlertsRouter(deps: { db: Db }): Router {
   const router = Router();
-  router.get('/alerts', handle(async (req, res) => {
+  router.get('/alerts', async (req, res) => {
     const query = listQuery.parse(req.query);
     res.json({ items: await listStaffAlerts(deps.db, adminAuthOf(res.locals).shopId, { open: query.status === 'open', limit: query.limit }) });
-  }));
-  router.post('/alerts/:id/acknowledge', handle(async (req, res) => {
+  });
+  router.post('/alerts/:id/acknowledge', async (req, res) => {
     const { shopId, userId } = adminAuthOf(res.locals);
     await acknowledgeStaffAlert(deps.db, shopId, String(req.params.id), userId);
     res.status(204).end();
-  }));
+  });
   return router;
 }
