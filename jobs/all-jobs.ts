@@ -2,8 +2,9 @@ import type { Job } from './job';
 import { postDueCreditsJob } from './post-due-credits';
 import { processTasksJob } from './process-tasks';
 import { sendOutboxJob } from './send-outbox';
+import { settleStuckRedemptionsJob } from './settle-stuck-redemptions';
 
-export const allJobs: Job[] = [processTasksJob, postDueCreditsJob, sendOutboxJob];
+export const allJobs: Job[] = [processTasksJob, postDueCreditsJob, sendOutboxJob, settleStuckRedemptionsJob];
 
 export function findJob(name: string): Job | undefined {
   return allJobs.find((job) => job.name === name);

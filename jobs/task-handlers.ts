@@ -1,25 +1,41 @@
-// Which code runs each kind of task in the durable task table.
-import { PROCESS_WEBHOOK_TASK } from '../web/core/webhooks/record-webhook-delivery';
-import { SYNC_CATALOG_TASK, syncShopCatalog } from '../web/server/catalog/sync-shop-catalog';
-import { webhookHandlers } from '../web/server/webhooks/handlers';
+// Which code runs each kind of task in the durable task table. The kinds, their attempts, backoff and
+// priority are declared once in web/core/tasks/task-kinds.ts; this record must name a handler for
+// every one of them (it does not compile otherwise). A kind may also take a whole claimed batch at
+// once (`runBatch`), for set-based work.
+import { syncShopCatalog } from '../web/server/catalog/sync-shop-catalog';
 import { ISSUE_REWARD_TASK } from '../web/core/redemption/redemption-types';
+import { PROCESS_WEBHOOK_TASK, SYNC_CATALOG_TASK, type TaskKind } from '../web/core/tasks/task-kinds';
+import type { TaskRow } from '../web/core/tasks/task-queue';
+import { webhookHandlers } from '../web/server/webhooks/handlers';
 import { issueRewardTaskHandler } from '../web/server/rewards/issue-reward-task';
 import { createWebhookDispatcher } from '../web/server/webhooks/process-webhook-delivery';
+import { createWebhookBatchProcessor, type WebhookTaskOutcome } from '../web/server/webhooks/process-webhook-batch';
 import type { JobContext } from './job';
 
-export type TaskHandler = (context: JobContext, payload: unknown) => Promise<void>;
+export interface TaskHandler {
+  run(context: JobContext, payload: unknown): Promise<void>;
+  /** tasks of this kind from one claim, together; `runOne` runs one alone (and records its outcome) */
+  runBatch?(context: JobContext, tasks: TaskRow[], runOne: (task: TaskRow) => Promise<'done' | 'retry' | 'failed'>): Promise<Map<string, WebhookTaskOutcome>>;
+}
 
 const processWebhookDelivery = createWebhookDispatcher(webhookHandlers);
+const processWebhookTasks = createWebhookBatchProcessor(webhookHandlers);
+const webhookContext = (context: JobContext) => ({ db: context.runtime.db, logger: context.runtime.logger, now: context.now });
 
-export const taskHandlers: Record<string, TaskHandler> = {
-  [PROCESS_WEBHOOK_TASK]: async (context, payload) => {
-    const { deliveryId } = payload as { deliveryId: string };
-    await processWebhookDelivery({ db: context.runtime.db, logger: context.runtime.logger, now: context.now }, deliveryId);
+export const taskHandlers: Record<TaskKind, TaskHandler> = {
+  [PROCESS_WEBHOOK_TASK]: {
+    async run(context, payload) {
+      const { deliveryId } = payload as { deliveryId: string };
+      await processWebhookDelivery(webhookContext(context), deliveryId);
+    },
+    runBatch: (context, tasks, runOne) => processWebhookTasks(webhookContext(context), tasks, context.workerId, runOne),
   },
-  [SYNC_CATALOG_TASK]: async (context, payload) => {
-    const { shopDomain } = payload as { shopDomain: string };
-    const result = await syncShopCatalog(context.runtime.db, context.runtime.admin, shopDomain);
-    context.runtime.logger.info({ shop: shopDomain, ...result }, 'catalogue synced');
+  [SYNC_CATALOG_TASK]: {
+    async run(context, payload) {
+      const { shopDomain } = payload as { shopDomain: string };
+      const result = await syncShopCatalog(context.runtime.db, context.runtime.admin, shopDomain);
+      context.runtime.logger.info({ shop: shopDomain, ...result }, 'catalogue synced');
+    },
   },
-  [ISSUE_REWARD_TASK]: issueRewardTaskHandler,
+  [ISSUE_REWARD_TASK]: { run: issueRewardTaskHandler },
 };

@@ -1,5 +1,6 @@
 // Child process for the app-proxy benchmark: the real app (createApp + runtime) on the database in
 // argv[2], talking to the Shopify simulator at argv[3]. Prints {"port": n} when listening.
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../web/server/app';
 import { loadConfig } from '../../web/server/config';
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const runtime = await createRuntime(config, logger);
   const app = createApp({ config, db: runtime.db, shopify: runtime.shopify, installer: runtime.installer, logger, admin: runtime.admin });
-  const server = app.listen(0, '127.0.0.1', () => process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`));
+  const server = createServer(app).listen(0, '127.0.0.1', () => process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`));
   server.keepAliveTimeout = 60_000;
   process.on('SIGINT', () => process.exit(0));
 }

@@ -1,4 +1,4 @@
-// `npm run bench [-- --only=ingest,crediting,outbox,proxy,report] [--quick]`: runs the benchmarks on
+// `npm run bench [-- --only=ingest,crediting,outbox,proxy,report,orders] [--quick]` (or `npm run bench -- orders`): runs the benchmarks on
 // SQLite and PostgreSQL and prints a Markdown table with the machine, for docs/benchmarks.md.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,6 +8,7 @@ import { postgresIsReachable } from '../support/postgres-availability';
 import { openTestDatabase, testDatabaseUrl } from '../support/test-database';
 import type { BenchResult } from './bench-result';
 import { runCreditingBenchmark } from './crediting.bench';
+import { runOrderPipelineBenchmarks } from './order-pipeline.bench';
 import { runWebhookIngestBenchmarks } from './webhook-ingest.bench';
 
 type Suite = (kind: DbKind, quick: boolean) => Promise<BenchResult[]>;
@@ -40,6 +41,16 @@ const suites: Record<string, Suite | undefined> = {
       await db.drop();
     }
   },
+  orders: async (kind, quick) => {
+    const db = await openTestDatabase(kind);
+    try {
+      return await runOrderPipelineBenchmarks(db, quick
+        ? { durationMs: 5000, fixedRate: 300, backlog: 20_000, flood: 10_000 }
+        : { durationMs: 20_000, fixedRate: 500, backlog: 100_000, flood: 50_000 });
+    } finally {
+      await db.drop();
+    }
+  },
   outbox: optionalSuite('outbox-email.bench.ts', 'runOutboxEmailBenchmark', async (fn, kind, quick) => [
     (await (fn as (o: { kind: DbKind; messages: number }) => Promise<BenchResult>)({ kind, messages: quick ? 2000 : 10_000 })),
   ]),
@@ -57,12 +68,15 @@ function machine(): string {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
-  const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+  const named = args.filter((arg) => !arg.startsWith('--'));
+  const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',') ?? (named.length > 0 ? named : undefined);
   const kinds: DbKind[] = ['postgresql', 'sqlite'];
   if (!(await postgresIsReachable())) {
     console.error('PostgreSQL is not reachable: running SQLite only.');
     kinds.splice(0, 1);
   }
+  const onlyDb = args.find((arg) => arg.startsWith('--db='))?.slice('--db='.length);
+  if (onlyDb) kinds.splice(0, kinds.length, ...kinds.filter((kind) => kind === onlyDb));
   process.env.TEST_POSTGRES_AVAILABLE = kinds.includes('postgresql') ? '1' : '0';
   const rows: BenchResult[] = [];
   for (const [name, suite] of Object.entries(suites)) {

@@ -1,5 +1,6 @@
 // Child process for the ingest benchmark: the real app's /webhooks and a bare Express endpoint,
 // side by side in one process, on the database given as argv[2].
+import { createServer, type RequestListener } from 'node:http';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../web/server/app';
@@ -25,9 +26,9 @@ async function main(): Promise<void> {
   bare.post('/bare', express.raw({ type: () => true, limit: '1mb' }), (_req, res) => {
     res.status(200).json({ ok: true });
   });
-  const listen = (handler: express.Express) =>
+  const listen = (handler: RequestListener) =>
     new Promise<number>((resolve) => {
-      const server = handler.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+      const server = createServer(handler).listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
     });
   const [appPort, barePort] = await Promise.all([listen(app), listen(bare)]);
   process.stdout.write(`${JSON.stringify({ appPort, barePort })}\n`);

@@ -9,7 +9,7 @@ import type { BenchResult } from './bench-result';
 
 const root = path.resolve(__dirname, '../..');
 
-async function startIngestServer(databaseUrl: string) {
+export async function startIngestServer(databaseUrl: string) {
   // node itself (tsx as a loader), so that killing the child really stops the server: killing the
   // tsx launcher left its node process running after every benchmark.
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/webhook-ingest-server.ts', databaseUrl], { cwd: root, env: { PATH: process.env.PATH } });

@@ -13,7 +13,8 @@ import type { ShopState } from './shop-state';
 // POST /admin/api/:version/graphql.json (shop from Host or X-Shopify-Shop-Domain) and
 // POST /shops/:shop/admin/api/:version/graphql.json (shop in the path, for rewriting fetches).
 // Order: auth -> parse -> faults -> validate -> cost/throttle -> execute, so neither a faulted nor a
-// throttled nor an invalid request changes state.
+// throttled nor an invalid request changes state (an `afterExecution` fault answers after execute:
+// the change is made and the answer lost).
 
 export interface GraphqlRequestLogEntry {
   shop: string;
@@ -84,18 +85,24 @@ export function createAdminGraphqlHandler(deps: AdminGraphqlDeps) {
       operationName: parsed.operationName,
       rootFields: parsed.ok ? parsed.rootFields : [],
     });
-    if (fault) {
+    /** Answers as the fault says; false for `latency`, after which the request goes on. */
+    const answeredWithFault = async (fault: NonNullable<ReturnType<typeof deps.faults.take>>): Promise<boolean> => {
       switch (fault.kind) {
         case 'latency':
           await new Promise((resolve) => setTimeout(resolve, fault.latencyMs ?? 1000));
-          break;
+          return false;
         case 'http500':
         case 'http502': {
           const status = fault.kind === 'http500' ? 500 : 502;
           log(status, fault.kind, parsed.operationName);
           res.status(status).json({ errors: status === 500 ? 'Internal Server Error' : 'Bad Gateway' });
-          return;
+          return true;
         }
+        case 'http429':
+          // What Shopify's edge answers when a shop exceeds its request rate (REST-style limit).
+          log(429, fault.kind, parsed.operationName);
+          res.status(429).setHeader('Retry-After', '1').json({ errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' });
+          return true;
         case 'throttled': {
           log(200, fault.kind, parsed.operationName);
           const status = { ...deps.bucketFor(domain).status(), currentlyAvailable: 0 };
@@ -103,20 +110,22 @@ export function createAdminGraphqlHandler(deps: AdminGraphqlDeps) {
             errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: THROTTLE_DOCS } }],
             extensions: costExtension(parsed.ok ? 1 : 0, status, 0),
           });
-          return;
+          return true;
         }
         case 'timeout':
           log(0, fault.kind, parsed.operationName);
           // Never answer; the client's own timeout decides. Released when the simulator closes.
           deps.heldResponses.add(res);
           res.on('close', () => deps.heldResponses.delete(res));
-          return;
+          return true;
         case 'networkReset':
           log(0, fault.kind, parsed.operationName);
           req.socket.destroy();
-          return;
+          return true;
       }
-    }
+    };
+    const lostAnswer = fault?.afterExecution ? fault : null;
+    if (fault && !lostAnswer && (await answeredWithFault(fault))) return;
 
     if (!parsed.ok) {
       log(200, 'invalid', parsed.operationName);
@@ -172,6 +181,7 @@ export function createAdminGraphqlHandler(deps: AdminGraphqlDeps) {
       return formatted;
     });
     log(200, 'executed', parsed.operationName);
+    if (lostAnswer && (await answeredWithFault(lostAnswer))) return;
     res.json({
       ...(errors ? { errors } : {}),
       ...('data' in result ? { data: result.data } : {}),

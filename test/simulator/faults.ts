@@ -1,14 +1,17 @@
 // Switchable failures for resilience tests. A fault matches a GraphQL request by operation name,
 // root field or shop, fires `times` times (default: forever) and is checked before anything executes,
-// so a faulted request never changes state.
+// so a faulted request never changes state — unless it is an `afterExecution` fault: then the request
+// runs and its answer is lost (500, timeout, reset), as when Shopify applied a mutation but the
+// response never reached us.
 
-export type FaultKind = 'latency' | 'http500' | 'http502' | 'throttled' | 'timeout' | 'networkReset';
+export type FaultKind = 'latency' | 'http500' | 'http502' | 'http429' | 'throttled' | 'timeout' | 'networkReset';
 
 export interface FaultSpec {
   match?: { operationName?: string; field?: string; shop?: string };
   kind: FaultKind;
   times?: number;
   latencyMs?: number;
+  afterExecution?: boolean;
 }
 
 export interface FaultRequest {

@@ -393,7 +393,13 @@ export function storeCreditAccountView(shop: ShopState, account: SimStoreCreditA
     owner: () => (customer ? customerView(shop, customer) : null),
     transactions: (args: Args) =>
       buildConnection(
-        account.transactions,
+        // Oldest first, so `reverse: true` gives newest first as with Shopify's CREATED_AT sort key.
+        account.transactions.filter((t) =>
+          matchesSearch(args.query as string | undefined, {
+            text: '',
+            fields: { type: t.kind, id: t.id, expires_at: t.expiresAt },
+          }),
+        ),
         args as ConnectionArgs,
         (t) => t.id,
         (t) => storeCreditTransactionView(shop, account, t),

@@ -5,7 +5,7 @@ import { formatMoneyForMessage, parseDecimalToMinor } from './money';
 import { allocateId, type ShopState, type SimMetafield, type SimStoreCreditAccount } from './shop-state';
 
 // Root mutation fields. Validation order and user-error field/code/message follow the responses
-// recorded from a real store (/work/shared/shopify/admin-responses); where no recording exists the
+// recorded from a real store (shopify-contract/admin-responses); where no recording exists the
 // message is our best guess and marked so.
 
 type Args = Record<string, unknown>;

@@ -23,7 +23,7 @@ export interface SimulatorOptions {
   apiSecret: string;
   /** Webhooks go to `${appUrl}/webhooks`. */
   appUrl?: string;
-  /** Admin schema SDL; default env SHOPIFY_SCHEMA_PATH, else /work/shared beside the repo. */
+  /** Admin schema SDL (`.gz` is inflated); default env SHOPIFY_SCHEMA_PATH, else the copy in shopify-contract/. */
   schemaPath?: string;
   /** Cost points restored per second (default 100, Standard plan). */
   restoreRate?: number;

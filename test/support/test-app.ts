@@ -1,6 +1,6 @@
 // Builds the real Express app around a test database, configured as in demo mode (no real Shopify).
+import type { AppListener } from '../../web/server/http/before-express';
 import { createHmac, randomUUID } from 'node:crypto';
-import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../../web/server/app';
 import { createShopInstaller } from '../../web/server/auth/shop-installer';
@@ -16,7 +16,7 @@ export const TEST_API_KEY = 'test-api-key';
 export const TEST_API_SECRET = 'test-api-secret-0123456789';
 
 export interface TestApp {
-  app: Express;
+  app: AppListener;
   config: AppConfig;
   runtime: Runtime;
   jobContext(now?: () => Date): JobContext;
@@ -52,7 +52,7 @@ export function webhookHmac(body: string, secret = TEST_API_SECRET): string {
 }
 
 /** `payload` is sent as JSON.stringify makes it; `rawBody` as is (Shopify's bare 64-bit integers need the text). */
-export function postWebhook(app: Express, options: { shop: string; topic: string; payload?: unknown; rawBody?: string; webhookId?: string; secret?: string; hmac?: string }) {
+export function postWebhook(app: AppListener, options: { shop: string; topic: string; payload?: unknown; rawBody?: string; webhookId?: string; secret?: string; hmac?: string }) {
   const body = options.rawBody ?? JSON.stringify(options.payload);
   return request(app)
     .post('/webhooks')

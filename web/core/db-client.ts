@@ -1,7 +1,9 @@
 // The database handle the domain works with. Typed against the SQLite client; the PostgreSQL client
 // generated from the same data model has identical row types (see web/server/db/create-database.ts).
 import type { PrismaClient, Prisma as PrismaTypes } from '../server/generated/sqlite/client';
-import type { SqlClient } from './sql/sql-client';
+import { prismaSqlExecutor } from './sql/prisma-sql-executor';
+import type { SqlClient } from './sql/sql-executor';
+import { sql } from './sql/sql-query';
 
 export type Prisma = PrismaClient;
 export type Tx = PrismaTypes.TransactionClient;
@@ -21,13 +23,15 @@ export interface Db {
  * lock with a no-op write as the first statement makes it wait its turn instead (like BEGIN IMMEDIATE).
  * The statement is valid and free on PostgreSQL too, so callers that do not know the kind may use it.
  */
+const TAKE_WRITE_LOCK = sql`UPDATE "Shop" SET "id" = "id" WHERE 1 = 0`;
+
 export function writeTransaction<T>(
   db: { prisma: Prisma; kind?: DbKind },
   fn: (tx: Tx) => Promise<T>,
   options: { timeout?: number; maxWait?: number } = {},
 ): Promise<T> {
   return db.prisma.$transaction(async (tx) => {
-    if (db.kind !== 'postgresql') await tx.$executeRawUnsafe('UPDATE "Shop" SET "id" = "id" WHERE 1 = 0');
+    if (db.kind !== 'postgresql') await prismaSqlExecutor(tx).execute(TAKE_WRITE_LOCK);
     return fn(tx);
   }, { timeout: options.timeout ?? 30_000, maxWait: options.maxWait ?? 30_000 });
 }

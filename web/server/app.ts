@@ -1,4 +1,4 @@
-// createApp(deps) builds the Express app without listening, so tests drive it with supertest.
+// createApp(deps) builds the app's request listener (Express behind the early storefront read) without listening, so tests drive it with supertest.
 import express, { type Express, type Router } from 'express';
 import type { Db } from '../core/db-client';
 import type { ShopInstaller } from './auth/shop-installer';
@@ -8,12 +8,15 @@ import { createAdminFrontendRouter } from './http/admin-frontend';
 import { createAppointmentIssuesRouter } from './http/admin/appointment-issues-route';
 import { createConsentsRouter } from './http/admin/consents-route';
 import { createMessageLogRouter } from './http/admin/message-log-route';
+import { createStaffAlertsRouter } from './http/admin/staff-alerts-route';
 import { createMessageTemplatesRouter } from './http/admin/message-templates-route';
 import { createSmtpSettingsRouter } from './http/admin/smtp-settings-route';
 import { createBookingPropertiesTestRouter } from './http/admin/booking-properties-test-route';
 import { createDashboardRouter } from './http/admin/dashboard-route';
 import { createEarnMultipliersRouter } from './http/admin/earn-multipliers-route';
 import { createFailedDeliveriesRouter } from './http/admin/failed-deliveries-route';
+import { createTaskQueueRouter } from './http/admin/task-queue-route';
+import { queueDepthByKind, queueDepthMetrics, readQueueDepth } from '../core/tasks/read-queue-depth';
 import { createProductLoyaltyRouter } from './http/admin/product-loyalty-route';
 import { createProgramSettingsRouter } from './http/admin/program-settings-route';
 import { createMeRouter } from './http/admin/me-route';
@@ -35,11 +38,11 @@ import type { ShopifyApi } from './shopify';
 import { AdminGraphqlClient } from '../shopify-admin/admin-graphql-client';
 import { mountCustomerProxyRoutes } from './http/proxy/customer-proxy-route';
 import { createStorefrontBalanceHandler } from './http/proxy/storefront-balance-route';
-import { answerBeforeExpress } from './http/before-express';
+import { answerBeforeExpress, type AppListener } from './http/before-express';
 import { createExtensionsRouter } from './http/extensions/extensions-router';
 import { createRewardsRouter } from './http/admin/rewards-route';
 import { GiftCardIssueLimitCache } from './rewards/gift-card-issue-limit';
-import { giftCardCodeBox } from './rewards/issue-reward-task';
+import { giftCardCodeBox } from './rewards/redemption-workflow-deps';
 
 export interface AppDeps {
   config: AppConfig;
@@ -56,7 +59,7 @@ export interface AppDeps {
   admin?: AdminGraphqlClient;
 }
 
-export function createApp(deps: AppDeps): Express {
+export function createApp(deps: AppDeps): AppListener {
   const { config, db, logger } = deps;
   const app = express();
   app.disable('x-powered-by');
@@ -71,12 +74,18 @@ export function createApp(deps: AppDeps): Express {
 
   app.get('/healthz', async (_req, res) => {
     try {
-      await db.prisma.$queryRawUnsafe('SELECT 1');
-      res.json({ status: 'ok', demoMode: config.demoMode, database: { kind: db.kind, status: 'up' } });
+      // Reading the queue is also the database check.
+      const queue = queueDepthByKind(await readQueueDepth(db));
+      res.json({ status: 'ok', demoMode: config.demoMode, database: { kind: db.kind, status: 'up' }, queue });
     } catch (error) {
       logger.error({ err: error }, 'health check: database unreachable');
       res.status(503).json({ status: 'error', demoMode: config.demoMode, database: { kind: db.kind, status: 'down' } });
     }
+  });
+
+  // Prometheus text: task backlog per shop and kind (for the operator's scraper, like /healthz unauthenticated).
+  app.get('/metrics', async (_req, res) => {
+    res.type('text/plain; version=0.0.4').send(queueDepthMetrics(await readQueueDepth(db)));
   });
 
   const admin = deps.admin ?? new AdminGraphqlClient({ apiVersion: config.shopify.apiVersion, simulatorUrl: config.shopify.simulatorUrl });
@@ -99,6 +108,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(createProgramSettingsRouter({ db }));
   api.use(createProductLoyaltyRouter({ db }));
   api.use(createFailedDeliveriesRouter({ db }));
+  api.use(createTaskQueueRouter({ db }));
   api.use(createAppointmentIssuesRouter({ db }));
   api.use(createMeRouter({ db }));
   api.use(createSetupGuideRouter({ db, appEmailServer: Boolean(config.smtp.host) }));
@@ -113,6 +123,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(createSmtpSettingsRouter({ db, config }));
   api.use(createConsentsRouter({ db }));
   api.use(createMessageLogRouter({ db }));
+  api.use(createStaffAlertsRouter({ db }));
   for (const router of deps.adminRouters ?? []) api.use(router);
   api.use(notFoundHandler);
   app.use('/api', api);

@@ -47,9 +47,12 @@ const envSchema = z.object({
   TWILIO_AUTH_TOKEN: z.string().optional(),
   TWILIO_FROM: z.string().optional(),
   OUTBOX_BATCH_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(5000).default(200),
+  REDEMPTION_STUCK_AFTER_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(60).max(86_400).default(900),
   OUTBOX_LEASE_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(10).max(3600).default(120),
   /** Test hook only: the send-outbox job kills its own process right after claiming (crash tests). */
   OUTBOX_CRASH_AFTER_CLAIM: booleanFlag.default(false),
+  TASK_BATCH_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(2000).default(200),
+  TASK_CLAIMERS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(32).default(2),
 });
 
 export type DatabaseKind = 'sqlite' | 'postgresql';
@@ -80,8 +83,12 @@ export interface AppConfig {
     allowPrivateShopHosts: boolean;
   };
   sms: { provider: 'log' | 'twilio'; twilioAccountSid?: string; twilioAuthToken?: string; twilioFrom?: string };
+  /** the sweeper settles a redemption whose last attempt is older than this and that no task is about to run */
+  redemptionStuckAfterMs: number;
   /** the send-outbox job: messages claimed per batch, how long a claim is held, and a crash-test hook */
   outbox: { batchSize: number; leaseMs: number; crashAfterClaim: boolean };
+  /** the process-tasks job: tasks claimed per batch, and claimers running at once in one process */
+  tasks: { batchSize: number; claimers: number };
 }
 
 export class ConfigError extends Error {
@@ -142,6 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       allowPrivateShopHosts: demoMode || e.UNSAFE_SMTP_ALLOW_PRIVATE_HOSTS,
     },
     sms: { provider: e.SMS_PROVIDER, twilioAccountSid: e.TWILIO_ACCOUNT_SID, twilioAuthToken: e.TWILIO_AUTH_TOKEN, twilioFrom: e.TWILIO_FROM },
+    redemptionStuckAfterMs: e.REDEMPTION_STUCK_AFTER_SECONDS * 1000,
     outbox: { batchSize: e.OUTBOX_BATCH_SIZE, leaseMs: e.OUTBOX_LEASE_SECONDS * 1000, crashAfterClaim: e.OUTBOX_CRASH_AFTER_CLAIM },
+    tasks: { batchSize: e.TASK_BATCH_SIZE, claimers: e.TASK_CLAIMERS },
   };
 }

@@ -7,7 +7,6 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel, { process: 'web' });
   const web = await startWebServer(config, logger);
-  if (config.demoMode) process.stdout.write(`\nDemo shop ready: open ${web.url} in your browser.\n\n`);
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -32,6 +31,9 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  // Announced only once the signal handlers are in place (under tsx, the parent learns of them over IPC):
+  // whoever waits for this line may stop the process right away.
+  if (config.demoMode) process.stdout.write(`\nDemo shop ready: open ${web.url} in your browser.\n\n`);
 }
 
 main().catch((error) => {

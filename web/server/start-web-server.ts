@@ -1,7 +1,7 @@
 // Starts the web process: in demo mode the local Shopify simulator and demo data first, then the app,
 // and (when configured) the job scheduler. main.ts and the end-to-end tests both start it this way.
 import { hostname } from 'node:os';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { allJobs } from '../../jobs/all-jobs';
 import { startScheduler, type Scheduler } from '../../jobs/scheduler';
@@ -29,7 +29,7 @@ export async function startWebServer(initialConfig: AppConfig, logger: Logger): 
   const demoRouters = demo && demoModule ? [(await import('./demo/demo-orders-route.js')).createDemoOrdersRouter({ runtime, demo })] : [];
   const app = createApp({ config, db: runtime.db, shopify: runtime.shopify, installer: runtime.installer, logger, demoRouters });
   const server: Server = await new Promise((resolve, reject) => {
-    const listening = app.listen(config.port, config.host, () => resolve(listening));
+    const listening = createServer(app).listen(config.port, config.host, () => resolve(listening));
     listening.once('error', reject);
   });
   server.keepAliveTimeout = 65_000;

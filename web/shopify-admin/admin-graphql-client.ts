@@ -58,7 +58,13 @@ export class AdminGraphqlClient {
     return this.options.simulatorUrl ? `${this.options.simulatorUrl}/shops/${shop}${path}` : `https://${shop}${path}`;
   }
 
-  async request<TData>(shop: string, accessToken: string, query: string, variables: Record<string, unknown> = {}): Promise<{ data: TData; cost?: QueryCost }> {
+  /**
+   * `onlyRetryThrottled`: for a mutation that is not safe to send twice (storeCreditAccountCredit has
+   * no idempotency key). A throttled request was never executed, so it is retried; after a 5xx, a
+   * timeout or a dropped connection Shopify may have applied it, so the error goes to the caller,
+   * who must find out what happened before trying again.
+   */
+  async request<TData>(shop: string, accessToken: string, query: string, variables: Record<string, unknown> = {}, options: { onlyRetryThrottled?: boolean } = {}): Promise<{ data: TData; cost?: QueryCost }> {
     const maxAttempts = this.options.maxAttempts ?? 5;
     let lastError: AdminApiError | undefined;
     for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
@@ -66,6 +72,7 @@ export class AdminGraphqlClient {
         return await this.attempt<TData>(shop, accessToken, query, variables);
       } catch (error) {
         if (!(error instanceof AdminApiError) || !error.retryable) throw error;
+        if (options.onlyRetryThrottled && error.kind !== 'throttled') throw error;
         lastError = error;
         if (attempt === maxAttempts) break;
         const waitMs = error instanceof ThrottledError ? error.waitMs : backoffMs(attempt);

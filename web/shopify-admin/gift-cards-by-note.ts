@@ -30,10 +30,6 @@ interface GiftCardsByNoteData {
   giftCards: { nodes: GiftCardByNote[] };
 }
 
-export function redemptionNote(redemptionId: string): string {
-  return `loyalty-redemption:${redemptionId}`;
-}
-
 /** Cards whose note is exactly ours (Shopify's search matches more loosely, so filter again). */
 export async function findGiftCardsByNote(client: AdminGraphqlClient, shop: string, accessToken: string, note: string): Promise<GiftCardByNote[]> {
   const { data } = await client.request<GiftCardsByNoteData>(shop, accessToken, GIFT_CARDS_BY_NOTE_QUERY, { query: `note:'${note.replace(/'/g, '')}'` });

@@ -35,6 +35,11 @@ export type StoreCreditResult =
   | { ok: true; transactionId: string; accountId: string }
   | { ok: false; userErrors: Array<{ field: string[] | null; code: string | null; message: string }> };
 
+/**
+ * Sent once: the mutation takes no idempotency key, so it is never resent after an answer that may
+ * hide a success (5xx, timeout, dropped connection); the caller reconciles against the account's
+ * transactions (store-credit-credits.ts) before any retry.
+ */
 export async function creditStoreCredit(
   client: AdminGraphqlClient,
   shop: string,
@@ -42,7 +47,7 @@ export async function creditStoreCredit(
   input: { customerId: string; amount: string; currencyCode: string; expiresAt?: string },
 ): Promise<StoreCreditResult> {
   const creditInput = { creditAmount: { amount: input.amount, currencyCode: input.currencyCode }, notify: false, ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}) };
-  const { data } = await client.request<StoreCreditCreditData>(shop, accessToken, STORE_CREDIT_ACCOUNT_CREDIT_MUTATION, { id: input.customerId, creditInput });
+  const { data } = await client.request<StoreCreditCreditData>(shop, accessToken, STORE_CREDIT_ACCOUNT_CREDIT_MUTATION, { id: input.customerId, creditInput }, { onlyRetryThrottled: true });
   const payload = data.storeCreditAccountCredit;
   const transaction = payload?.storeCreditAccountTransaction;
   if (!transaction || (payload?.userErrors.length ?? 0) > 0) {

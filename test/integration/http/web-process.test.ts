@@ -9,11 +9,23 @@ const root = path.resolve(__dirname, '../../..');
 function startWebProcess(databaseUrl: string): Promise<{ child: ChildProcessWithoutNullStreams; port: number; output: () => string }> {
   const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['web/server/main.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+    // Only what demo mode needs, so no Shopify credentials leak in from the environment; TMPDIR,
+    // NODE_OPTIONS and OUTSIDE_READS_* let the stand-alone check watch this process too.
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_URL: databaseUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      TMPDIR: process.env.TMPDIR,
+      NODE_OPTIONS: process.env.NODE_OPTIONS,
+      OUTSIDE_READS_LOG: process.env.OUTSIDE_READS_LOG,
+      OUTSIDE_READS_ALLOWED: process.env.OUTSIDE_READS_ALLOWED,
+    },
   });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web process did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`web process did not start:\n${output}`)), 150_000);
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /"port":(\d+).*"web server listening"/.exec(output);
@@ -51,5 +63,5 @@ describe.each(databaseKinds)('web process on %s', (kind) => {
     } finally {
       await database.cleanup();
     }
-  }, 120_000);
+  }, 240_000);
 });

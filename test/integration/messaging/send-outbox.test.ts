@@ -206,6 +206,29 @@ describeEachDatabase('send-outbox job', (getDb) => {
     expect(annaOrder).toEqual(annas.map((m) => m.id));
   });
 
+  it('sends nothing after its lease ran out: a stalled worker leaves the message to the one that took it over', async () => {
+    const db = getDb();
+    const shop = await createShop(db.prisma);
+    const member = await createMember(db.prisma, shop.id);
+    const message = await addOutboxMessage(db.prisma, { shopId: shop.id, memberId: member.id });
+    const claimedAt = new Date();
+    let clock = claimedAt;
+    const stalled = await sendDueOutboxMessages(
+      {
+        ...outboxSenderFor(app.runtime),
+        // The worker stalls right after its claim; meanwhile the lease expires and another worker sends the message.
+        afterClaim: async () => {
+          clock = new Date(claimedAt.getTime() + 61_000);
+          expect(await runSender(app, clock)).toMatchObject({ sent: 1 });
+        },
+      },
+      { now: () => clock, leaseMs: 60_000, maxBatches: 1 },
+    );
+    expect(stalled).toMatchObject({ sent: 0, retry: 1 });
+    expect(smtp.received.map((mail) => outboxIdOf(mail.raw))).toEqual([message.id]);
+    expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
   it('sends a message once after the job process was killed between claim and send', async () => {
     const db = getDb();
     const shop = await createShop(db.prisma);

@@ -6,25 +6,19 @@ import { processDueTasks } from '../../../jobs/process-tasks';
 import { findBalanceMismatches } from '../../../web/core/ledger/check-balances';
 import { requestRedemption } from '../../../web/core/redemption/request-redemption';
 import { mintSessionToken } from '../../../web/server/http/demo-routes';
-import { issueReward } from '../../../web/server/rewards/issue-reward';
-import { giftCardCodeBox } from '../../../web/server/rewards/issue-reward-task';
-import { startShopifySimulator, type ShopifySimulator } from '../../simulator';
-import { createTestApp, TEST_API_KEY, TEST_API_SECRET } from '../../support/test-app';
+import { issueRedemption } from '../../../web/core/redemption/redemption-workflow';
+import { giftCardCodeBox, redemptionWorkflowDeps } from '../../../web/server/rewards/redemption-workflow-deps';
+import type { ShopifySimulator } from '../../simulator';
+import { TEST_API_KEY, TEST_API_SECRET, type TestApp } from '../../support/test-app';
 import { describeEachDatabase } from '../../support/test-database';
-import { createMemberWithPoints, createReward, createSimulatedShop, proxyRequest } from './rewards-fixtures';
+import { createMemberWithPoints, createReward, createSimulatedShop, proxyRequest, startRewardsTestbed } from './rewards-fixtures';
 
 describeEachDatabase('rewards and redemptions', (getDb) => {
   let sim: ShopifySimulator;
-  let testApp: ReturnType<typeof createTestApp>;
+  let testApp: TestApp;
   let shop: { id: string; domain: string };
 
-  beforeAll(async () => {
-    // A generous bucket: these tests are about our logic, throttling has its own tests.
-    sim = await startShopifySimulator({ apiKey: TEST_API_KEY, apiSecret: TEST_API_SECRET, maximumAvailable: 100_000, restoreRate: 100_000 });
-    sim.warmSchema();
-    testApp = createTestApp(getDb(), { SHOPIFY_SIMULATOR_URL: sim.url });
-    shop = await createSimulatedShop(getDb().prisma, sim);
-  });
+  beforeAll(async () => ({ sim, testApp, shop } = await startRewardsTestbed(getDb())));
   afterAll(() => sim.close());
   afterEach(() => sim.faults.clear());
 
@@ -142,9 +136,9 @@ describeEachDatabase('rewards and redemptions', (getDb) => {
     const reward = await createReward(getDb().prisma, shop.id, { pointsCost: 100 });
     const member = await createMemberWithPoints(getDb().prisma, sim, shop, 100);
     const { redemption } = await redeemDirect(member.id, reward.id);
-    const crash = issueReward({
-      db: getDb(), admin: testApp.runtime.admin, codeBox: codeBox(), logger: testApp.runtime.logger, now: () => new Date(),
-      afterGiftCardCreate: () => { throw new Error('killed after giftCardCreate'); },
+    const crash = issueRedemption({
+      ...redemptionWorkflowDeps({ db: getDb(), admin: testApp.runtime.admin, codeBox: codeBox(), logger: testApp.runtime.logger }),
+      afterShopifyIssued: () => { throw new Error('killed after giftCardCreate'); },
     }, redemption.id);
     await expect(crash).rejects.toThrow('killed');
     expect(cardsOf([redemption.id])).toHaveLength(1);

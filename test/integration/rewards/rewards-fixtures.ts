@@ -1,12 +1,22 @@
 // Shared setup for the rewards tests: a shop in our database and in the simulator, members who are
 // also simulator customers, points, rewards, and signed app-proxy requests.
-import type { Express } from 'express';
+import type { AppListener } from '../../../web/server/http/before-express';
 import request from 'supertest';
 import type { Prisma } from '../../../web/core/db-client';
 import { appendPostedEntry } from '../../../web/core/ledger/append-posted-entry';
 import { saveOfflineSession } from '../../../web/server/auth/offline-session-store';
 import { createMember, createShop } from '../../fixtures/factories';
-import type { ShopifySimulator } from '../../simulator';
+import { startShopifySimulator, type ShopifySimulator } from '../../simulator';
+import { createTestApp, TEST_API_KEY, TEST_API_SECRET, type TestApp } from '../../support/test-app';
+import type { TestDatabase } from '../../support/test-database';
+
+/** The simulator (a generous bucket: these tests are about our logic, throttling has its own tests), the app pointed at it, and one shop. */
+export async function startRewardsTestbed(db: TestDatabase): Promise<{ sim: ShopifySimulator; testApp: TestApp; shop: { id: string; domain: string } }> {
+  const sim = await startShopifySimulator({ apiKey: TEST_API_KEY, apiSecret: TEST_API_SECRET, maximumAvailable: 100_000, restoreRate: 100_000 });
+  sim.warmSchema();
+  const testApp = createTestApp(db, { SHOPIFY_SIMULATOR_URL: sim.url });
+  return { sim, testApp, shop: await createSimulatedShop(db.prisma, sim) };
+}
 
 export async function createSimulatedShop(prisma: Prisma, sim: ShopifySimulator, options: { issueLimit?: number } = {}) {
   const shop = await createShop(prisma, { currency: 'EUR' });
@@ -39,7 +49,7 @@ export async function createReward(prisma: Prisma, shopId: string, overrides: Pa
   });
 }
 
-export function proxyRequest(app: Express, sim: ShopifySimulator, options: { method?: 'get' | 'post'; path: string; shop: string; customerId?: string; timestamp?: number; forge?: boolean; extra?: Record<string, string> }) {
+export function proxyRequest(app: AppListener, sim: ShopifySimulator, options: { method?: 'get' | 'post'; path: string; shop: string; customerId?: string; timestamp?: number; forge?: boolean; extra?: Record<string, string> }) {
   const signed = sim.signAppProxyQuery({
     shop: options.shop,
     logged_in_customer_id: options.customerId ?? '',

@@ -22,7 +22,7 @@ const rows = [
   row({ firstName: null, lastName: 'Jansen', description: 'a, "b"\r\nnext', email: '-1', locationId: '\tx', sourceId: '\rx' }),
   row({ firstName: '  ', lastName: null, description: '=1,2', createdAt: new Date('2026-03-02T10:00:00.123Z'), availableAt: Date.UTC(2026, 2, 3), points: BigInt(7) }),
 ];
-const stream: StreamRows = async function* (_sql, _values, batchSize) {
+const stream: StreamRows = async function* (_query, batchSize) {
   for (let i = 0; i < rows.length; i += batchSize) yield rows.slice(i, i + batchSize);
 };
 const source = { db: { kind: 'postgresql', prisma: null } as unknown as Db, shopId: 'shop', filters: {}, sort: { field: 'createdAt', order: 'desc' } as const, batchSize: 3, stream };

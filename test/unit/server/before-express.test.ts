@@ -12,7 +12,7 @@ describe('answering before Express', () => {
     });
     app.get('/early', (_req, res) => res.json({ from: 'express' }));
     app.get('/late', (_req, res) => res.json({ from: 'express' }));
-    answerBeforeExpress(app, [
+    const listener = answerBeforeExpress(app, [
       (req, res) => {
         if (req.method !== 'GET' || req.url?.split('?')[0] !== '/early') return false;
         seen.push('early');
@@ -21,7 +21,7 @@ describe('answering before Express', () => {
         return true;
       },
     ]);
-    return { app, seen };
+    return { app: listener, express: app, seen };
   };
 
   it('answers a request its handler claims without running any Express middleware', async () => {
@@ -29,6 +29,14 @@ describe('answering before Express', () => {
     const response = await request(app).get('/early?x=1');
     expect(response.body).toEqual({ from: 'early' });
     expect(seen).toEqual(['early']);
+  });
+
+  it('wraps the Express app as a plain request listener, leaving its internals alone', () => {
+    const plain = express();
+    const ownHandle = (plain as unknown as { handle: unknown }).handle;
+    const listener = answerBeforeExpress(plain, []);
+    expect((plain as unknown as { handle: unknown }).handle).toBe(ownHandle);
+    expect(listener.express).toBe(plain);
   });
 
   it('leaves every other request to Express, middleware and routes as before', async () => {

@@ -10,6 +10,7 @@ describe('configuration', () => {
     expect(config.database).toEqual({ url: 'file:./data/loyalty.db', kind: 'sqlite', poolSize: 10 });
     expect(config.shopify.apiKey).toBe('demo-api-key');
     expect(config.runJobsInWeb).toBe(true);
+    expect(config.redemptionStuckAfterMs).toBe(15 * 60_000);
   });
 
   it('lets SHOPIFY_API_SECRET override the demo secret', () => {
@@ -30,6 +31,7 @@ describe('configuration', () => {
     [{ SMTP_SECURE: 'maybe' }, 'SMTP_SECURE'],
     [{ SCOPES: 'read orders' }, 'SCOPES'],
     [{ NODE_ENV: 'production', UNSAFE_SMTP_ALLOW_PRIVATE_HOSTS: 'true' }, 'UNSAFE_SMTP_ALLOW_PRIVATE_HOSTS'],
+    [{ REDEMPTION_STUCK_AFTER_SECONDS: '5' }, 'REDEMPTION_STUCK_AFTER_SECONDS'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(ConfigError);
     try {

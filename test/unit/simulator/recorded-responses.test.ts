@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startShopifySimulator, type ShopifySimulator } from '../../simulator';
+import { RECORDED_RESPONSES_DIR } from '../../simulator/load-admin-schema';
 import { graphqlClient, shapeOf } from './admin-graphql-client';
 
 // Replays queries recorded against a real development store and checks the simulator answers with the
 // same shapes (and, for user errors, the same field/code/message).
 
-const RECORDINGS = process.env.SHOPIFY_RESPONSES_DIR ?? path.resolve(__dirname, '../../../../shared/shopify/admin-responses');
-const load = (file: string): any => JSON.parse(readFileSync(path.join(RECORDINGS, file), 'utf8'));
+const load = (file: string): any => JSON.parse(readFileSync(path.join(RECORDED_RESPONSES_DIR, file), 'utf8'));
 const SHOP = 'recorded-store.myshopify.com';
 
 let sim: ShopifySimulator;

@@ -65,6 +65,21 @@ describe('fault injection', () => {
     await expect(gql('{ shop { name } }')).rejects.toThrow(/fetch failed/);
   });
 
+  it('answers HTTP 429 with Retry-After on http429, executing nothing', async () => {
+    sim.faults.add({ kind: 'http429', times: 1, match: { field: 'giftCardCreate' } });
+    const before = sim.shop(SHOP).giftCards.length;
+    const answer = await gql(CREATE);
+    expect(answer.status).toBe(429);
+    expect(sim.shop(SHOP).giftCards.length).toBe(before);
+  });
+
+  it('executes the mutation and then drops the connection on an afterExecution networkReset', async () => {
+    sim.faults.add({ kind: 'networkReset', afterExecution: true, times: 1, match: { field: 'giftCardCreate' } });
+    const before = sim.shop(SHOP).giftCards.length;
+    await expect(gql(CREATE)).rejects.toThrow(/fetch failed/);
+    expect(sim.shop(SHOP).giftCards.length).toBe(before + 1);
+  });
+
   it('delays the answer on latency', async () => {
     sim.faults.add({ kind: 'latency', latencyMs: 200, times: 1 });
     const started = Date.now();

@@ -1,4 +1,4 @@
-import { renderSql, sql, toDate, toDateOrNull } from '../../../web/core/sql/sql-query';
+import { joinSql, renderSql, sql, sqlList, toDate, toDateOrNull } from '../../../web/core/sql/sql-query';
 
 describe('the sql tag', () => {
   it('keeps values out of the text and renders the placeholders each driver wants', () => {
@@ -6,6 +6,14 @@ describe('the sql tag', () => {
     expect(query.values).toEqual(['shop-1', 100]);
     expect(renderSql(query, 'numbered')).toBe('SELECT "id" FROM "Member" WHERE "shopId" = $1 AND "balance" >= $2');
     expect(renderSql(query, 'positional')).toBe('SELECT "id" FROM "Member" WHERE "shopId" = ? AND "balance" >= ?');
+  });
+
+  it('joins the rows of a multi-row statement and the items of an IN list, values in order', () => {
+    const rows = joinSql([sql`(${'a'}, ${1})`, sql`(${'b'}, ${2})`, sql`(${'c'}, ${3})`]);
+    const query = sql`INSERT INTO "T" ("k", "v") VALUES ${rows} ON CONFLICT DO NOTHING RETURNING "k" -- ${sqlList(['x', 'y'])}`;
+    expect(renderSql(query, 'numbered')).toBe('INSERT INTO "T" ("k", "v") VALUES ($1, $2), ($3, $4), ($5, $6) ON CONFLICT DO NOTHING RETURNING "k" -- ($7, $8)');
+    expect(query.values).toEqual(['a', 1, 'b', 2, 'c', 3, 'x', 'y']);
+    expect(renderSql(joinSql([sql`"a" = ${1}`, sql`"b" = ${2}`], ' OR '), 'positional')).toBe('"a" = ? OR "b" = ?');
   });
 
   it('splices fragments in place, their values numbered in order with the rest', () => {

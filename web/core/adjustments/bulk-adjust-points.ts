@@ -9,7 +9,8 @@ import { memberDisplayName } from '../members/member-views';
 import { recordStaffAction } from '../staff/record-staff-action';
 import type { StaffIdentity } from '../staff/staff-roles';
 import { allowsNegativeBalance, postAdjustment } from './adjust-member-points';
-import { SqlParams } from '../reports/report-filters';
+import { prismaSqlExecutor } from '../sql/prisma-sql-executor';
+import { joinSql, sql } from '../sql/sql-query';
 import { parseCsv } from './parse-csv';
 
 export const MAX_BULK_ROWS = 5000;
@@ -71,9 +72,8 @@ async function findMembers(db: Db, shopId: string, keys: CustomerKey[]): Promise
   const hits: MemberHit[] = [];
   for (const part of chunks([...emails], 500)) {
     // lower() on both sides: SQLite's IN compares case-sensitively, and e-mails are stored as typed.
-    const params = new SqlParams(db.kind);
-    const sql = `SELECT "id" FROM "Member" WHERE "shopId" = ${params.add(shopId)} AND lower("email") IN (${part.map((email) => params.add(email)).join(', ')})`;
-    const ids = (await db.prisma.$queryRawUnsafe<Array<{ id: string }>>(sql, ...params.values)).map((row) => row.id);
+    const emailList = joinSql(part.map((email) => sql`${email}`), ', ');
+    const ids = (await prismaSqlExecutor(db.prisma).query<{ id: string }>(sql`SELECT "id" FROM "Member" WHERE "shopId" = ${shopId} AND lower("email") IN (${emailList})`)).map((row) => row.id);
     if (ids.length > 0) hits.push(...(await db.prisma.member.findMany({ where: { shopId, id: { in: ids } }, select })));
   }
   for (const part of chunks([...ids], 500)) hits.push(...(await db.prisma.member.findMany({ where: { shopId, shopifyCustomerId: { in: part } }, select })));

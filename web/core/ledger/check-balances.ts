@@ -1,6 +1,8 @@
 // Proves the cached balances: for every member, balance == sum of posted entries and
 // pendingPoints == sum of pending entries.
 import type { Prisma } from '../db-client';
+import { prismaSqlExecutor } from '../sql/prisma-sql-executor';
+import { sql } from '../sql/sql-query';
 
 export interface BalanceMismatch {
   memberId: string;
@@ -12,7 +14,7 @@ export interface BalanceMismatch {
 }
 
 export async function findBalanceMismatches(prisma: Prisma): Promise<{ checked: number; mismatches: BalanceMismatch[] }> {
-  const rows = await prisma.$queryRawUnsafe<Array<{ memberId: string; shopId: string; balance: number; postedSum: number | bigint; pendingPoints: number; pendingSum: number | bigint }>>(`
+  const rows = await prismaSqlExecutor(prisma).query<{ memberId: string; shopId: string; balance: number; postedSum: number | bigint; pendingPoints: number; pendingSum: number | bigint }>(sql`
     SELECT m."id" AS "memberId", m."shopId" AS "shopId", m."balance" AS "balance", m."pendingPoints" AS "pendingPoints",
       COALESCE(SUM(CASE WHEN e."status" = 'posted' THEN e."points" ELSE 0 END), 0) AS "postedSum",
       COALESCE(SUM(CASE WHEN e."status" = 'pending' THEN e."points" ELSE 0 END), 0) AS "pendingSum"

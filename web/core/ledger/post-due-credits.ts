@@ -2,7 +2,9 @@
 // `posted`, adds them to the members' balances and writes one outbox notification per credit, in one
 // transaction. On PostgreSQL, FOR UPDATE SKIP LOCKED lets several job processes share the work;
 // SQLite has a single writer, so its batches simply serialise.
-import { writeTransaction, type Db, type Tx } from '../db-client';
+import type { Db } from '../db-client';
+import { sqlClientOf, type SqlExecutor } from '../sql/sql-client';
+import { sql, type SqlQuery } from '../sql/sql-query';
 
 export interface PostDueCreditsResult {
   posted: number;
@@ -10,62 +12,67 @@ export interface PostDueCreditsResult {
   batches: number;
 }
 
-const POSTGRES_BATCH = `
+/** PostgreSQL: the whole batch in one statement (data-modifying CTEs). */
+function postgresBatch(now: Date, batchSize: number): SqlQuery {
+  return sql`
 WITH due AS (
   SELECT "id" FROM "LedgerEntry"
-  WHERE "status" = 'pending' AND "availableAt" <= $1
+  WHERE "status" = 'pending' AND "availableAt" <= ${now}
   ORDER BY "availableAt"
-  LIMIT $2
+  LIMIT ${batchSize}
   FOR UPDATE SKIP LOCKED
 ), posted AS (
-  UPDATE "LedgerEntry" e SET "status" = 'posted', "postedAt" = $1
+  UPDATE "LedgerEntry" e SET "status" = 'posted', "postedAt" = ${now}
   FROM due WHERE e."id" = due."id"
   RETURNING e."id", e."shopId", e."memberId", e."points", e."description"
 ), per_member AS (
   SELECT "memberId", SUM("points")::int AS "points" FROM posted GROUP BY "memberId"
 ), balances AS (
-  UPDATE "Member" m SET "balance" = m."balance" + pm."points", "pendingPoints" = m."pendingPoints" - pm."points", "updatedAt" = $1
+  UPDATE "Member" m SET "balance" = m."balance" + pm."points", "pendingPoints" = m."pendingPoints" - pm."points", "updatedAt" = ${now}
   FROM per_member pm WHERE m."id" = pm."memberId"
   RETURNING m."id", m."balance"
 ), outbox AS (
   INSERT INTO "OutboxMessage" ("id", "shopId", "memberId", "event", "channel", "payload", "idempotencyKey", "status", "attempts", "runAt", "createdAt")
   SELECT 'credit_' || p."id", p."shopId", p."memberId", 'points_credited', 'email',
          json_build_object('entryId', p."id", 'points', p."points", 'description', p."description")::text,
-         'credited:' || p."id", 'pending', 0, $1, $1
+         'credited:' || p."id", 'pending', 0, ${now}, ${now}
   FROM posted p
   ON CONFLICT ("shopId", "idempotencyKey") DO NOTHING
 )
 SELECT COUNT(*)::int AS "posted", COALESCE(SUM("points"), 0)::int AS "points" FROM posted`;
-
-async function postBatchPostgres(db: Db, now: Date, batchSize: number): Promise<{ posted: number; points: number }> {
-  const rows = await db.prisma.$queryRawUnsafe<Array<{ posted: number; points: number }>>(POSTGRES_BATCH, now, batchSize);
-  return rows[0] ?? { posted: 0, points: 0 };
 }
 
-async function postBatchSqlite(db: Db, now: Date, batchSize: number): Promise<{ posted: number; points: number }> {
-  return writeTransaction(db, async (tx: Tx) => {
-    await tx.$executeRawUnsafe('CREATE TEMP TABLE IF NOT EXISTS "due_credit" ("id" TEXT PRIMARY KEY)');
-    await tx.$executeRawUnsafe('DELETE FROM "due_credit"');
-    await tx.$executeRaw`
-      INSERT INTO "due_credit" ("id")
-      SELECT "id" FROM "LedgerEntry" WHERE "status" = 'pending' AND "availableAt" <= ${now} ORDER BY "availableAt" LIMIT ${batchSize}`;
-    await tx.$executeRaw`
-      UPDATE "Member" SET "balance" = "Member"."balance" + pm."points", "pendingPoints" = "Member"."pendingPoints" - pm."points", "updatedAt" = ${now}
-      FROM (SELECT e."memberId", SUM(e."points") AS "points" FROM "LedgerEntry" e JOIN "due_credit" d ON d."id" = e."id" GROUP BY e."memberId") pm
-      WHERE "Member"."id" = pm."memberId"`;
-    await tx.$executeRaw`
-      INSERT INTO "OutboxMessage" ("id", "shopId", "memberId", "event", "channel", "payload", "idempotencyKey", "status", "attempts", "runAt", "createdAt")
-      SELECT 'credit_' || e."id", e."shopId", e."memberId", 'points_credited', 'email',
-             json_object('entryId', e."id", 'points', e."points", 'description', e."description"),
-             'credited:' || e."id", 'pending', 0, ${now}, ${now}
-      FROM "LedgerEntry" e JOIN "due_credit" d ON d."id" = e."id"
-      ON CONFLICT ("shopId", "idempotencyKey") DO NOTHING`;
-    const totals = await tx.$queryRawUnsafe<Array<{ posted: number | bigint; points: number | bigint | null }>>(
-      'SELECT COUNT(*) AS "posted", SUM(e."points") AS "points" FROM "LedgerEntry" e JOIN "due_credit" d ON d."id" = e."id"',
-    );
-    await tx.$executeRaw`UPDATE "LedgerEntry" SET "status" = 'posted', "postedAt" = ${now} WHERE "id" IN (SELECT "id" FROM "due_credit")`;
-    return { posted: Number(totals[0]?.posted ?? 0), points: Number(totals[0]?.points ?? 0) };
-  });
+/** SQLite (no data-modifying CTEs, one writer): the same steps in one transaction, over a temp table of the batch. */
+async function postBatchSqlite(tx: SqlExecutor, now: Date, batchSize: number): Promise<{ posted: number; points: number }> {
+  await tx.execute(sql`CREATE TEMP TABLE IF NOT EXISTS "due_credit" ("id" TEXT PRIMARY KEY)`);
+  await tx.execute(sql`DELETE FROM "due_credit"`);
+  await tx.execute(sql`
+    INSERT INTO "due_credit" ("id")
+    SELECT "id" FROM "LedgerEntry" WHERE "status" = 'pending' AND "availableAt" <= ${now} ORDER BY "availableAt" LIMIT ${batchSize}`);
+  await tx.execute(sql`
+    UPDATE "Member" SET "balance" = "Member"."balance" + pm."points", "pendingPoints" = "Member"."pendingPoints" - pm."points", "updatedAt" = ${now}
+    FROM (SELECT e."memberId", SUM(e."points") AS "points" FROM "LedgerEntry" e JOIN "due_credit" d ON d."id" = e."id" GROUP BY e."memberId") pm
+    WHERE "Member"."id" = pm."memberId"`);
+  await tx.execute(sql`
+    INSERT INTO "OutboxMessage" ("id", "shopId", "memberId", "event", "channel", "payload", "idempotencyKey", "status", "attempts", "runAt", "createdAt")
+    SELECT 'credit_' || e."id", e."shopId", e."memberId", 'points_credited', 'email',
+           json_object('entryId', e."id", 'points', e."points", 'description', e."description"),
+           'credited:' || e."id", 'pending', 0, ${now}, ${now}
+    FROM "LedgerEntry" e JOIN "due_credit" d ON d."id" = e."id"
+    ON CONFLICT ("shopId", "idempotencyKey") DO NOTHING`);
+  const [totals] = await tx.query<{ posted: number | bigint; points: number | bigint | null }>(sql`
+    SELECT COUNT(*) AS "posted", SUM(e."points") AS "points" FROM "LedgerEntry" e JOIN "due_credit" d ON d."id" = e."id"`);
+  await tx.execute(sql`UPDATE "LedgerEntry" SET "status" = 'posted', "postedAt" = ${now} WHERE "id" IN (SELECT "id" FROM "due_credit")`);
+  return { posted: Number(totals?.posted ?? 0), points: Number(totals?.points ?? 0) };
+}
+
+async function postBatch(db: Db, now: Date, batchSize: number): Promise<{ posted: number; points: number }> {
+  const client = sqlClientOf(db);
+  if (db.kind === 'postgresql') {
+    const [row] = await client.query<{ posted: number; points: number }>(postgresBatch(now, batchSize));
+    return row ?? { posted: 0, points: 0 };
+  }
+  return client.transaction((tx) => postBatchSqlite(tx, now, batchSize));
 }
 
 /** `shouldStop` is checked between batches: true ends the run early (the process is stopping). */
@@ -74,7 +81,7 @@ export async function postDueCredits(db: Db, options: { now?: Date; batchSize?: 
   const batchSize = options.batchSize ?? 5000;
   const result: PostDueCreditsResult = { posted: 0, points: 0, batches: 0 };
   for (let batch = 0; batch < (options.maxBatches ?? Number.POSITIVE_INFINITY); batch += 1) {
-    const done = db.kind === 'postgresql' ? await postBatchPostgres(db, now, batchSize) : await postBatchSqlite(db, now, batchSize);
+    const done = await postBatch(db, now, batchSize);
     if (done.posted === 0) break;
     result.posted += done.posted;
     result.points += done.points;

@@ -8,8 +8,8 @@
 // rows written in one transaction share createdAt, and their ids then decide.
 import { randomUUID } from 'node:crypto';
 import type { Db, Prisma, Tx } from '../db-client';
-import { asSqlExecutor, type SqlExecutor } from '../sql/sql-client';
-import { sql } from '../sql/sql-query';
+import { asSqlExecutor, prismaSqlExecutor, type SqlExecutor } from '../sql/sql-client';
+import { sql, type SqlQuery } from '../sql/sql-query';
 
 export interface ClaimedMessage {
   id: string;
@@ -33,43 +33,30 @@ export interface ClaimOutboxOptions {
 export const DEFAULT_OUTBOX_LEASE_MS = 2 * 60_000;
 export const MAX_OUTBOX_ATTEMPTS = 8;
 
-const CLAIMABLE = (alias: string, param: (n: number) => string) => `
-  ((${alias}."status" = 'pending' AND ${alias}."runAt" <= ${param(1)})
-    OR (${alias}."status" = 'sending' AND ${alias}."lockedUntil" < ${param(1)}))
+/** Due (or a lapsed lease), and no older message of the same member still pending or sending. */
+const claimable = (now: Date) => sql`
+  ((o."status" = 'pending' AND o."runAt" <= ${now})
+    OR (o."status" = 'sending' AND o."lockedUntil" < ${now}))
   AND NOT EXISTS (
     SELECT 1 FROM "OutboxMessage" older
-    WHERE older."shopId" = ${alias}."shopId" AND older."memberId" = ${alias}."memberId"
+    WHERE older."shopId" = o."shopId" AND older."memberId" = o."memberId"
       AND older."status" IN ('pending', 'sending')
-      AND (older."createdAt" < ${alias}."createdAt" OR (older."createdAt" = ${alias}."createdAt" AND older."id" < ${alias}."id")))`;
+      AND (older."createdAt" < o."createdAt" OR (older."createdAt" = o."createdAt" AND older."id" < o."id")))`;
 
 type ClaimRow = Omit<ClaimedMessage, 'lockedUntil' | 'attempts'> & { attempts: number | bigint };
 
 export async function claimOutboxMessages(db: Db, options: ClaimOutboxOptions): Promise<ClaimedMessage[]> {
   const lockedUntil = new Date(options.now.getTime() + options.leaseMs);
-  const returning = `RETURNING "id", "shopId", "memberId", "event", "channel", "payload", "attempts"`;
-  let rows: ClaimRow[];
-  if (db.kind === 'postgresql') {
-    rows = await db.prisma.$queryRawUnsafe<ClaimRow[]>(
-      `UPDATE "OutboxMessage" SET "status" = 'sending', "lockedUntil" = $2, "attempts" = "attempts" + 1
-       WHERE "id" IN (
-         SELECT o."id" FROM "OutboxMessage" o
-         WHERE ${CLAIMABLE('o', (n) => `$${n}`)}
-         ORDER BY o."runAt", o."createdAt", o."id" LIMIT $3 FOR UPDATE SKIP LOCKED)
-       ${returning}`,
-      options.now, lockedUntil, options.limit,
-    );
-  } else {
-    // SQLite has one writer at a time, so the UPDATE … WHERE id IN (SELECT …) is atomic by itself.
-    rows = await db.prisma.$queryRawUnsafe<ClaimRow[]>(
-      `UPDATE "OutboxMessage" SET "status" = 'sending', "lockedUntil" = ?, "attempts" = "attempts" + 1
-       WHERE "id" IN (
-         SELECT o."id" FROM "OutboxMessage" o
-         WHERE ${CLAIMABLE('o', () => '?')}
-         ORDER BY o."runAt", o."createdAt", o."id" LIMIT ?)
-       ${returning}`,
-      lockedUntil, options.now, options.now, options.limit,
-    );
-  }
+  // PostgreSQL skips the rows another worker is claiming; SQLite has one writer at a time, so the
+  // UPDATE … WHERE id IN (SELECT …) is atomic by itself.
+  const skipLocked = db.kind === 'postgresql' ? sql` FOR UPDATE SKIP LOCKED` : sql``;
+  const rows = await prismaSqlExecutor(db.prisma).query<ClaimRow>(sql`
+    UPDATE "OutboxMessage" SET "status" = 'sending', "lockedUntil" = ${lockedUntil}, "attempts" = "attempts" + 1
+    WHERE "id" IN (
+      SELECT o."id" FROM "OutboxMessage" o
+      WHERE ${claimable(options.now)}
+      ORDER BY o."runAt", o."createdAt", o."id" LIMIT ${options.limit}${skipLocked})
+    RETURNING "id", "shopId", "memberId", "event", "channel", "payload", "attempts"`);
   return rows.map((row) => ({ ...row, attempts: Number(row.attempts), lockedUntil }));
 }
 
@@ -139,11 +126,21 @@ export interface NewOutboxMessage {
   now: Date;
 }
 
+/**
+ * The one INSERT into OutboxMessage: one message per row of `rows` (a VALUES list or a SELECT giving id,
+ * shopId, memberId, event, payload, idempotencyKey, runAt, createdAt in that order); a key already queued
+ * is skipped. Statements that queue messages set-based (a CTE on PostgreSQL) splice it in.
+ */
+export function insertOutboxMessages(rows: SqlQuery): SqlQuery {
+  return sql`
+    INSERT INTO "OutboxMessage" ("id", "shopId", "memberId", "event", "payload", "idempotencyKey", "runAt", "createdAt")
+    ${rows}
+    ON CONFLICT ("shopId", "idempotencyKey") DO NOTHING`;
+}
+
 /** Queues a message in the transaction that caused it (a Prisma transaction or a raw-SQL one). */
 export async function enqueueOutboxMessage(target: SqlExecutor | Tx, message: NewOutboxMessage): Promise<boolean> {
-  const inserted = await asSqlExecutor(target).execute(sql`
-    INSERT INTO "OutboxMessage" ("id", "shopId", "memberId", "event", "payload", "idempotencyKey", "runAt", "createdAt")
-    VALUES (${randomUUID()}, ${message.shopId}, ${message.memberId}, ${message.event}, ${JSON.stringify(message.payload)}, ${message.idempotencyKey}, ${message.now}, ${message.now})
-    ON CONFLICT ("shopId", "idempotencyKey") DO NOTHING`);
+  const inserted = await asSqlExecutor(target).execute(insertOutboxMessages(sql`
+    VALUES (${randomUUID()}, ${message.shopId}, ${message.memberId}, ${message.event}, ${JSON.stringify(message.payload)}, ${message.idempotencyKey}, ${message.now}, ${message.now})`));
   return inserted > 0;
 }

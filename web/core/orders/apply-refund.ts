@@ -1,6 +1,8 @@
 // refunds/create: the refund arrives without the order, so it applies to the order we recorded.
 import { writeTransaction, type Db } from '../db-client';
+import { prismaSqlExecutor } from '../sql/sql-client';
 import { loadEarningContext } from './load-earning-context';
+import { lockOrderRow } from './order-rows';
 import type { RefundSnapshot } from './order-snapshot';
 import { applyRefundInTransaction, type Reversed } from './reverse-order-points';
 
@@ -15,9 +17,7 @@ export async function applyRefund(db: Db, shopId: string, shopifyOrderId: string
   return writeTransaction(
     db,
     async (tx) => {
-      if (db.kind === 'postgresql') {
-        await tx.$queryRaw`SELECT "id" FROM "OrderRecord" WHERE "shopId" = ${shopId} AND "shopifyOrderId" = ${shopifyOrderId} FOR UPDATE`;
-      }
+      await lockOrderRow(prismaSqlExecutor(tx), db.kind, shopId, shopifyOrderId);
       const order = await tx.orderRecord.findUnique({ where: { shopId_shopifyOrderId: { shopId, shopifyOrderId } } });
       // Webhooks arrive in any order: the order's own webhook may still be on its way.
       if (!order) throw new OrderNotRecordedYetError(shopifyOrderId);

@@ -1,6 +1,6 @@
-// Points -> reward, step one: in ONE transaction debit the points (conditional, never negative),
-// take one unit of stock, write the redemption and its `issue-reward` task. The Shopify call happens
-// later in the task, which can be retried; its compensation is reverseRedemption.
+// Steps 1-3 of the redemption workflow (redemption-workflow.ts): in ONE transaction debit the points
+// (conditional, never negative), take one unit of stock, write the redemption and its `issue-reward`
+// task. The Shopify call happens after, and can be retried; the compensation is reverseRedemption.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors/app-error';
 import type { Db } from '../db-client';
@@ -9,10 +9,12 @@ import { maskGiftCardCode } from '../crypto/mask-gift-card-code';
 import { minorUnitsFromColumn } from '../money';
 import { sqlClientOf, type SqlExecutor } from '../sql/sql-client';
 import { sql } from '../sql/sql-query';
+import { taskKinds } from '../tasks/task-kinds';
 import { enqueueTaskSql, type TaskRow } from '../tasks/task-queue';
 import { generateGiftCardCode } from './generate-gift-card-code';
 import { findMemberByCustomer } from './customer-account';
 import { REDEMPTION_COLUMNS, redemptionFromRow, type RawRedemptionRow } from './redemption-rows';
+import { issueTaskReference } from './redemption-store';
 import { ISSUE_REWARD_TASK, type CodeBox, type RedemptionRow } from './redemption-types';
 
 export interface RequestRedemptionInput {
@@ -26,18 +28,16 @@ export interface RequestRedemptionInput {
   requestedBy: 'customer' | 'staff';
   staffUserId?: string;
   now?: Date;
-  /** insert the issue task already claimed by this worker, to run it at once (see redeem-and-issue) */
+  /** insert the issue task already claimed by this worker, to run it at once (see redeemReward in redemption-workflow.ts) */
   claimTaskFor?: { workerId: string; lockedUntil: Date };
 }
 
 export type MemberKey = { id: string } | { customerGid: string };
 
-export const ISSUE_REWARD_MAX_ATTEMPTS = 6;
+export const ISSUE_REWARD_MAX_ATTEMPTS = taskKinds[ISSUE_REWARD_TASK].maxAttempts;
 
 /** The reason loyalty_refuse raises inside the PostgreSQL redemption statement. */
 const OUT_OF_STOCK = 'loyalty:out-of-stock';
-
-export const issueTaskReference = (redemptionId: string) => `issue-reward:${redemptionId}`;
 
 /** Thrown inside the transaction when a concurrent identical request won the ledger key. */
 class DuplicateRequest extends Error {}
@@ -176,7 +176,7 @@ async function insertRedemption(tx: SqlExecutor, codeBox: CodeBox, input: Reques
       ${code ? codeBox.encrypt(code) : null}, ${code ? maskGiftCardCode(code) : null}, ${code ? code.slice(-4) : null}, ${expiresOn}, ${now}, ${now})
     RETURNING ${REDEMPTION_COLUMNS}`;
   const insertTask = enqueueTaskSql(
-    { id: taskId, shopDomain: input.shopDomain, kind: ISSUE_REWARD_TASK, reference: issueTaskReference(id), payload: { redemptionId: id }, maxAttempts: ISSUE_REWARD_MAX_ATTEMPTS, runAt: now, claimedBy: input.claimTaskFor },
+    { id: taskId, shopDomain: input.shopDomain, kind: ISSUE_REWARD_TASK, reference: issueTaskReference(id), payload: { redemptionId: id }, runAt: now, claimedBy: input.claimTaskFor },
     now,
   );
   const outOfStock = () => new AppError('CONFLICT', 'This reward is out of stock.', { reason: 'OUT_OF_STOCK' });

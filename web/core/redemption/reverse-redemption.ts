@@ -1,6 +1,7 @@
-// The compensation of requestRedemption: the points come back as a reversal entry linked to the
-// redeem entry, the unit of stock is released, and the customer is told (outbox `reward_failed`),
-// all in one transaction. Conditional on the status, so it happens at most once.
+// The compensation of requestRedemption (steps 1-3 of redemption-workflow.ts): the points come back as
+// a reversal entry linked to the redeem entry, the unit of stock is released, and the customer is told
+// (outbox `reward_failed`), all in one transaction. Conditional on the status, so it happens at most once.
+import { raiseStaffAlert, type NewStaffAlert } from '../alerts/staff-alert-store';
 import { writeTransaction, type Db, type Tx } from '../db-client';
 import { appendPostedEntry } from '../ledger/append-posted-entry';
 import { enqueueOutboxMessage } from '../messaging/outbox-queue';
@@ -16,6 +17,8 @@ export interface ReverseRedemptionInput {
   /** which statuses may be reversed; the issue task reverses unissued ones only */
   fromStatuses?: string[];
   staffUserId?: string;
+  /** raised in the same transaction (the sweeper tells staff what it did) */
+  alert?: NewStaffAlert;
 }
 
 export async function reverseRedemption(db: Db, input: ReverseRedemptionInput): Promise<boolean> {
@@ -66,5 +69,6 @@ export async function reverseRedemptionInTx(tx: Tx, input: ReverseRedemptionInpu
       now,
     });
   }
+  if (input.alert) await raiseStaffAlert(tx, input.alert, now);
   return true;
 }

@@ -5,7 +5,8 @@ import { DateTime } from 'luxon';
 import type { Db } from '../db-client';
 import { AppError } from '../errors/app-error';
 import { liabilityOf, loadPointValue, type PointValue } from './point-value';
-import { SqlParams } from './report-filters';
+import { sql, sqlText, type SqlQuery } from '../sql/sql-query';
+import { reportSql } from './points-report';
 
 export interface DashboardStats {
   from: string;
@@ -43,10 +44,10 @@ export function dashboardRange(input: { from?: string; to?: string }, timezone: 
   return { from, toExclusive };
 }
 
-function dayExpression(db: Db, offsetMinutes: number): string {
-  return db.kind === 'postgresql'
+function dayExpression(db: Db, offsetMinutes: number): SqlQuery {
+  return sqlText(db.kind === 'postgresql'
     ? `to_char(e."createdAt" + interval '${offsetMinutes} minutes', 'YYYY-MM-DD')`
-    : `strftime('%Y-%m-%d', (e."createdAt" / 1000) + ${offsetMinutes * 60}, 'unixepoch')`;
+    : `strftime('%Y-%m-%d', (e."createdAt" / 1000) + ${offsetMinutes * 60}, 'unixepoch')`);
 }
 
 export async function dashboardStats(db: Db, shopId: string, input: { from?: string; to?: string }, now = new Date()): Promise<DashboardStats> {
@@ -54,35 +55,28 @@ export async function dashboardStats(db: Db, shopId: string, input: { from?: str
   const { from, toExclusive } = dashboardRange(input, shop.ianaTimezone, now);
   const offsetMinutes = toExclusive.minus({ milliseconds: 1 }).offset;
 
-  const flowParams = new SqlParams(db.kind);
-  const flowWhere = `e."shopId" = ${flowParams.add(shopId)} AND e."createdAt" >= ${flowParams.add(from.toJSDate())} AND e."createdAt" < ${flowParams.add(toExclusive.toJSDate())}`;
-  const seriesParams = new SqlParams(db.kind);
-  const seriesWhere = `e."shopId" = ${seriesParams.add(shopId)} AND e."createdAt" >= ${seriesParams.add(from.toJSDate())} AND e."createdAt" < ${seriesParams.add(toExclusive.toJSDate())}`;
-  const topParams = new SqlParams(db.kind);
-  const topWhere = `e."shopId" = ${topParams.add(shopId)} AND e."createdAt" >= ${topParams.add(from.toJSDate())} AND e."createdAt" < ${topParams.add(toExclusive.toJSDate())}`;
+  const inRange = sql`e."shopId" = ${shopId} AND e."createdAt" >= ${from.toJSDate()} AND e."createdAt" < ${toExclusive.toJSDate()}`;
+  const client = reportSql(db);
 
   const [members, balances, flows, days, top, pointValue] = await Promise.all([
     db.prisma.member.count({ where: { shopId } }),
     db.prisma.member.aggregate({ where: { shopId, balance: { gt: 0 } }, _sum: { balance: true } }),
-    db.prisma.$queryRawUnsafe<Array<{ type: string; status: string; points: number | bigint | null }>>(
-      `SELECT e."type" AS "type", e."status" AS "status", SUM(e."points") AS "points" FROM "LedgerEntry" e WHERE ${flowWhere} GROUP BY e."type", e."status"`,
-      ...flowParams.values,
+    client.query<{ type: string; status: string; points: number | bigint | null }>(
+      sql`SELECT e."type" AS "type", e."status" AS "status", SUM(e."points") AS "points" FROM "LedgerEntry" e WHERE ${inRange} GROUP BY e."type", e."status"`,
     ),
-    db.prisma.$queryRawUnsafe<Array<{ day: string; earned: number | bigint | null; spent: number | bigint | null }>>(
-      `SELECT ${dayExpression(db, offsetMinutes)} AS "day",
+    client.query<{ day: string; earned: number | bigint | null; spent: number | bigint | null }>(
+      sql`SELECT ${dayExpression(db, offsetMinutes)} AS "day",
          SUM(CASE WHEN e."type" = 'earn' AND e."status" <> 'voided' THEN e."points" ELSE 0 END) AS "earned",
          SUM(CASE WHEN e."type" = 'redeem' AND e."status" = 'posted' THEN -e."points" ELSE 0 END) AS "spent"
-       FROM "LedgerEntry" e WHERE ${seriesWhere} GROUP BY 1 ORDER BY 1`,
-      ...seriesParams.values,
+       FROM "LedgerEntry" e WHERE ${inRange} GROUP BY 1 ORDER BY 1`,
     ),
-    db.prisma.$queryRawUnsafe<Array<{ productId: string; title: string | null; points: number | bigint }>>(
-      `SELECT l."productId" AS "productId", MAX(p."title") AS "title", SUM(e."points") AS "points"
+    client.query<{ productId: string; title: string | null; points: number | bigint }>(
+      sql`SELECT l."productId" AS "productId", MAX(p."title") AS "title", SUM(e."points") AS "points"
        FROM "LedgerEntry" e
        JOIN "OrderLine" l ON l."shopId" = e."shopId" AND l."shopifyLineItemId" = e."lineItemId"
        LEFT JOIN "Product" p ON p."shopId" = e."shopId" AND p."shopifyId" = l."productId"
-       WHERE ${topWhere} AND e."type" = 'earn' AND e."status" <> 'voided' AND l."isService" = ${db.kind === 'postgresql' ? 'true' : '1'} AND l."productId" IS NOT NULL
+       WHERE ${inRange} AND e."type" = 'earn' AND e."status" <> 'voided' AND l."isService" = ${sqlText(db.kind === 'postgresql' ? 'true' : '1')} AND l."productId" IS NOT NULL
        GROUP BY l."productId" ORDER BY 3 DESC LIMIT 5`,
-      ...topParams.values,
     ),
     loadPointValue(db.prisma, shopId),
   ]);

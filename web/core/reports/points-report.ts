@@ -3,8 +3,11 @@
 // flat however many rows match.
 import type { Db, DbKind } from '../db-client';
 import { memberDisplayName, toDate, toEntryView, type EntryRow, type EntryView } from '../members/member-views';
+import { prismaSqlExecutor } from '../sql/prisma-sql-executor';
+import type { SqlExecutor } from '../sql/sql-executor';
+import { sql, sqlText, type SqlQuery } from '../sql/sql-query';
 import { liabilityOf, loadPointValue, type PointValue } from './point-value';
-import { reportWhere, SqlParams, type ReportFilters, type ReportSort } from './report-filters';
+import { reportWhere, type ReportFilters, type ReportSort } from './report-filters';
 
 export type ReportItem = EntryView & { memberName: string; memberEmail: string | null };
 
@@ -37,8 +40,17 @@ export interface ReportPage {
   totals: ReportTotals;
 }
 
-const SELECT_COLUMNS = `e."id", e."memberId", e."createdAt", e."type", e."status", e."points", e."description", e."sourceType", e."sourceId",
-  e."orderId", e."staffUserId", e."locationId", e."availableAt", e."postedAt", m."firstName", m."lastName", m."email"`;
+const SELECT_COLUMNS = sqlText(`e."id", e."memberId", e."createdAt", e."type", e."status", e."points", e."description", e."sourceType", e."sourceId",
+  e."orderId", e."staffUserId", e."locationId", e."availableAt", e."postedAt", m."firstName", m."lastName", m."email"`);
+
+/**
+ * Report statements run as unnamed statements through Prisma's raw API, as before they used the tag: their
+ * filters vary, so each execution gets a plan for its own values (the pg client's named, prepared
+ * statements may switch to one generic plan after five runs, which suits the hot paths, not reports).
+ */
+export function reportSql(db: Db): SqlExecutor {
+  return prismaSqlExecutor(db.prisma);
+}
 
 type ReportRow = EntryRow & { firstName: string | null; lastName: string | null; email: string | null };
 
@@ -46,17 +58,14 @@ function toItem(row: ReportRow): ReportItem {
   return { ...toEntryView(row), memberName: memberDisplayName({ firstName: row.firstName, lastName: row.lastName }), memberEmail: row.email };
 }
 
-function orderBy(sort: ReportSort): string {
+function orderBy(sort: ReportSort): SqlQuery {
   const direction = sort.order === 'asc' ? 'ASC' : 'DESC';
-  return `e."${sort.field}" ${direction}, e."id" ${direction}`;
+  return sqlText(`e."${sort.field}" ${direction}, e."id" ${direction}`);
 }
 
 export async function reportTotals(db: Db, shopId: string, filters: ReportFilters): Promise<{ total: number; totals: ReportTotals }> {
-  const params = new SqlParams(db.kind);
-  const where = reportWhere(shopId, filters, params);
-  const groups = await db.prisma.$queryRawUnsafe<Array<{ type: string; status: string; n: number | bigint; points: number | bigint | null }>>(
-    `SELECT e."type" AS "type", e."status" AS "status", COUNT(*) AS "n", SUM(e."points") AS "points" FROM "LedgerEntry" e WHERE ${where} GROUP BY e."type", e."status"`,
-    ...params.values,
+  const groups = await reportSql(db).query<{ type: string; status: string; n: number | bigint; points: number | bigint | null }>(
+    sql`SELECT e."type" AS "type", e."status" AS "status", COUNT(*) AS "n", SUM(e."points") AS "points" FROM "LedgerEntry" e WHERE ${reportWhere(shopId, filters)} GROUP BY e."type", e."status"`,
   );
   const sum = (match: (g: { type: string; status: string }) => boolean) =>
     groups.filter(match).reduce((acc, g) => acc + Number(g.points ?? 0), 0);
@@ -86,14 +95,9 @@ export async function reportTotals(db: Db, shopId: string, filters: ReportFilter
 }
 
 export async function reportPage(db: Db, shopId: string, filters: ReportFilters, sort: ReportSort, paging: { page: number; pageSize: number }): Promise<ReportPage> {
-  const params = new SqlParams(db.kind);
-  const where = reportWhere(shopId, filters, params);
-  const limit = params.add(paging.pageSize);
-  const offset = params.add((paging.page - 1) * paging.pageSize);
   const [rows, { total, totals }] = await Promise.all([
-    db.prisma.$queryRawUnsafe<ReportRow[]>(
-      `SELECT ${SELECT_COLUMNS} FROM "LedgerEntry" e JOIN "Member" m ON m."id" = e."memberId" WHERE ${where} ORDER BY ${orderBy(sort)} LIMIT ${limit} OFFSET ${offset}`,
-      ...params.values,
+    reportSql(db).query<ReportRow>(
+      sql`SELECT ${SELECT_COLUMNS} FROM "LedgerEntry" e JOIN "Member" m ON m."id" = e."memberId" WHERE ${reportWhere(shopId, filters)} ORDER BY ${orderBy(sort)} LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}`,
     ),
     reportTotals(db, shopId, filters),
   ]);
@@ -101,39 +105,42 @@ export async function reportPage(db: Db, shopId: string, filters: ReportFilters,
 }
 
 export async function countReportRows(db: Db, shopId: string, filters: ReportFilters): Promise<number> {
-  const params = new SqlParams(db.kind);
-  const where = reportWhere(shopId, filters, params);
-  const rows = await db.prisma.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT COUNT(*) AS "n" FROM "LedgerEntry" e WHERE ${where}`, ...params.values);
+  const rows = await reportSql(db).query<{ n: number | bigint }>(sql`SELECT COUNT(*) AS "n" FROM "LedgerEntry" e WHERE ${reportWhere(shopId, filters)}`);
   return Number(rows[0]?.n ?? 0);
+}
+
+/** The last row a keyset batch ended on: its sort value and id. */
+type KeysetPosition = { value: Date | number | null; id: string };
+
+/** The report's conditions, continuing after `after` when given. */
+function keysetWhere(shopId: string, filters: ReportFilters, sort: ReportSort, after: KeysetPosition | null): SqlQuery {
+  const where = reportWhere(shopId, filters);
+  if (!after) return where;
+  const column = sqlText(`e."${sort.field}"`);
+  const comparison = sqlText(sort.order === 'asc' ? '>' : '<');
+  // The plain bound lets the (shopId, createdAt) index start at the last row; the row-value
+  // comparison then skips the rows of that same timestamp already sent.
+  return sql`${where} AND ${column} ${comparison}= ${after.value} AND (${column}, e."id") ${comparison} (${after.value}, ${after.id})`;
 }
 
 /**
  * Walks the filtered set in the report's order, batchSize rows per query, continuing after the last
  * row seen (keyset) instead of OFFSET, so each batch costs the same and only one batch is in memory.
  */
-/** Runs one SELECT; the export may bring a faster driver than Prisma's raw queries (see web/server/db/pg-row-query.ts). */
-export type QueryRows = (sql: string, values: unknown[]) => Promise<unknown[]>;
+/** Runs one SELECT; the export may bring a driver of its own (see web/server/db/pg-row-query.ts). */
+export type QueryRows = (query: SqlQuery) => Promise<unknown[]>;
 
-export function prismaQueryRows(db: Db): QueryRows {
-  return (sql, values) => db.prisma.$queryRawUnsafe<unknown[]>(sql, ...values);
+export function reportQueryRows(db: Db): QueryRows {
+  return (query) => reportSql(db).query(query);
 }
 
 export async function* iterateReportRows(
-  db: Db, shopId: string, filters: ReportFilters, sort: ReportSort, batchSize = 5000, query: QueryRows = prismaQueryRows(db),
+  db: Db, shopId: string, filters: ReportFilters, sort: ReportSort, batchSize = 5000, query: QueryRows = reportQueryRows(db),
 ): AsyncGenerator<ReportItem[]> {
-  let after: { value: unknown; id: string } | null = null;
-  const comparison = sort.order === 'asc' ? '>' : '<';
+  let after: KeysetPosition | null = null;
   for (;;) {
-    const params = new SqlParams(db.kind);
-    let where = reportWhere(shopId, filters, params);
-    if (after) {
-      // The plain bound lets the (shopId, createdAt) index start at the last row; the row-value
-      // comparison then skips the rows of that same timestamp already sent.
-      where += ` AND e."${sort.field}" ${comparison}= ${params.add(after.value)} AND (e."${sort.field}", e."id") ${comparison} (${params.add(after.value)}, ${params.add(after.id)})`;
-    }
     const rows = (await query(
-      `SELECT ${SELECT_COLUMNS} FROM "LedgerEntry" e JOIN "Member" m ON m."id" = e."memberId" WHERE ${where} ORDER BY ${orderBy(sort)} LIMIT ${params.add(batchSize)}`,
-      params.values,
+      sql`SELECT ${SELECT_COLUMNS} FROM "LedgerEntry" e JOIN "Member" m ON m."id" = e."memberId" WHERE ${keysetWhere(shopId, filters, sort, after)} ORDER BY ${orderBy(sort)} LIMIT ${batchSize}`,
     )) as ReportRow[];
     if (rows.length === 0) return;
     yield rows.map(toItem);
@@ -152,7 +159,7 @@ export async function* iterateReportRows(
 export const EXPORT_BATCH_SIZE = 2000;
 
 /** Streams the rows of one SELECT in batches of arrays (rowMode "array"), e.g. through a server-side cursor. */
-export type StreamRows = (sql: string, values: unknown[], batchSize: number) => AsyncIterable<unknown[][]>;
+export type StreamRows = (query: SqlQuery, batchSize: number) => AsyncIterable<unknown[][]>;
 
 /** The export's fields, in this order, as arrays (no per-row objects). See ExportRow in export-report.ts. */
 export const EXPORT_FIELDS = [
@@ -169,11 +176,9 @@ const EXPORT_SELECT_PG = EXPORT_FIELDS.map((field) => {
 }).join(', ');
 
 /** The export query for one server-side cursor (no keyset: the cursor walks the whole set once). */
-export function exportQuery(kind: DbKind, shopId: string, filters: ReportFilters, sort: ReportSort): { sql: string; values: unknown[] } {
-  const params = new SqlParams(kind);
-  const where = reportWhere(shopId, filters, params);
+export function exportQuery(kind: DbKind, shopId: string, filters: ReportFilters, sort: ReportSort): SqlQuery {
   const select = kind === 'postgresql' ? EXPORT_SELECT_PG : EXPORT_FIELDS.map((f) => (f === 'firstName' || f === 'lastName' || f === 'email' ? `m."${f}"` : `e."${f}"`)).join(', ');
-  return { sql: `SELECT ${select} FROM "LedgerEntry" e JOIN "Member" m ON m."id" = e."memberId" WHERE ${where} ORDER BY ${orderBy(sort)}`, values: params.values };
+  return sql`SELECT ${sqlText(select)} FROM "LedgerEntry" e JOIN "Member" m ON m."id" = e."memberId" WHERE ${reportWhere(shopId, filters)} ORDER BY ${orderBy(sort)}`;
 }
 
 /**
@@ -186,22 +191,14 @@ export async function* iterateExportRows(
 ): AsyncGenerator<unknown[][]> {
   const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
   if (options.stream) {
-    const { sql, values } = exportQuery(db.kind, shopId, filters, sort);
-    yield* options.stream(sql, values, batchSize);
+    yield* options.stream(exportQuery(db.kind, shopId, filters, sort), batchSize);
     return;
   }
-  let after: { value: unknown; id: string } | null = null;
-  const comparison = sort.order === 'asc' ? '>' : '<';
-  const query = options.query ?? prismaQueryRows(db);
+  let after: KeysetPosition | null = null;
+  const query = options.query ?? reportQueryRows(db);
   for (;;) {
-    const params = new SqlParams(db.kind);
-    let where = reportWhere(shopId, filters, params);
-    if (after) {
-      where += ` AND e."${sort.field}" ${comparison}= ${params.add(after.value)} AND (e."${sort.field}", e."id") ${comparison} (${params.add(after.value)}, ${params.add(after.id)})`;
-    }
     const rows = (await query(
-      `SELECT ${SELECT_COLUMNS} FROM "LedgerEntry" e JOIN "Member" m ON m."id" = e."memberId" WHERE ${where} ORDER BY ${orderBy(sort)} LIMIT ${params.add(batchSize)}`,
-      params.values,
+      sql`SELECT ${SELECT_COLUMNS} FROM "LedgerEntry" e JOIN "Member" m ON m."id" = e."memberId" WHERE ${keysetWhere(shopId, filters, sort, after)} ORDER BY ${orderBy(sort)} LIMIT ${batchSize}`,
     )) as ReportRow[];
     if (rows.length === 0) return;
     yield rows.map((row) => EXPORT_FIELDS.map((field) => (row as Record<string, unknown>)[field]));

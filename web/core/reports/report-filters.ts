@@ -3,8 +3,8 @@
 // time zone ("to" is inclusive); a full ISO timestamp is taken as given.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { DbKind } from '../db-client';
 import { AppError } from '../errors/app-error';
+import { joinSql, sql, sqlText, type SqlQuery } from '../sql/sql-query';
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 const optionalText = (max: number) => z.preprocess(emptyToUndefined, z.string().trim().min(1).max(max).optional());
@@ -67,26 +67,17 @@ export function toReportFilters(input: ReportFilterInput, timezone: string): { f
 
 /** Collects parameters and renders placeholders in the database's style ($1 or ?). Through Prisma's
  * better-sqlite3 adapter numbered ?1 placeholders fail to bind, so every use adds its own value. */
-export class SqlParams {
-  readonly values: unknown[] = [];
-  constructor(private readonly kind: DbKind) {}
-  add(value: unknown): string {
-    this.values.push(value);
-    return this.kind === 'postgresql' ? `$${this.values.length}` : '?';
-  }
-}
-
 /** WHERE conditions over LedgerEntry aliased `e`. */
-export function reportWhere(shopId: string, filters: ReportFilters, params: SqlParams): string {
-  const parts = [`e."shopId" = ${params.add(shopId)}`];
-  if (filters.from) parts.push(`e."createdAt" >= ${params.add(filters.from)}`);
-  if (filters.to) parts.push(`e."createdAt" < ${params.add(filters.to)}`);
+export function reportWhere(shopId: string, filters: ReportFilters): SqlQuery {
+  const parts = [sql`e."shopId" = ${shopId}`];
+  if (filters.from) parts.push(sql`e."createdAt" >= ${filters.from}`);
+  if (filters.to) parts.push(sql`e."createdAt" < ${filters.to}`);
   const equal: Array<[keyof ReportFilters, string]> = [
     ['memberId', 'memberId'], ['type', 'type'], ['status', 'status'], ['sourceType', 'sourceType'], ['staffUserId', 'staffUserId'], ['locationId', 'locationId'],
   ];
   for (const [key, column] of equal) {
     const value = filters[key];
-    if (value !== undefined) parts.push(`e."${column}" = ${params.add(value)}`);
+    if (value !== undefined) parts.push(sql`e.${sqlText(`"${column}"`)} = ${value as string}`);
   }
-  return parts.join(' AND ');
+  return joinSql(parts, ' AND ');
 }

@@ -28,6 +28,7 @@ export async function eraseShop(prisma: Prisma, domain: string): Promise<void> {
     prisma.redemption.deleteMany(byShop),
     prisma.giftCardReward.deleteMany(byShop),
     prisma.staffAction.deleteMany(byShop),
+    prisma.staffAlert.deleteMany(byShop),
     prisma.staffMember.deleteMany(byShop),
     prisma.orderLine.deleteMany(byShop),
     prisma.shop.deleteMany({ where: { domain } }),

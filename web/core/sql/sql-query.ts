@@ -30,6 +30,35 @@ export function sql(strings: TemplateStringsArray, ...values: Array<SqlValue | S
   return { strings: Object.assign(parts, { raw: [...parts] }) as unknown as TemplateStringsArray, values: flat };
 }
 
+/**
+ * Text spliced into a statement as it is, for what cannot be a parameter: a column or sort direction
+ * our code picked from a fixed list, a constant. Never input.
+ */
+export function sqlText(text: string): SqlQuery {
+  return { strings: Object.assign([text], { raw: [text] }) as unknown as TemplateStringsArray, values: [] };
+}
+
+/** Fragments joined by a separator, e.g. the rows of a multi-row VALUES or the items of an IN list. */
+export function joinSql(parts: readonly SqlQuery[], separator = ', '): SqlQuery {
+  if (parts.length === 0) return sqlText('');
+  const strings: string[] = [];
+  const values: SqlValue[] = [];
+  parts.forEach((part, i) => {
+    if (i === 0) strings.push(part.strings[0]!);
+    else strings[strings.length - 1] += separator + part.strings[0]!;
+    for (let j = 0; j < part.values.length; j += 1) {
+      values.push(part.values[j]!);
+      strings.push(part.strings[j + 1]!);
+    }
+  });
+  return { strings: Object.assign(strings, { raw: [...strings] }) as unknown as TemplateStringsArray, values };
+}
+
+/** `(v1, v2, …)` for an IN list (portable: SQLite has no arrays). */
+export function sqlList(values: readonly SqlValue[]): SqlQuery {
+  return sql`(${joinSql(values.map((value) => sql`${value}`))})`;
+}
+
 function isSqlQuery(value: unknown): value is SqlQuery {
   return typeof value === 'object' && value !== null && 'strings' in value && 'values' in value;
 }

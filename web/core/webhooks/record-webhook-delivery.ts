@@ -1,8 +1,13 @@
 // Stores verified webhook deliveries and queues their processing, in one statement per batch (one
 // transaction on SQLite). A delivery whose (shop, webhook id) was seen before changes nothing: Shopify
 // delivers at least once. Batching lets concurrent requests share one round trip and one commit.
+// This module owns the "WebhookDelivery" table.
 import { randomUUID } from 'node:crypto';
-import { writeTransaction, type Db } from '../db-client';
+import type { Db } from '../db-client';
+import { sqlClientOf } from '../sql/sql-client';
+import { joinSql, sql, sqlList, type SqlQuery } from '../sql/sql-query';
+import { PROCESS_WEBHOOK_TASK } from '../tasks/task-kinds';
+import { enqueueTasks, enqueueTasksFromSql } from '../tasks/task-queue';
 
 export interface WebhookDeliveryInput {
   shopDomain: string;
@@ -14,82 +19,48 @@ export interface WebhookDeliveryInput {
   rawBody: string;
 }
 
-export const PROCESS_WEBHOOK_TASK = 'process-webhook';
-
-const COLUMNS = 10;
-
-interface Row {
-  deliveryId: string;
-  taskId: string;
-  delivery: WebhookDeliveryInput;
-}
+type Stored = { id: string; shopDomain: string; webhookId: string };
 
 const deliveryKey = (shopDomain: string, webhookId: string) => `${shopDomain}\n${webhookId}`;
-const taskReference = (delivery: WebhookDeliveryInput) => `webhook:${delivery.shopDomain}:${delivery.webhookId}`;
 
-function rowValues(row: Row): unknown[] {
-  const d = row.delivery;
-  return [row.deliveryId, d.shopDomain, d.webhookId, d.topic, d.apiVersion, d.eventId, d.triggeredAt, d.rawBody, row.taskId, taskReference(d)];
+function insertDeliveriesSql(deliveries: WebhookDeliveryInput[], now: Date): SqlQuery {
+  const rows = deliveries.map((d) => sql`(${randomUUID()}, ${d.shopDomain}, ${d.webhookId}, ${d.topic}, ${d.apiVersion}, ${d.eventId}, ${d.triggeredAt}, ${d.rawBody}, ${now})`);
+  return sql`
+    INSERT INTO "WebhookDelivery" ("id", "shopDomain", "webhookId", "topic", "apiVersion", "eventId", "triggeredAt", "payload", "receivedAt")
+    VALUES ${joinSql(rows)}
+    ON CONFLICT ("shopDomain", "webhookId") DO NOTHING
+    RETURNING "id", "shopDomain", "webhookId"`;
 }
 
-async function recordPostgres(db: Db, rows: Row[], now: Date): Promise<Set<string>> {
-  const values = rows
-    .map((_, r) => {
-      const p = (c: number) => `$${r * COLUMNS + c + 1}`;
-      return `(${p(0)}::text, ${p(1)}::text, ${p(2)}::text, ${p(3)}::text, ${p(4)}::text, ${p(5)}::text, ${p(6)}::timestamp(3), ${p(7)}::text, ${p(8)}::text, ${p(9)}::text)`;
-    })
-    .join(', ');
-  const at = `$${rows.length * COLUMNS + 1}::timestamp(3)`;
-  const inserted = await db.prisma.$queryRawUnsafe<Array<{ shopDomain: string; webhookId: string }>>(
-    `WITH input ("id", "shopDomain", "webhookId", "topic", "apiVersion", "eventId", "triggeredAt", "payload", "taskId", "reference") AS (VALUES ${values}),
-     delivery AS (
-       INSERT INTO "WebhookDelivery" ("id", "shopDomain", "webhookId", "topic", "apiVersion", "eventId", "triggeredAt", "payload", "receivedAt")
-       SELECT "id", "shopDomain", "webhookId", "topic", "apiVersion", "eventId", "triggeredAt", "payload", ${at} FROM input
-       ON CONFLICT ("shopDomain", "webhookId") DO NOTHING
-       RETURNING "id", "shopDomain", "webhookId"),
-     task AS (
-       INSERT INTO "Task" ("id", "shopDomain", "kind", "reference", "payload", "status", "runAt", "attempts", "maxAttempts", "createdAt", "updatedAt")
-       SELECT i."taskId", d."shopDomain", '${PROCESS_WEBHOOK_TASK}', i."reference", json_build_object('deliveryId', d."id")::text, 'queued', ${at}, 0, 8, ${at}, ${at}
-       FROM delivery d JOIN input i ON i."id" = d."id"
-       ON CONFLICT ("reference") DO NOTHING)
-     SELECT "shopDomain", "webhookId" FROM delivery`,
-    ...rows.flatMap(rowValues),
-    now,
-  );
-  return new Set(inserted.map((row) => deliveryKey(row.shopDomain, row.webhookId)));
-}
-
-async function recordSqlite(db: Db, rows: Row[], now: Date): Promise<Set<string>> {
-  return writeTransaction(db, async (tx) => {
-    const values = rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-    const inserted = await tx.$queryRawUnsafe<Array<{ id: string; shopDomain: string; webhookId: string }>>(
-      `INSERT INTO "WebhookDelivery" ("id", "shopDomain", "webhookId", "topic", "apiVersion", "eventId", "triggeredAt", "payload", "receivedAt")
-       VALUES ${values}
-       ON CONFLICT ("shopDomain", "webhookId") DO NOTHING
-       RETURNING "id", "shopDomain", "webhookId"`,
-      ...rows.flatMap((row) => [...rowValues(row).slice(0, 8), now]),
-    );
-    if (inserted.length > 0) {
-      const byDeliveryId = new Map(rows.map((row) => [row.deliveryId, row]));
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "Task" ("id", "shopDomain", "kind", "reference", "payload", "status", "runAt", "attempts", "maxAttempts", "createdAt", "updatedAt")
-         VALUES ${inserted.map(() => `(?, ?, '${PROCESS_WEBHOOK_TASK}', ?, ?, 'queued', ?, 0, 8, ?, ?)`).join(', ')}
-         ON CONFLICT ("reference") DO NOTHING`,
-        ...inserted.flatMap((d) => {
-          const row = byDeliveryId.get(d.id)!;
-          return [row.taskId, d.shopDomain, taskReference(row.delivery), JSON.stringify({ deliveryId: d.id }), now, now, now];
-        }),
-      );
-    }
-    return new Set(inserted.map((row) => deliveryKey(row.shopDomain, row.webhookId)));
+async function record(db: Db, deliveries: WebhookDeliveryInput[], now: Date): Promise<Stored[]> {
+  const client = sqlClientOf(db);
+  if (client.dialect === 'postgresql') {
+    // One round trip: the deliveries and their tasks in one statement.
+    const tasks = enqueueTasksFromSql(PROCESS_WEBHOOK_TASK, sql`
+      SELECT gen_random_uuid()::text AS "id", d."shopDomain", 'webhook:' || d."shopDomain" || ':' || d."webhookId" AS "reference",
+             json_build_object('deliveryId', d."id")::text AS "payload"
+      FROM delivery d`, now);
+    return client.query<Stored>(sql`
+      WITH delivery AS (${insertDeliveriesSql(deliveries, now)}), task AS (${tasks})
+      SELECT "id", "shopDomain", "webhookId" FROM delivery`);
+  }
+  return client.transaction(async (tx) => {
+    const inserted = await tx.query<Stored>(insertDeliveriesSql(deliveries, now));
+    await enqueueTasks(tx, inserted.map((d) => ({
+      shopDomain: d.shopDomain,
+      kind: PROCESS_WEBHOOK_TASK,
+      reference: `webhook:${d.shopDomain}:${d.webhookId}`,
+      payload: { deliveryId: d.id },
+      runAt: now,
+    })), now);
+    return inserted;
   });
 }
 
 /** Returns, for each delivery in order, whether it had been recorded before (a duplicate). */
 export async function recordWebhookDeliveries(db: Db, deliveries: WebhookDeliveryInput[], now = new Date()): Promise<Array<{ duplicate: boolean }>> {
   if (deliveries.length === 0) return [];
-  const rows = deliveries.map((delivery) => ({ deliveryId: randomUUID(), taskId: randomUUID(), delivery }));
-  const inserted = db.kind === 'postgresql' ? await recordPostgres(db, rows, now) : await recordSqlite(db, rows, now);
+  const inserted = new Set((await record(db, deliveries, now)).map((row) => deliveryKey(row.shopDomain, row.webhookId)));
   // The same delivery twice in one batch: only its first occurrence counts as new.
   const claimed = new Set<string>();
   return deliveries.map((delivery) => {
@@ -103,4 +74,20 @@ export async function recordWebhookDeliveries(db: Db, deliveries: WebhookDeliver
 export async function recordWebhookDelivery(db: Db, delivery: WebhookDeliveryInput, now = new Date()): Promise<{ duplicate: boolean }> {
   const [result] = await recordWebhookDeliveries(db, [delivery], now);
   return result!;
+}
+
+export interface StoredWebhookDelivery {
+  id: string;
+  shopDomain: string;
+  topic: string;
+  webhookId: string;
+  payload: string;
+}
+
+/** Stored deliveries by id (the job process reads a claimed batch's deliveries at once). */
+export async function findWebhookDeliveries(db: Db, ids: string[]): Promise<Map<string, StoredWebhookDelivery>> {
+  if (ids.length === 0) return new Map();
+  const rows = await sqlClientOf(db).query<StoredWebhookDelivery>(sql`
+    SELECT "id", "shopDomain", "topic", "webhookId", "payload" FROM "WebhookDelivery" WHERE "id" IN ${sqlList(ids)}`);
+  return new Map(rows.map((row) => [row.id, row]));
 }

@@ -4,7 +4,7 @@ import { RequestedTokenType } from '@shopify/shopify-api';
 import { AppError } from '../../core/errors/app-error';
 import { saveInstalledShop } from '../../core/shops/save-installed-shop';
 import { enqueueTask } from '../../core/tasks/task-queue';
-import { SYNC_CATALOG_TASK } from '../catalog/sync-shop-catalog';
+import { SYNC_CATALOG_TASK } from '../../core/tasks/task-kinds';
 import type { AdminGraphqlClient } from '../../shopify-admin/admin-graphql-client';
 import { fetchShopDetails } from '../../shopify-admin/shop-details';
 import type { Prisma } from '../db/create-database';

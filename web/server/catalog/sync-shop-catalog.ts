@@ -4,7 +4,7 @@ import type { AdminGraphqlClient } from '../../shopify-admin/admin-graphql-clien
 import { fetchAllProducts } from '../../shopify-admin/products';
 import { loadOfflineSession } from '../auth/offline-session-store';
 
-export const SYNC_CATALOG_TASK = 'sync-catalog';
+
 
 /** Pulls the shop's products through the Admin API into the local catalogue. */
 export async function syncShopCatalog(db: Db, admin: AdminGraphqlClient, shopDomain: string): Promise<{ products: number; newServices: number }> {

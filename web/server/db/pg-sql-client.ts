@@ -1,32 +1,10 @@
-// The raw-SQL client of web/core/sql on PostgreSQL, straight on the pg pool Prisma's adapter also uses.
-// Timestamps are `timestamp(3)` (no time zone) holding UTC, as Prisma writes them: dates go out as
-// UTC ISO text (PostgreSQL ignores the offset for this type) and come back parsed as UTC, whatever
-// the process' TZ. int8 (count(*), sums, the BIGINT money columns) comes back as a number: the domain
-// counts minor units in numbers, exact below 2^53, which parseMoneyToMinor guarantees for every amount;
-// a larger value is refused rather than rounded.
+// The raw-SQL client of web/core/sql on PostgreSQL, straight on the pg pool Prisma's adapter also uses,
+// with the app's type parsers (see pg-pool.ts).
 import { createHash } from 'node:crypto';
-import pg from 'pg';
-import type { SqlClient, SqlExecutor } from '../../core/sql/sql-client';
-import { renderSql, type SqlQuery, type SqlValue } from '../../core/sql/sql-query';
-
-const TIMESTAMP_OID = 1114;
-const INT8_OID = 20;
-
-function parseInt8(text: string): number {
-  const value = Number(text);
-  if (!Number.isSafeInteger(value)) throw new RangeError(`int8 value ${text} does not fit a JS number exactly`);
-  return value;
-}
-
-const typeParsers = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === TIMESTAMP_OID && format !== 'binary') return (text: string) => new Date(`${text.replace(' ', 'T')}Z`);
-    if (oid === INT8_OID && format !== 'binary') return parseInt8;
-    return pg.types.getTypeParser(oid, format as 'text');
-  },
-} as pg.CustomTypesConfig;
-
-const toParameter = (value: SqlValue) => (value instanceof Date ? value.toISOString() : value);
+import type pg from 'pg';
+import type { SqlClient, SqlExecutor } from '../../core/sql/sql-executor';
+import { renderSql, type SqlQuery } from '../../core/sql/sql-query';
+import { pgTypeParsers, toPgParameter } from './pg-pool';
 
 // Each distinct statement is prepared once per connection (named): PostgreSQL then skips parsing
 // and planning it again, which is most of its work for these short statements.
@@ -40,9 +18,15 @@ function nameOf(text: string): string {
   return name;
 }
 
+// Multi-row statements (a batch of orders, a batch of deliveries) differ in text with their row count:
+// preparing each would pile up server-side plans per connection, and their parse cost is shared by
+// many rows anyway, so they run unnamed.
+const MAX_PREPARED_VALUES = 64;
+
 function config(query: SqlQuery): pg.QueryConfig {
   const text = renderSql(query, 'numbered');
-  return { name: nameOf(text), text, values: query.values.map(toParameter), types: typeParsers };
+  const values = query.values.map(toPgParameter);
+  return query.values.length > MAX_PREPARED_VALUES ? { text, values, types: pgTypeParsers } : { name: nameOf(text), text, values, types: pgTypeParsers };
 }
 
 function executorOn(target: pg.Pool | pg.PoolClient): SqlExecutor {

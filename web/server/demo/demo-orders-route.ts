@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { processDueTasks } from '../../../jobs/process-tasks';
 import { placeOrder, orderWebhookPayload } from '../../../test/simulator';
 import { DEMO_SHOP_DOMAIN } from '../config';
-import { handle } from '../http/async-handler';
 import type { Runtime } from '../runtime';
 import type { DemoEnvironment } from './start-demo-environment';
 
@@ -23,7 +22,7 @@ const testBookingSchema = z
 
 export function createDemoOrdersRouter(deps: { runtime: Runtime; demo: DemoEnvironment }): Router {
   const router = Router();
-  router.post('/demo/orders', express.json({ limit: '16kb' }), handle(async (req, res) => {
+  router.post('/demo/orders', express.json({ limit: '16kb' }), async (req, res) => {
     const input = testBookingSchema.parse(req.body ?? {});
     const shop = deps.demo.simulator.shop(DEMO_SHOP_DOMAIN);
     const customerId = input.customerId ?? shop.customers[0]!.id;
@@ -37,6 +36,6 @@ export function createDemoOrdersRouter(deps: { runtime: Runtime; demo: DemoEnvir
       select: { points: true, status: true, description: true, availableAt: true },
     });
     res.status(201).json({ orderId: `gid://shopify/Order/${order.id}`, name: `#${order.number}`, webhookStatus: delivery.status, entries });
-  }));
+  });
   return router;
 }

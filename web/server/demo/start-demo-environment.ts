@@ -10,6 +10,8 @@ import { syncShopCatalog } from '../catalog/sync-shop-catalog';
 import type { Runtime } from '../runtime';
 import { processDueTasks } from '../../../jobs/process-tasks';
 import { customerWebhookPayload, orderWebhookPayload } from '../../../test/simulator';
+import { sqlClientOf } from '../../core/sql/sql-client';
+import { sql } from '../../core/sql/sql-query';
 
 export interface DemoEnvironment {
   simulator: ShopifySimulator;
@@ -71,9 +73,9 @@ async function addSampleRewards(runtime: Runtime, shopId: string): Promise<void>
  * dashboard's chart and the report's date filters show a real history. Demo data only.
  */
 async function backdateDemoHistory(runtime: Runtime, shopId: string): Promise<void> {
-  await runtime.db.prisma.$executeRaw`
+  await sqlClientOf(runtime.db).execute(sql`
     UPDATE "LedgerEntry" SET
       "createdAt" = COALESCE((SELECT o."processedAt" FROM "OrderRecord" o WHERE o."shopId" = "LedgerEntry"."shopId" AND o."shopifyOrderId" = "LedgerEntry"."orderId"), "createdAt"),
       "postedAt" = CASE WHEN "status" = 'posted' AND "availableAt" IS NOT NULL THEN "availableAt" ELSE "postedAt" END
-    WHERE "shopId" = ${shopId} AND "orderId" IS NOT NULL`;
+    WHERE "shopId" = ${shopId} AND "orderId" IS NOT NULL`);
 }

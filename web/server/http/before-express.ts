@@ -9,14 +9,18 @@ import type { Express } from 'express';
 /** Answers the request and returns true, or returns false to leave it to Express. */
 export type EarlyHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
-/** The same Express app, with `handlers` consulted first for every request it is given. */
-export function answerBeforeExpress(app: Express, handlers: EarlyHandler[]): Express {
-  const expressApp = app as Express & { handle(req: IncomingMessage, res: ServerResponse, next?: unknown): void };
-  const handleInExpress = expressApp.handle.bind(app);
-  // An Express app calls app.handle for each request (also under http.createServer and supertest).
-  expressApp.handle = (req, res, next) => {
+/** What node:http (`http.createServer(listener)`) and supertest take; `express` is the app behind it. */
+export type AppListener = ((req: IncomingMessage, res: ServerResponse) => void) & { readonly express: Express };
+
+/**
+ * A request listener that offers each request to `handlers` first and gives the others to the Express
+ * app, used as the plain request listener Express documents (`http.createServer(app)`), so nothing of
+ * Express's internals is touched.
+ */
+export function answerBeforeExpress(app: Express, handlers: EarlyHandler[]): AppListener {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     for (const handler of handlers) if (handler(req, res)) return;
-    handleInExpress(req, res, next);
+    app(req, res);
   };
-  return app;
+  return Object.assign(listener, { express: app });
 }

@@ -20,15 +20,11 @@ export async function mintSessionToken(options: { shop: string; apiKey: string; 
 
 export function createDemoRouter(options: { shop: string; apiKey: string; apiSecret: string; locale?: string }): Router {
   const router = Router();
-  router.get('/demo/session-token', async (req, res, next) => {
-    try {
-      const token = await mintSessionToken({ shop: options.shop, apiKey: options.apiKey, apiSecret: options.apiSecret });
-      const locale = typeof req.query.locale === 'string' ? req.query.locale : options.locale ?? 'en';
-      res.setHeader('Cache-Control', 'no-store');
-      res.json({ token, shop: options.shop, locale });
-    } catch (error) {
-      next(error);
-    }
+  router.get('/demo/session-token', async (req, res) => {
+    const token = await mintSessionToken({ shop: options.shop, apiKey: options.apiKey, apiSecret: options.apiSecret });
+    const locale = typeof req.query.locale === 'string' ? req.query.locale : options.locale ?? 'en';
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ token, shop: options.shop, locale });
   });
   return router;
 }

@@ -7,6 +7,8 @@
 // died before `sent` was written (milliseconds, one UPDATE). After the lease expires that message
 // is sent again: at-least-once, never dropped. Closing it would need the provider to deduplicate
 // (SMTP has no idempotency key); the `X-Outbox-Message-Id` header lets a reader spot the duplicate.
+// A worker that stalled past its lease (database hiccup, paused process) no longer owns its batch:
+// another worker may have claimed and sent those messages, so it hands nothing more to a provider.
 import type { SecretBox } from '../../core/crypto/secret-box';
 import type { Db } from '../../core/db-client';
 import { decideReceive } from '../../core/messaging/may-receive';
@@ -204,6 +206,7 @@ async function deliver(
     if (!member.phone) return skip('NO_PHONE_NUMBER');
     const body = renderTemplate(template.sms, variables, { html: false }).trim();
     if (body === '') return skip('NO_SMS_TEXT');
+    if (leaseLapsed(message, now)) return 'retry';
     try {
       const sent = await deps.sms.send({ to: member.phone, body });
       await markOutboxSent(prisma, message, { provider: deps.sms.name, id: sent.id, status: sent.status }, now());
@@ -221,6 +224,7 @@ async function deliver(
   const code = await giftCardCodeFor(deps, message, payload);
   if (code) Object.assign(variables, messageVariables(message.event, language, member, context.shop, { ...payload, gift_card_code: code }));
   const smtp = context.smtp;
+  if (leaseLapsed(message, now)) return 'retry';
   try {
     const sent = await sendEmail(deps.transports.get(smtp), {
       from: smtp.from,
@@ -238,6 +242,14 @@ async function deliver(
   } catch (error) {
     return recordFailure(deps, message, classifySmtpError(error), now);
   }
+}
+
+/**
+ * Our claim has run out: the message is claimable again (maybe already taken and sent by another
+ * worker), so we leave it untouched rather than send it a second time.
+ */
+function leaseLapsed(message: ClaimedMessage, now: () => Date): boolean {
+  return now().getTime() >= message.lockedUntil.getTime();
 }
 
 async function recordFailure(deps: OutboxSenderDeps, message: ClaimedMessage, failure: DeliveryFailure, now: () => Date): Promise<Outcome> {

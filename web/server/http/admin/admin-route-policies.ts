@@ -37,6 +37,7 @@ export const adminRoutePolicies: Record<`${AdminRouteMethod} /${string}`, AdminR
   'POST /members/:memberId/consents': { role: 'staff', audit: { action: 'member.consent' } },
   'GET /messages': { role: 'staff' },
   'GET /webhooks/failed': { role: 'staff' },
+  'GET /tasks/queue': { role: 'staff' },
   'POST /webhooks/failed/retry': { role: 'staff', audit: { action: 'webhooks.retry' } },
   'GET /report': { role: 'staff' },
   'GET /report/filter-options': { role: 'staff' },
@@ -52,6 +53,9 @@ export const adminRoutePolicies: Record<`${AdminRouteMethod} /${string}`, AdminR
   'GET /redemptions': { role: 'staff' },
   'POST /redemptions': { role: 'staff', audit: { action: 'redemption.create' } },
   'POST /redemptions/:id/deactivate': { role: 'manager', audit: { action: 'redemption.deactivate' } },
+  // Alerts the app raised (e.g. the redemption sweeper): everyone sees them, managers acknowledge.
+  'GET /alerts': { role: 'staff' },
+  'POST /alerts/:id/acknowledge': { role: 'manager', audit: { action: 'alert.acknowledge', recordedBy: 'handler' } },
   // A multiplier changes what every order earns, like the programme settings.
   'GET /multipliers': { role: 'staff' },
   'POST /multipliers': { role: 'owner', audit: { action: 'multiplier.create' } },

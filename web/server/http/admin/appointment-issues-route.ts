@@ -2,13 +2,12 @@
 import { Router } from 'express';
 import type { Db } from '../../../core/db-client';
 import { listAppointmentIssues } from '../../../core/orders/list-appointment-issues';
-import { handle } from '../async-handler';
 import { adminAuthOf } from '../session-token-auth';
 
 export function createAppointmentIssuesRouter(deps: { db: Db }): Router {
   const router = Router();
-  router.get('/orders/appointment-issues', handle(async (_req, res) => {
+  router.get('/orders/appointment-issues', async (_req, res) => {
     res.json({ items: await listAppointmentIssues(deps.db.prisma, adminAuthOf(res.locals).shopId) });
-  }));
+  });
   return router;
 }

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { Db } from '../../../core/db-client';
 import { bookingPropertyConfigSchema, describeAppointmentReading, readAppointmentTime } from '../../../core/earning';
 import { getProgramSettings } from '../../../core/programme/program-settings-store';
-import { handle } from '../async-handler';
 import { adminAuthOf } from '../session-token-auth';
 
 const sampleSchema = z
@@ -18,7 +17,7 @@ const sampleSchema = z
 
 export function createBookingPropertiesTestRouter(deps: { db: Db }): Router {
   const router = Router();
-  router.post('/settings/booking-properties/test', handle(async (req, res) => {
+  router.post('/settings/booking-properties/test', async (req, res) => {
     const { shopId } = adminAuthOf(res.locals);
     const sample = sampleSchema.parse(req.body);
     const [settings, shop] = await Promise.all([
@@ -33,6 +32,6 @@ export function createBookingPropertiesTestRouter(deps: { db: Db }): Router {
       config: sample.config ?? settings.bookingPropertyConfig,
     });
     res.json({ reading, summary: describeAppointmentReading(reading, shop.ianaTimezone), timeZone: shop.ianaTimezone });
-  }));
+  });
   return router;
 }

@@ -11,7 +11,6 @@ import {
   listConsentTypes,
   updateConsentType,
 } from '../../../core/messaging/consent-store';
-import { handle } from '../async-handler';
 import { adminAuthOf } from '../session-token-auth';
 
 const staffChangeSchema = z.strictObject({
@@ -24,23 +23,23 @@ const staffChangeSchema = z.strictObject({
 export function createConsentsRouter(deps: { db: Db }): Router {
   const router = Router();
   const prisma = deps.db.prisma;
-  router.get('/consent-types', handle(async (_req, res) => {
+  router.get('/consent-types', async (_req, res) => {
     res.json({ items: await listConsentTypes(prisma, adminAuthOf(res.locals).shopId) });
-  }));
-  router.post('/consent-types', handle(async (req, res) => {
+  });
+  router.post('/consent-types', async (req, res) => {
     res.status(201).json(await createConsentType(prisma, adminAuthOf(res.locals).shopId, consentTypeInputSchema.parse(req.body)));
-  }));
-  router.patch('/consent-types/:id', handle(async (req, res) => {
+  });
+  router.patch('/consent-types/:id', async (req, res) => {
     res.json(await updateConsentType(prisma, adminAuthOf(res.locals).shopId, String(req.params.id), consentTypePatchSchema.parse(req.body)));
-  }));
-  router.delete('/consent-types/:id', handle(async (req, res) => {
+  });
+  router.delete('/consent-types/:id', async (req, res) => {
     await deleteConsentType(prisma, adminAuthOf(res.locals).shopId, String(req.params.id));
     res.status(204).end();
-  }));
-  router.get('/members/:memberId/consents', handle(async (req, res) => {
+  });
+  router.get('/members/:memberId/consents', async (req, res) => {
     res.json(await getMemberConsents(prisma, adminAuthOf(res.locals).shopId, String(req.params.memberId)));
-  }));
-  router.post('/members/:memberId/consents', handle(async (req, res) => {
+  });
+  router.post('/members/:memberId/consents', async (req, res) => {
     const auth = adminAuthOf(res.locals);
     const change = staffChangeSchema.parse(req.body);
     res.json(await changeMemberConsent(prisma, auth.shopId, String(req.params.memberId), {
@@ -50,6 +49,6 @@ export function createConsentsRouter(deps: { db: Db }): Router {
       detail: [`staff:${auth.userId}`, change.note].filter((part) => part !== '').join(' '),
       occurredAt: new Date(),
     }));
-  }));
+  });
   return router;
 }

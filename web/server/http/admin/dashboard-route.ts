@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Db } from '../../../core/db-client';
 import { dashboardStats } from '../../../core/reports/dashboard-stats';
 import { dashboardSummary } from '../../../core/reports/dashboard-summary';
-import { handle } from '../async-handler';
 import { adminAuthOf } from '../session-token-auth';
 
 const statsSchema = z.object({
@@ -13,12 +12,12 @@ const statsSchema = z.object({
 
 export function createDashboardRouter(deps: { db: Db }): Router {
   const router = Router();
-  router.get('/dashboard', handle(async (_req, res) => {
+  router.get('/dashboard', async (_req, res) => {
     const { shopId } = adminAuthOf(res.locals);
     res.json(await dashboardSummary(deps.db.prisma, shopId));
-  }));
-  router.get('/dashboard/stats', handle(async (req, res) => {
+  });
+  router.get('/dashboard/stats', async (req, res) => {
     res.json(await dashboardStats(deps.db, adminAuthOf(res.locals).shopId, statsSchema.parse(req.query)));
-  }));
+  });
   return router;
 }

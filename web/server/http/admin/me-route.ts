@@ -1,13 +1,12 @@
 // Who the admin UI is talking to: the user's role and limit, and the shop's name, currency and locale.
 import { Router } from 'express';
 import type { Db } from '../../../core/db-client';
-import { handle } from '../async-handler';
 import { adminAuthOf } from '../session-token-auth';
 import { staffOf } from '../staff-access';
 
 export function createMeRouter(deps: { db: Db }): Router {
   const router = Router();
-  router.get('/me', handle(async (_req, res) => {
+  router.get('/me', async (_req, res) => {
     const { shopId, shopDomain } = adminAuthOf(res.locals);
     const staff = staffOf(res.locals);
     const shop = await deps.db.prisma.shop.findUniqueOrThrow({ where: { id: shopId }, select: { name: true, currency: true, primaryLocale: true, ianaTimezone: true } });
@@ -18,6 +17,6 @@ export function createMeRouter(deps: { db: Db }): Router {
       adjustLimit: staff.adjustLimit,
       shop: { name: shop.name, domain: shopDomain, currency: shop.currency, locale: shop.primaryLocale, timezone: shop.ianaTimezone },
     });
-  }));
+  });
   return router;
 }

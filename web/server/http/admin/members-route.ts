@@ -5,7 +5,6 @@ import { adjustMemberPoints } from '../../../core/adjustments/adjust-member-poin
 import { applyBulkAdjustment, previewBulkAdjustment } from '../../../core/adjustments/bulk-adjust-points';
 import type { Db } from '../../../core/db-client';
 import { getMemberDetails, listMemberHistory, searchMembers } from '../../../core/members/search-members';
-import { handle } from '../async-handler';
 import { adminAuthOf } from '../session-token-auth';
 import { staffOf } from '../staff-access';
 
@@ -33,25 +32,25 @@ const bulkSchema = z
 
 export function createMembersRouter(deps: { db: Db }): Router {
   const router = Router();
-  router.get('/members', handle(async (req, res) => {
+  router.get('/members', async (req, res) => {
     const query = searchSchema.parse(req.query);
     res.json(await searchMembers(deps.db, adminAuthOf(res.locals).shopId, query));
-  }));
-  router.get('/members/:id', handle(async (req, res) => {
+  });
+  router.get('/members/:id', async (req, res) => {
     res.json(await getMemberDetails(deps.db.prisma, adminAuthOf(res.locals).shopId, memberIdSchema.parse(req.params.id)));
-  }));
-  router.get('/members/:id/history', handle(async (req, res) => {
+  });
+  router.get('/members/:id/history', async (req, res) => {
     const paging = historySchema.parse(req.query);
     res.json(await listMemberHistory(deps.db.prisma, adminAuthOf(res.locals).shopId, memberIdSchema.parse(req.params.id), paging));
-  }));
-  router.post('/members/:id/adjustments', handle(async (req, res) => {
+  });
+  router.post('/members/:id/adjustments', async (req, res) => {
     const body = adjustmentSchema.parse(req.body);
     const result = await adjustMemberPoints(deps.db, {
       shopId: adminAuthOf(res.locals).shopId, memberId: memberIdSchema.parse(req.params.id), staff: staffOf(res.locals), ...body,
     });
     res.status(result.created ? 201 : 200).json({ entry: result.entry, member: result.member });
-  }));
-  router.post('/adjustments/bulk', handle(async (req, res) => {
+  });
+  router.post('/adjustments/bulk', async (req, res) => {
     const body = bulkSchema.parse(req.body);
     const { shopId } = adminAuthOf(res.locals);
     const staff = staffOf(res.locals);
@@ -59,6 +58,6 @@ export function createMembersRouter(deps: { db: Db }): Router {
       ? await previewBulkAdjustment(deps.db, shopId, staff, body.csv)
       : await applyBulkAdjustment(deps.db, shopId, staff, body.csv, { ...(body.idempotencyKey ? { batchKey: body.idempotencyKey } : {}) });
     res.json(result);
-  }));
+  });
   return router;
 }

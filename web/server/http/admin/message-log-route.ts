@@ -1,13 +1,12 @@
 import { Router } from 'express';
 import type { Db } from '../../../core/db-client';
 import { listMessageLog, messageLogQuerySchema } from '../../../core/messaging/list-message-log';
-import { handle } from '../async-handler';
 import { adminAuthOf } from '../session-token-auth';
 
 export function createMessageLogRouter(deps: { db: Db }): Router {
   const router = Router();
-  router.get('/messages', handle(async (req, res) => {
+  router.get('/messages', async (req, res) => {
     res.json(await listMessageLog(deps.db.prisma, adminAuthOf(res.locals).shopId, messageLogQuerySchema.parse(req.query)));
-  }));
+  });
   return router;
 }

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Db } from '../../../core/db-client';
 import { changeProductLoyalty, getProductLoyalty, productLoyaltyChangeSchema } from '../../../core/catalog/product-loyalty-store';
 import { productLoyaltySchema } from '../../../core/earning/product-loyalty-schema';
-import { handle } from '../async-handler';
 import { recordStaffAction } from '../../../core/staff/record-staff-action';
 import { adminAuthOf } from '../session-token-auth';
 import { staffOf } from '../staff-access';
@@ -14,10 +13,10 @@ const bulkChangeSchema = z.object({ items: z.array(productLoyaltyChangeSchema).m
 export function createProductLoyaltyRouter(deps: { db: Db }): Router {
   const router = Router();
   // Product ids may be GIDs (gid://shopify/Product/1, URL-encoded) or bare numbers.
-  router.get('/products/:productId/loyalty', handle(async (req, res) => {
+  router.get('/products/:productId/loyalty', async (req, res) => {
     res.json(await getProductLoyalty(deps.db.prisma, adminAuthOf(res.locals).shopId, String(req.params.productId)));
-  }));
-  router.put('/products/:productId/loyalty', handle(async (req, res) => {
+  });
+  router.put('/products/:productId/loyalty', async (req, res) => {
     const { shopId } = adminAuthOf(res.locals);
     const { variantId, ...settings } = singleChangeSchema.parse(req.body);
     await changeProductLoyalty(deps.db.prisma, shopId, [{ productId: String(req.params.productId), variantId: variantId ?? '', settings }]);
@@ -25,13 +24,13 @@ export function createProductLoyaltyRouter(deps: { db: Db }): Router {
       shopId, userId: staffOf(res.locals).userId, action: 'products.loyalty', target: String(req.params.productId), details: { variantId: variantId ?? '', settings },
     });
     res.json(await getProductLoyalty(deps.db.prisma, shopId, String(req.params.productId)));
-  }));
-  router.put('/products-loyalty', handle(async (req, res) => {
+  });
+  router.put('/products-loyalty', async (req, res) => {
     const { items } = bulkChangeSchema.parse(req.body);
     const { shopId } = adminAuthOf(res.locals);
     const changed = await changeProductLoyalty(deps.db.prisma, shopId, items);
     await recordStaffAction(deps.db.prisma, { shopId, userId: staffOf(res.locals).userId, action: 'products.loyalty.bulk', details: { items } });
     res.json({ changed });
-  }));
+  });
   return router;
 }

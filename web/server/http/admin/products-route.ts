@@ -3,7 +3,6 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { listProducts } from '../../../core/catalog/list-products';
 import type { Db } from '../../../core/db-client';
-import { handle } from '../async-handler';
 import { adminAuthOf } from '../session-token-auth';
 
 const listSchema = z.object({
@@ -15,8 +14,8 @@ const listSchema = z.object({
 
 export function createProductsRouter(deps: { db: Db }): Router {
   const router = Router();
-  router.get('/products', handle(async (req, res) => {
+  router.get('/products', async (req, res) => {
     res.json(await listProducts(deps.db, adminAuthOf(res.locals).shopId, listSchema.parse(req.query)));
-  }));
+  });
   return router;
 }

@@ -9,7 +9,6 @@ import { reportFilterSchema, toReportFilters } from '../../../core/reports/repor
 import { recordStaffAction } from '../../../core/staff/record-staff-action';
 import { createPgRowQuery, type PgRowQuery } from '../../db/pg-row-query';
 import type { Logger } from '../../logger';
-import { handle } from '../async-handler';
 import { adminAuthOf } from '../session-token-auth';
 import { staffOf } from '../staff-access';
 
@@ -33,18 +32,18 @@ export function createReportRouter(deps: { db: Db; logger?: Logger; databaseUrl?
     pgRows ??= createPgRowQuery(deps.databaseUrl, { log: deps.logger });
     return pgRows;
   };
-  router.get('/report', handle(async (req, res) => {
+  router.get('/report', async (req, res) => {
     const { page, pageSize, ...input } = pageSchema.parse(req.query);
     const { shopId } = adminAuthOf(res.locals);
     const { filters, sort } = toReportFilters(input, await shopTimezone(deps.db, shopId));
     res.json(await reportPage(deps.db, shopId, filters, sort, { page, pageSize }));
-  }));
+  });
 
-  router.get('/report/filter-options', handle(async (_req, res) => {
+  router.get('/report/filter-options', async (_req, res) => {
     res.json(await reportFilterOptions(deps.db.prisma, adminAuthOf(res.locals).shopId));
-  }));
+  });
 
-  router.get('/report/export', handle(async (req, res) => {
+  router.get('/report/export', async (req, res) => {
     const { format, ...input } = exportSchema.parse(req.query);
     const { shopId } = adminAuthOf(res.locals);
     const timezone = await shopTimezone(deps.db, shopId);
@@ -69,6 +68,6 @@ export function createReportRouter(deps: { db: Db; logger?: Logger; databaseUrl?
       deps.logger?.error({ err: error, shopId, format }, 'report export failed mid-stream');
       res.destroy(error as Error);
     }
-  }));
+  });
   return router;
 }

@@ -8,10 +8,10 @@ import { redemptionView, type CodeBox } from '../../../core/redemption/redemptio
 import { archiveReward, createReward, listRewards, rewardInputSchema, rewardPatchSchema, updateReward } from '../../../core/redemption/reward-store';
 import type { AdminGraphqlClient } from '../../../shopify-admin/admin-graphql-client';
 import type { Logger } from '../../logger';
-import { deactivateIssuedGiftCard } from '../../rewards/deactivate-issued-gift-card';
 import type { GiftCardIssueLimitCache } from '../../rewards/gift-card-issue-limit';
-import { redeemAndIssue } from '../../rewards/redeem-and-issue';
-import { handle } from '../async-handler';
+import { deactivateIssuedGiftCard } from '../../../core/redemption/deactivate-issued-gift-card';
+import { redeemReward } from '../../../core/redemption/redemption-workflow';
+import { redemptionWorkflowDeps } from '../../rewards/redemption-workflow-deps';
 import { adminAuthOf } from '../session-token-auth';
 
 export interface RewardsRouterDeps {
@@ -39,54 +39,55 @@ const onBehalfBody = z
 const deactivateBody = z.object({ returnPoints: z.boolean().default(false) }).strict();
 
 export function createRewardsRouter(deps: RewardsRouterDeps): Router {
+  const workflow = redemptionWorkflowDeps({ db: deps.db, admin: deps.admin, codeBox: deps.codeBox, logger: deps.logger });
   const router = Router();
   const shopOf = async (shopId: string) => deps.db.prisma.shop.findUniqueOrThrow({ where: { id: shopId }, select: { currency: true } });
 
-  router.get('/rewards', handle(async (_req, res) => {
+  router.get('/rewards', async (_req, res) => {
     res.json({ items: await listRewards(deps.db, adminAuthOf(res.locals).shopId) });
-  }));
+  });
 
-  router.post('/rewards', handle(async (req, res) => {
+  router.post('/rewards', async (req, res) => {
     const { shopId, shopDomain } = adminAuthOf(res.locals);
     const input = rewardInputSchema.parse(req.body);
     const limit = input.type === 'gift_card' ? await deps.issueLimits.get(shopDomain) : null;
     res.status(201).json({ reward: await createReward(deps.db, shopId, input, (await shopOf(shopId)).currency, limit) });
-  }));
+  });
 
-  router.patch('/rewards/:id', handle(async (req, res) => {
+  router.patch('/rewards/:id', async (req, res) => {
     const { shopId, shopDomain } = adminAuthOf(res.locals);
     const patch = rewardPatchSchema.parse(req.body);
     const current = await deps.db.prisma.giftCardReward.findFirst({ where: { id: String(req.params.id), shopId }, select: { type: true } });
     const limit = (patch.type ?? current?.type) === 'gift_card' && (patch.valueMinor !== undefined || patch.type !== undefined) ? await deps.issueLimits.get(shopDomain) : null;
     res.json({ reward: await updateReward(deps.db, shopId, String(req.params.id), patch, (await shopOf(shopId)).currency, limit) });
-  }));
+  });
 
-  router.delete('/rewards/:id', handle(async (req, res) => {
+  router.delete('/rewards/:id', async (req, res) => {
     await archiveReward(deps.db, adminAuthOf(res.locals).shopId, String(req.params.id));
     res.status(204).end();
-  }));
+  });
 
-  router.get('/redemptions', handle(async (req, res) => {
+  router.get('/redemptions', async (req, res) => {
     res.json(await listRedemptions(deps.db, adminAuthOf(res.locals).shopId, listQuery.parse(req.query)));
-  }));
+  });
 
-  router.post('/redemptions', handle(async (req, res) => {
+  router.post('/redemptions', async (req, res) => {
     const { shopId, shopDomain, userId } = adminAuthOf(res.locals);
     const body = onBehalfBody.parse(req.body);
     const customerGid = body.customerId.startsWith('gid://') ? body.customerId : `gid://shopify/Customer/${body.customerId}`;
-    const { redemption, created } = await redeemAndIssue(
-      { db: deps.db, admin: deps.admin, codeBox: deps.codeBox, logger: deps.logger, issueInline: deps.issueInline },
+    const { redemption, created } = await redeemReward(
+      { ...workflow, issueInline: deps.issueInline },
       { shopId, shopDomain, member: { customerGid }, rewardId: body.rewardId, idempotencyKey: body.idempotencyKey, requestedBy: 'staff', staffUserId: userId },
     );
     // Staff never see the code: the customer gets it by e-mail and in their account.
     res.status(created ? 201 : 200).json({ redemption: redemptionView(redemption) });
-  }));
+  });
 
-  router.post('/redemptions/:id/deactivate', handle(async (req, res) => {
-    const { shopId, shopDomain, userId } = adminAuthOf(res.locals);
+  router.post('/redemptions/:id/deactivate', async (req, res) => {
+    const { shopId, userId } = adminAuthOf(res.locals);
     const { returnPoints } = deactivateBody.parse(req.body ?? {});
-    res.json(await deactivateIssuedGiftCard(deps, { shopId, shopDomain, redemptionId: String(req.params.id), returnPoints, staffUserId: userId }));
-  }));
+    res.json(await deactivateIssuedGiftCard(workflow, { shopId, redemptionId: String(req.params.id), returnPoints, staffUserId: userId }));
+  });
 
   return router;
 }

@@ -8,7 +8,6 @@ import type { AppConfig } from '../../config';
 import { createEmailTransport, sendEmail, type EmailTransport } from '../../messaging/email-transport';
 import { checkedSmtpSettings, SmtpHostRefusedError } from '../../messaging/smtp-host-guard';
 import { classifySmtpError } from '../../messaging/classify-smtp-error';
-import { handle } from '../async-handler';
 import { adminAuthOf } from '../session-token-auth';
 
 const settingsSchema = z.strictObject({
@@ -34,17 +33,17 @@ export function createSmtpSettingsRouter(deps: { db: Db; config: AppConfig }): R
   const box = createSecretBox(deps.config.encryptionKey, SMTP_PASSWORD_PURPOSE);
   const appDefault = appDefaultOf(deps.config);
 
-  router.get('/settings/smtp', handle(async (_req, res) => {
+  router.get('/settings/smtp', async (_req, res) => {
     res.json(await getSmtpSettingsView(prisma, adminAuthOf(res.locals).shopId, appDefault));
-  }));
-  router.put('/settings/smtp', handle(async (req, res) => {
+  });
+  router.put('/settings/smtp', async (req, res) => {
     res.json(await saveSmtpSettings(prisma, box, adminAuthOf(res.locals).shopId, settingsSchema.parse(req.body), appDefault));
-  }));
-  router.delete('/settings/smtp', handle(async (_req, res) => {
+  });
+  router.delete('/settings/smtp', async (_req, res) => {
     res.json(await deleteSmtpSettings(prisma, adminAuthOf(res.locals).shopId, appDefault));
-  }));
+  });
   // Sends through the settings in force (the shop's, else the app's) and reports the server's answer.
-  router.post('/settings/smtp/test', handle(async (req, res) => {
+  router.post('/settings/smtp/test', async (req, res) => {
     const { to } = testSchema.parse(req.body);
     const shopId = adminAuthOf(res.locals).shopId;
     const smtp = await resolveSmtpConnection(prisma, box, shopId, appDefault);
@@ -69,6 +68,6 @@ export function createSmtpSettingsRouter(deps: { db: Db; config: AppConfig }): R
     } finally {
       transport?.close();
     }
-  }));
+  });
   return router;
 }

@@ -1,5 +1,5 @@
 // /ext/customer/* — the API of our checkout and customer-account UI extensions. Same domain as the
-// app proxy (web/core/redemption/customer-account.ts, redeemAndIssue), authenticated by the
+// app proxy (web/core/redemption/customer-account.ts, redeemReward), authenticated by the
 // extension's session token instead of the proxy signature. Extensions run in a sandboxed worker
 // whose origin is not the shop, so these answers carry `Access-Control-Allow-Origin: *` (they are
 // authorised by the bearer token, never by cookies).
@@ -22,7 +22,8 @@ import {
 import { redemptionView, type CodeBox, type RedemptionRow } from '../../../core/redemption/redemption-types';
 import type { AdminGraphqlClient } from '../../../shopify-admin/admin-graphql-client';
 import type { Logger } from '../../logger';
-import { redeemAndIssue } from '../../rewards/redeem-and-issue';
+import { redeemReward } from '../../../core/redemption/redemption-workflow';
+import { redemptionWorkflowDeps } from '../../rewards/redemption-workflow-deps';
 import { customerTokenAuthOf, requireSignedInCustomer, verifyCustomerSessionToken, type CustomerTokenAuth } from './verify-customer-session-token';
 import { refuseNulBytes } from '../refuse-nul-bytes';
 
@@ -54,6 +55,7 @@ export const allowExtensionOrigins: RequestHandler = (req, res, next) => {
 };
 
 export function createCustomerExtensionRouter(deps: CustomerExtensionDeps): Router {
+  const workflow = redemptionWorkflowDeps({ db: deps.db, admin: deps.admin, codeBox: deps.codeBox, logger: deps.logger });
   const router = Router();
   router.use(allowExtensionOrigins);
   router.use(verifyCustomerSessionToken({ db: deps.db, apiKey: deps.apiKey, apiSecret: deps.apiSecret, now: deps.now }));
@@ -114,8 +116,8 @@ export function createCustomerExtensionRouter(deps: CustomerExtensionDeps): Rout
   router.post('/redeem', express.json({ limit: deps.bodyLimit }), refuseNulBytes, async (req, res) => {
     const auth = customerTokenAuthOf(res.locals);
     const body = redeemBody.parse(req.body ?? {});
-    const { redemption, created } = await redeemAndIssue(
-      { db: deps.db, admin: deps.admin, codeBox: deps.codeBox, logger: deps.logger },
+    const { redemption, created } = await redeemReward(
+      workflow,
       { shopId: auth.shopId, shopDomain: auth.shopDomain, member: { customerGid: requireSignedInCustomer(auth) }, rewardId: body.rewardId, idempotencyKey: body.idempotencyKey, requestedBy: 'customer' },
     );
     const answer = answerOf(redemption);

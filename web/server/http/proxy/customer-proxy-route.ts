@@ -17,7 +17,8 @@ import {
 import { redemptionView, type CodeBox, type RedemptionRow } from '../../../core/redemption/redemption-types';
 import type { AdminGraphqlClient } from '../../../shopify-admin/admin-graphql-client';
 import type { Logger } from '../../logger';
-import { redeemAndIssue } from '../../rewards/redeem-and-issue';
+import { redeemReward } from '../../../core/redemption/redemption-workflow';
+import { redemptionWorkflowDeps } from '../../rewards/redemption-workflow-deps';
 import { sendNoStoreJson } from '../send-json';
 import { appProxyAuthOf, requireCustomer, verifyAppProxy, type AppProxyAuth } from '../verify-app-proxy';
 import { refuseNulBytes } from '../refuse-nul-bytes';
@@ -40,6 +41,7 @@ const redeemBody = z.object({ rewardId: z.string().min(1).max(100), idempotencyK
  * (not a nested router: one level of routing for the storefront's busiest requests).
  */
 export function mountCustomerProxyRoutes(app: Express, prefix: string, deps: CustomerProxyDeps): void {
+  const workflow = redemptionWorkflowDeps({ db: deps.db, admin: deps.admin, codeBox: deps.codeBox, logger: deps.logger });
   const verified = verifyAppProxy({ db: deps.db, apiSecret: deps.apiSecret });
   const router = {
     get: (path: string, handler: express.RequestHandler) => app.get(`${prefix}${path}`, verified, handler),
@@ -98,8 +100,8 @@ export function mountCustomerProxyRoutes(app: Express, prefix: string, deps: Cus
     const body = redeemBody.parse(req.body ?? {});
     const idempotencyKey = req.get('idempotency-key') ?? body.idempotencyKey;
     if (!idempotencyKey) throw new AppError('VALIDATION', 'An idempotency key is required (Idempotency-Key header or idempotencyKey field).');
-    const { redemption, created } = await redeemAndIssue(
-      { db: deps.db, admin: deps.admin, codeBox: deps.codeBox, logger: deps.logger, issueInline: deps.issueInline },
+    const { redemption, created } = await redeemReward(
+      { ...workflow, issueInline: deps.issueInline },
       { shopId: auth.shopId, shopDomain: auth.shopDomain, member: { customerGid }, rewardId: body.rewardId, idempotencyKey, requestedBy: 'customer' },
     );
     const answer = withOwnCode(redemption);

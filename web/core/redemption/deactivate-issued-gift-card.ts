@@ -1,29 +1,29 @@
 // Staff: deactivate a gift card we issued (Shopify cannot re-enable it) and optionally give the
 // points back. Shopify first, then our record, so we never claim a card is dead while it still works.
-import { writeTransaction, type Db } from '../../core/db-client';
-import { AppError } from '../../core/errors/app-error';
-import { reverseRedemptionInTx } from '../../core/redemption/reverse-redemption';
-import type { AdminGraphqlClient } from '../../shopify-admin/admin-graphql-client';
-import { deactivateGiftCard } from '../../shopify-admin/gift-card-deactivate';
-import { loadOfflineSession } from '../auth/offline-session-store';
+import { writeTransaction, type Db } from '../db-client';
+import { AppError } from '../errors/app-error';
+import { loadIssueContext, readRedemption } from './redemption-store';
+import { IssuerFailure, type RewardIssuer } from './reward-issuer';
+import { reverseRedemptionInTx } from './reverse-redemption';
 
 export async function deactivateIssuedGiftCard(
-  deps: { db: Db; admin: AdminGraphqlClient },
-  input: { shopId: string; shopDomain: string; redemptionId: string; returnPoints: boolean; staffUserId: string; now?: Date },
+  deps: { db: Db; issuer: RewardIssuer },
+  input: { shopId: string; redemptionId: string; returnPoints: boolean; staffUserId: string; now?: Date },
 ): Promise<{ deactivated: boolean; pointsReturned: number }> {
   const now = input.now ?? new Date();
-  const redemption = await deps.db.prisma.redemption.findFirst({ where: { id: input.redemptionId, shopId: input.shopId } });
-  if (!redemption) throw new AppError('NOT_FOUND', 'This redemption was not found.');
+  const redemption = await readRedemption(deps.db, input.redemptionId);
+  if (!redemption || redemption.shopId !== input.shopId) throw new AppError('NOT_FOUND', 'This redemption was not found.');
   if (redemption.rewardType !== 'gift_card' || !redemption.giftCardId || redemption.status !== 'issued') {
     throw new AppError('CONFLICT', 'Only an issued gift card can be deactivated.');
   }
   if (redemption.deactivatedAt) throw new AppError('CONFLICT', 'This gift card is already deactivated.');
-  const session = await loadOfflineSession(deps.db.prisma, input.shopDomain);
-  if (!session) throw new AppError('UPSTREAM', 'The shop is not connected to Shopify.');
-  let result: Awaited<ReturnType<typeof deactivateGiftCard>>;
+  const context = await loadIssueContext(deps.db, redemption);
+  if (!context?.accessToken) throw new AppError('UPSTREAM', 'The shop is not connected to Shopify.');
+  let result: Awaited<ReturnType<RewardIssuer['deactivateGiftCard']>>;
   try {
-    result = await deactivateGiftCard(deps.admin, input.shopDomain, session.accessToken, redemption.giftCardId);
-  } catch {
+    result = await deps.issuer.deactivateGiftCard({ domain: context.shopDomain, accessToken: context.accessToken }, redemption.giftCardId);
+  } catch (error) {
+    if (!(error instanceof IssuerFailure)) throw error;
     throw new AppError('UPSTREAM', 'Shopify could not be reached to deactivate the gift card. Please try again.');
   }
   if (!result.ok) throw new AppError('UPSTREAM', `Shopify refused to deactivate the gift card: ${result.userErrors.map((e) => e.message).join('; ')}`);

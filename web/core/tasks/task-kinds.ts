@@ -1,0 +1,42 @@
+// Every kind of task in the durable task table, with how it is retried and how urgent it is. The job
+// process maps each kind to its handler (jobs/task-handlers.ts, typed against this list so that a kind
+// without a handler does not compile); enqueuers write the policy into the row, so a task keeps the
+// policy it was queued with.
+import { ISSUE_REWARD_TASK } from '../redemption/redemption-types';
+
+export const PROCESS_WEBHOOK_TASK = 'process-webhook';
+export const SYNC_CATALOG_TASK = 'sync-catalog';
+
+export interface TaskKindPolicy {
+  /** attempts before the task ends as `failed` (kept, listed, retryable by staff) */
+  maxAttempts: number;
+  /** higher is claimed first within a shop, and across shops in one claim */
+  priority: number;
+  /** wait before attempt `attempts + 1`, after `attempts` failed */
+  backoffMs(attempts: number): number;
+}
+
+/** 30 s, 1 min, 2 min … capped at 1 h: eight attempts span about two hours. */
+export function exponentialBackoff(firstMs: number, capMs: number): (attempts: number) => number {
+  return (attempts) => Math.min(capMs, firstMs * 2 ** Math.max(0, attempts - 1));
+}
+
+export const taskKinds = {
+  // A customer is waiting for the gift card they just paid points for.
+  [ISSUE_REWARD_TASK]: { maxAttempts: 6, priority: 100, backoffMs: exponentialBackoff(30_000, 60 * 60_000) },
+  // Orders, refunds, customers, compliance: points should appear within seconds, but a sale-day burst may queue.
+  [PROCESS_WEBHOOK_TASK]: { maxAttempts: 8, priority: 50, backoffMs: exponentialBackoff(30_000, 60 * 60_000) },
+  // Background refresh of the product catalogue after install.
+  [SYNC_CATALOG_TASK]: { maxAttempts: 8, priority: 0, backoffMs: exponentialBackoff(30_000, 60 * 60_000) },
+} as const satisfies Record<string, TaskKindPolicy>;
+
+export type TaskKind = keyof typeof taskKinds;
+
+export function isTaskKind(kind: string): kind is TaskKind {
+  return Object.hasOwn(taskKinds, kind);
+}
+
+export function taskPolicy(kind: string): TaskKindPolicy {
+  if (!isTaskKind(kind)) throw new Error(`unknown task kind ${kind}`);
+  return taskKinds[kind];
+}
