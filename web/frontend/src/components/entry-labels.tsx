@@ -1,4 +1,4 @@
-import { Badge, IndexTable, Text } from '@shopify/polaris';
+import { Badge, BlockStack, IndexTable, Text } from '@shopify/polaris';
 import { useI18n } from '../hooks/use-i18n';
 import type { TranslationKey } from '../i18n';
 import { ENTRY_STATUSES, ENTRY_TYPES, SOURCE_TYPES } from '../lib/api-types';
@@ -45,6 +45,18 @@ export function SignedPoints({ points, strike = false }: { points: number; strik
     <Text as="span" numeric tone={points > 0 ? 'success' : points < 0 ? 'critical' : undefined} textDecorationLine={strike ? 'line-through' : undefined}>
       {text}
     </Text>
+  );
+}
+
+/** The points over the status badge, at the end of a ledger entry's narrow-screen row (member history and report). */
+export function EntryPointsAndStatus({ entry }: { entry: { status: string; points: number } }) {
+  return (
+    <BlockStack gap="100" inlineAlign="end">
+      <span data-key-cell>
+        <SignedPoints points={entry.points} strike={entry.status === 'voided'} />
+      </span>
+      <StatusBadge status={entry.status} />
+    </BlockStack>
   );
 }
 

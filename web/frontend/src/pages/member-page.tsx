@@ -8,7 +8,7 @@ import { EmailServerBanner } from '../components/email-server-banner';
 import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
 import { MemberConsents } from '../components/member-consents';
 import { MemberGiftCards } from '../components/member-gift-cards';
-import { EntryTypeStatusPointsCells, SignedPoints, StatusBadge, useEntryLabels } from '../components/entry-labels';
+import { EntryPointsAndStatus, EntryTypeStatusPointsCells, SignedPoints, useEntryLabels } from '../components/entry-labels';
 import { PageSkeleton, TableSkeleton } from '../components/page-skeleton';
 import { useApiQuery, withQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
@@ -231,12 +231,7 @@ function HistoryTable({ entries, loading, pagination }: { entries: Entry[]; load
                       {subline(entry)}
                     </Text>
                   </BlockStack>
-                  <BlockStack gap="100" inlineAlign="end">
-                    <span data-key-cell>
-                      <SignedPoints points={entry.points} strike={entry.status === 'voided'} />
-                    </span>
-                    <StatusBadge status={entry.status} />
-                  </BlockStack>
+                  <EntryPointsAndStatus entry={entry} />
                 </InlineStack>
               </div>
             </IndexTable.Row>

@@ -25,7 +25,7 @@ import { ApiErrorBanner } from '../components/api-error-banner';
 import { CountCard } from '../components/count-card';
 import { DateRangePicker, presetRange } from '../components/date-range-picker';
 import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
-import { EntryTypeStatusPointsCells, SignedPoints, StatusBadge, useEntryLabels } from '../components/entry-labels';
+import { EntryPointsAndStatus, EntryTypeStatusPointsCells, useEntryLabels } from '../components/entry-labels';
 import { LiabilityCard } from '../components/liability-card';
 import { MemberPicker, type PickedMember } from '../components/member-picker';
 import { PageSkeleton, TableSkeleton } from '../components/page-skeleton';
@@ -321,13 +321,7 @@ export function ReportPage() {
                         <InlineStack align="space-between" gap="200" wrap={false} blockAlign="start">
                           <BlockStack gap="100">
                             <span data-key-cell>
-                              {entry.memberId ? (
-                                <Link removeUnderline url={`/members/${encodeURIComponent(entry.memberId)}`}>
-                                  {entry.memberName || entry.memberEmail || t('members.unnamed')}
-                                </Link>
-                              ) : (
-                                <Text as="span">{entry.memberName || entry.memberEmail || t('members.unnamed')}</Text>
-                              )}
+                              <EntryMemberName entry={entry} />
                             </span>
                             <Text as="span" breakWord>
                               {entry.description}
@@ -337,23 +331,11 @@ export function ReportPage() {
                             </Text>
                             {permissions.adjust && entry.memberId ? (
                               <Box>
-                                <Button
-                                  size="slim"
-                                  icon={PlusIcon}
-                                  onClick={() => setAdjustFor(entry)}
-                                  accessibilityLabel={t('report.addPointsFor', { name: entry.memberName || entry.memberEmail || '' })}
-                                >
-                                  {t('report.addPoints')}
-                                </Button>
+                                <AddPointsButton entry={entry} onClick={() => setAdjustFor(entry)} />
                               </Box>
                             ) : null}
                           </BlockStack>
-                          <BlockStack gap="100" inlineAlign="end">
-                            <span data-key-cell>
-                              <SignedPoints points={entry.points} strike={entry.status === 'voided'} />
-                            </span>
-                            <StatusBadge status={entry.status} />
-                          </BlockStack>
+                          <EntryPointsAndStatus entry={entry} />
                         </InlineStack>
                       </div>
                     </IndexTable.Row>
@@ -363,13 +345,7 @@ export function ReportPage() {
                     <IndexTable.Cell>
                       <div data-key-cell>
                       <BlockStack gap="050">
-                        {entry.memberId ? (
-                          <Link removeUnderline url={`/members/${encodeURIComponent(entry.memberId)}`}>
-                            {entry.memberName || entry.memberEmail || t('members.unnamed')}
-                          </Link>
-                        ) : (
-                          <Text as="span">{entry.memberName || entry.memberEmail || t('members.unnamed')}</Text>
-                        )}
+                        <EntryMemberName entry={entry} />
                         {entry.memberName && entry.memberEmail ? (
                           <Text as="span" tone="subdued" variant="bodySm">
                             {entry.memberEmail}
@@ -393,14 +369,7 @@ export function ReportPage() {
                     <EntryTypeStatusPointsCells entry={entry} />
                     <IndexTable.Cell>
                       {permissions.adjust && entry.memberId ? (
-                        <Button
-                          size="slim"
-                          icon={PlusIcon}
-                          onClick={() => setAdjustFor(entry)}
-                          accessibilityLabel={t('report.addPointsFor', { name: entry.memberName || entry.memberEmail || '' })}
-                        >
-                          {t('report.addPoints')}
-                        </Button>
+                        <AddPointsButton entry={entry} onClick={() => setAdjustFor(entry)} />
                       ) : null}
                     </IndexTable.Cell>
                   </IndexTable.Row>
@@ -421,5 +390,30 @@ export function ReportPage() {
         />
       )}
     </Page>
+  );
+}
+
+type EntryMember = { memberId?: string; memberName: string | null; memberEmail: string | null };
+
+/** The entry's member by name (or e-mail), linking to the member's page when the entry has one. */
+function EntryMemberName({ entry }: { entry: EntryMember }) {
+  const { t } = useI18n();
+  const name = entry.memberName || entry.memberEmail || t('members.unnamed');
+  return entry.memberId ? (
+    <Link removeUnderline url={`/members/${encodeURIComponent(entry.memberId)}`}>
+      {name}
+    </Link>
+  ) : (
+    <Text as="span">{name}</Text>
+  );
+}
+
+/** The row's quick "Add points" for the entry's member. */
+function AddPointsButton({ entry, onClick }: { entry: EntryMember; onClick: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Button size="slim" icon={PlusIcon} onClick={onClick} accessibilityLabel={t('report.addPointsFor', { name: entry.memberName || entry.memberEmail || '' })}>
+      {t('report.addPoints')}
+    </Button>
   );
 }
