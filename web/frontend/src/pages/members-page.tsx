@@ -23,6 +23,16 @@ export function MembersPage() {
   );
   const items = data?.items ?? [];
   const resourceName = { singular: t('members.singular'), plural: t('members.plural') };
+  // The member's name linking to their page: the row's key cell on a phone and on a wide screen.
+  const nameLink = (member: (typeof items)[number]) => (
+    <span data-key-cell>
+      <Link dataPrimaryLink monochrome removeUnderline url={`/members/${encodeURIComponent(member.id)}`}>
+        <Text as="span" fontWeight="semibold">
+          {memberName(member) || t('members.unnamed')}
+        </Text>
+      </Link>
+    </span>
+  );
 
   return (
     <Page title={t('members.title')} subtitle={t('members.subtitle')}>
@@ -74,13 +84,7 @@ export function MembersPage() {
                       <div style={{ padding: '12px 16px' }}>
                         <InlineStack align="space-between" gap="200" wrap={false} blockAlign="start">
                           <BlockStack gap="050">
-                            <span data-key-cell>
-                              <Link dataPrimaryLink monochrome removeUnderline url={`/members/${encodeURIComponent(member.id)}`}>
-                                <Text as="span" fontWeight="semibold">
-                                  {memberName(member) || t('members.unnamed')}
-                                </Text>
-                              </Link>
-                            </span>
+                            {nameLink(member)}
                             <Text as="span" tone="subdued" variant="bodySm" breakWord>
                               {[member.email, member.phone].filter(Boolean).join(' · ') || '—'}
                             </Text>
@@ -107,13 +111,7 @@ export function MembersPage() {
                     position={index}
                   >
                     <IndexTable.Cell>
-                      <span data-key-cell>
-                        <Link dataPrimaryLink monochrome removeUnderline url={`/members/${encodeURIComponent(member.id)}`}>
-                          <Text as="span" fontWeight="semibold">
-                            {memberName(member) || t('members.unnamed')}
-                          </Text>
-                        </Link>
-                      </span>
+                      {nameLink(member)}
                     </IndexTable.Cell>
                     <IndexTable.Cell>
                       <Text as="span" tone="subdued">
