@@ -9,12 +9,7 @@ export function PageSkeleton({ title, cards = 0, primaryAction = false }: { titl
           <Layout.Section>
             <InlineGrid columns={{ xs: 1, sm: 2, md: Math.min(cards, 4) }} gap="400">
               {Array.from({ length: cards }, (_, index) => (
-                <Card key={index}>
-                  <BlockStack gap="300">
-                    <SkeletonBodyText lines={1} />
-                    <SkeletonDisplayText size="medium" />
-                  </BlockStack>
-                </Card>
+                <CountCardSkeleton key={index} />
               ))}
             </InlineGrid>
           </Layout.Section>
@@ -26,6 +21,18 @@ export function PageSkeleton({ title, cards = 0, primaryAction = false }: { titl
         </Layout.Section>
       </Layout>
     </SkeletonPage>
+  );
+}
+
+/** A number card (label over value) while its number loads. */
+export function CountCardSkeleton() {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <SkeletonBodyText lines={1} />
+        <SkeletonDisplayText size="medium" />
+      </BlockStack>
+    </Card>
   );
 }
 

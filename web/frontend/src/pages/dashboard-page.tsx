@@ -11,7 +11,6 @@ import {
   ResourceItem,
   ResourceList,
   SkeletonBodyText,
-  SkeletonDisplayText,
   SkeletonPage,
   Text,
 } from '@shopify/polaris';
@@ -22,6 +21,7 @@ import { DateRangePicker, presetRange } from '../components/date-range-picker';
 import { EmailServerBanner } from '../components/email-server-banner';
 import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
 import { LiabilityCard } from '../components/liability-card';
+import { CountCardSkeleton } from '../components/page-skeleton';
 import { SetupGuideCard } from '../components/setup-guide-card';
 import { useApiQuery, withQuery, type ApiQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
@@ -110,12 +110,7 @@ function PointsNowSection({ pendingPoints, stats: data }: { pendingPoints: numbe
         {data ? (
           <LiabilityCard id="stat-liability" points={data.liabilityPoints} valueMinor={data.liabilityMinor} currency={data.currency} pointValue={data.pointValue} />
         ) : (
-          <Card>
-            <BlockStack gap="300">
-              <SkeletonBodyText lines={1} />
-              <SkeletonDisplayText size="medium" />
-            </BlockStack>
-          </Card>
+          <CountCardSkeleton />
         )}
       </InlineGrid>
     </BlockStack>
@@ -243,12 +238,7 @@ function StatCardsSkeleton() {
   return (
     <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">
       {[0, 1, 2, 3].map((key) => (
-        <Card key={key}>
-          <BlockStack gap="300">
-            <SkeletonBodyText lines={1} />
-            <SkeletonDisplayText size="medium" />
-          </BlockStack>
-        </Card>
+        <CountCardSkeleton key={key} />
       ))}
     </InlineGrid>
   );
