@@ -1,13 +1,9 @@
 // The embedded admin dashboard in a real browser: the demo app (seeded "Demo Salon & Studio", App Bridge
 // stand-in instead of Shopify's CDN) serving the built frontend.
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { collectPageProblems, launchBrowser } from '../support/browser';
-import { startDemoApp } from '../support/demo-app';
+import type { Page } from 'playwright-core';
+import { demoAdminInChromium } from '../support/admin-ui-helpers';
 
 const DEMO_SHOP_NAME = 'Demo Salon & Studio';
-const RESULTS_DIR = path.resolve(__dirname, '../../test-results');
 const COUNT_IDS = ['members', 'products', 'services', 'orders', 'pendingPoints'] as const;
 
 async function countText(page: Page, id: (typeof COUNT_IDS)[number]): Promise<string> {
@@ -20,23 +16,10 @@ function digitsOf(text: string): number {
 }
 
 describe('admin dashboard in Chromium', () => {
-  let browser: Browser;
-  let demo: { url: string; close(): Promise<void> };
-
-  beforeAll(async () => {
-    [browser, demo] = await Promise.all([launchBrowser(), startDemoApp()]);
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await Promise.all([browser?.close(), demo?.close()]);
-  });
+  const { open, screenshot } = demoAdminInChromium();
 
   async function openDashboard(query = '') {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(`${demo.url}/${query}`);
+    const { context, page, problems } = await open(`/${query}`);
     await page.getByRole('heading', { level: 1, name: DEMO_SHOP_NAME }).waitFor({ timeout: 20_000 });
     await page.getByTestId('count-members').waitFor();
     return { context, page, problems };
@@ -58,7 +41,7 @@ describe('admin dashboard in Chromium', () => {
       expect(liabilityText).toContain('1 point ≈ €0.10');
       await page.getByTestId('setup-guide').getByText(/\d of 6 done/).waitFor();
       await page.getByTestId('email-server-banner').getByText('E-mails are not being sent').waitFor();
-      await page.screenshot({ path: path.join(RESULTS_DIR, 'admin-dashboard.png'), fullPage: true });
+      await screenshot(page, 'admin-dashboard');
       expect(problems.all()).toEqual([]);
     } finally {
       await context.close();
@@ -79,7 +62,7 @@ describe('admin dashboard in Chromium', () => {
         expect(text).toBe(ukrainian.format(digitsOf(text)));
       }
       expect(digitsOf(await countText(page, 'members'))).toBeGreaterThan(0);
-      await page.screenshot({ path: path.join(RESULTS_DIR, 'admin-dashboard-uk.png'), fullPage: true });
+      await screenshot(page, 'admin-dashboard-uk');
       expect(problems.all()).toEqual([]);
     } finally {
       await context.close();

@@ -6,10 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
-import { adminUiHelpers, RESULTS_DIR } from '../support/admin-ui-helpers';
-import { launchBrowser } from '../support/browser';
-import { startDemoApp } from '../support/demo-app';
+import { demoAdminInChromium, RESULTS_DIR } from '../support/admin-ui-helpers';
 
 /** The simulator's first product ("Women's haircut", a service); ids are allocated from 1_000_000_001. */
 const WOMENS_HAIRCUT_ID = '1000000001';
@@ -55,19 +52,7 @@ function digitsOf(text: string): number {
 }
 
 describe('admin pages in Chromium', () => {
-  let browser: Browser;
-  let demo: { url: string; close(): Promise<void> };
-
-  beforeAll(async () => {
-    [browser, demo] = await Promise.all([launchBrowser(), startDemoApp()]);
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all([browser?.close(), demo?.close()]);
-  });
-
-  const { open, screenshot, api, findMember, toast } = adminUiHelpers(() => ({ browser, url: demo.url }));
+  const { open, screenshot, api, findMember, toast, url } = demoAdminInChromium();
 
   it('searches members, adjusts a balance with confirmation, and shows it in the history and the report', async () => {
     const { context, page, problems } = await open('/members');
@@ -132,7 +117,7 @@ describe('admin pages in Chromium', () => {
       expect((await findMember('emma.devries')).balance).toBe(before.balance + 25);
 
       // The same adjustment in the points report, filtered to this member.
-      await page.goto(`${demo.url}/report?memberId=${encodeURIComponent(memberId)}&memberName=${encodeURIComponent('Emma de Vries')}`);
+      await page.goto(`${url()}/report?memberId=${encodeURIComponent(memberId)}&memberName=${encodeURIComponent('Emma de Vries')}`);
       await page.getByRole('heading', { level: 1, name: 'Points report' }).waitFor();
       const reportRow = page.getByTestId('report-table').locator('.Polaris-IndexTable__TableRow', { hasText: 'Thank you for the review' });
       await reportRow.waitFor();
@@ -253,7 +238,7 @@ describe('admin pages in Chromium', () => {
       expect(await page.getByLabel('Points per item').inputValue()).toBe('40');
 
       // The catalogue: filter to services, change Men's haircut inline, save from the page.
-      await page.goto(`${demo.url}/products`);
+      await page.goto(`${url()}/products`);
       await page.getByRole('heading', { level: 1, name: 'Services & products' }).waitFor();
       await page.getByRole('tab', { name: 'Services' }).click();
       await page.getByRole('link', { name: "Women's haircut" }).waitFor();

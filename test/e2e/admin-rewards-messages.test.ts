@@ -1,12 +1,7 @@
 // Gift card rewards, message templates, SMTP and consents, and the member page's gift cards and
 // consents, in real Chromium against the real app in demo mode (simulator with a €2,000 gift card
 // issue limit). Screenshots go to test-results/.
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { adminUiHelpers, RESULTS_DIR } from '../support/admin-ui-helpers';
-import { launchBrowser } from '../support/browser';
-import { startDemoApp } from '../support/demo-app';
+import { demoAdminInChromium } from '../support/admin-ui-helpers';
 
 
 interface Reward {
@@ -22,19 +17,7 @@ interface Reward {
 }
 
 describe('rewards, messages and consents in Chromium', () => {
-  let browser: Browser;
-  let demo: { url: string; close(): Promise<void> };
-
-  beforeAll(async () => {
-    [browser, demo] = await Promise.all([launchBrowser(), startDemoApp()]);
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all([browser?.close(), demo?.close()]);
-  });
-
-  const { open, screenshot, api, findMember, toast } = adminUiHelpers(() => ({ browser, url: demo.url }));
+  const { open, screenshot, api, findMember, toast } = demoAdminInChromium();
 
   it('creates a reward with inline and server validation, previews the customer card, lists it and its redemptions', async () => {
     const { context, page, problems } = await open('/rewards');

@@ -1,25 +1,9 @@
 // The pages added for issue 14 as an owner uses them in Chromium against the demo app: the setup guide's
 // hand-ticked step, a double-points weekend on the multipliers page, and the staff roles page.
-import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { adminUiHelpers, RESULTS_DIR } from '../support/admin-ui-helpers';
-import { launchBrowser } from '../support/browser';
-import { startDemoApp } from '../support/demo-app';
+import { demoAdminInChromium } from '../support/admin-ui-helpers';
 
 describe('setup guide, multipliers and staff roles in Chromium', () => {
-  let browser: Browser;
-  let demo: { url: string; close(): Promise<void> };
-
-  beforeAll(async () => {
-    [browser, demo] = await Promise.all([launchBrowser(), startDemoApp()]);
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.all([browser?.close(), demo?.close()]);
-  });
-
-  const { open, screenshot, api, toast } = adminUiHelpers(() => ({ browser, url: demo.url }));
+  const { open, screenshot, api, toast } = demoAdminInChromium();
 
   it('ticks off the widget step of the setup guide and counts it', async () => {
     const { context, page, problems } = await open('/');

@@ -1,8 +1,11 @@
 // What the admin UI e2e tests share: open a page of the demo app in a fresh browser context, save a
-// screenshot, call the demo app's API with a demo session token, find a member, wait for a toast.
+// screenshot, call the demo app's API with a demo session token, find a member, wait for a toast; and
+// the Chromium plus demo app that a describe block starts once for all its tests.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectPageProblems, type PageProblems } from './browser';
+import { collectPageProblems, launchBrowser, type PageProblems } from './browser';
+import { startDemoApp } from './demo-app';
 
 export const RESULTS_DIR = path.resolve(__dirname, '../../test-results');
 
@@ -53,4 +56,24 @@ export function adminUiHelpers(session: () => { browser: Browser; url: string })
   }
 
   return { open, screenshot, api, findMember, toast };
+}
+
+/**
+ * Call inside a describe block: starts Chromium and the demo app before its tests (and creates the
+ * results folder), closes both after them, and gives the helpers above plus the demo app's url.
+ */
+export function demoAdminInChromium() {
+  let browser: Browser;
+  let demo: { url: string; close(): Promise<void> };
+
+  beforeAll(async () => {
+    [browser, demo] = await Promise.all([launchBrowser(), startDemoApp()]);
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([browser?.close(), demo?.close()]);
+  });
+
+  return { ...adminUiHelpers(() => ({ browser, url: demo.url })), url: () => demo.url };
 }
