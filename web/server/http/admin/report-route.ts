@@ -7,7 +7,7 @@ import { countReportRows, reportPage } from '../../../core/reports/points-report
 import { reportFilterSchema, toReportFilters } from '../../../core/reports/report-filters';
 import { recordStaffAction } from '../../../core/staff/record-staff-action';
 import { createPgRowQuery, type PgRowQuery } from '../../db/pg-row-query';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../../runtime/logger';
 import { adminAuthOf } from '../session-token-auth';
 import { staffOf } from '../staff-access';
 
