@@ -5,12 +5,8 @@ import type { Db, Prisma } from '../db-client';
 import { AppError } from '../errors/app-error';
 import { sqlClientOf } from '../sql/sql-client';
 import { sql, type SqlQuery } from '../sql/sql-query';
-import { toMemberView, type EntryView, type MemberView, toEntryView } from './member-views';
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+import type { Entry, Member, MemberDetail, Page } from '../../contracts/admin-api';
+import { toMemberView, toEntryView } from './member-views';
 
 export function caseVariants(text: string): string[] {
   const lower = text.toLocaleLowerCase();
@@ -50,7 +46,7 @@ async function shopCurrency(prisma: Prisma, shopId: string): Promise<string> {
   return shop?.currency ?? 'USD';
 }
 
-export async function searchMembers(db: Db, shopId: string, options: { query?: string; cursor?: string; limit: number }): Promise<Page<MemberView>> {
+export async function searchMembers(db: Db, shopId: string, options: { query?: string; cursor?: string; limit: number }): Promise<Page<Member>> {
   const words = (options.query ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
   let cursor: { id: string; createdAt: Date } | null = null;
   if (options.cursor) {
@@ -71,13 +67,7 @@ export async function searchMembers(db: Db, shopId: string, options: { query?: s
   return { items: page.map((row) => toMemberView(row, currency)), nextCursor: ordered.length > options.limit ? page[page.length - 1]!.id : null };
 }
 
-export interface MemberDetails {
-  member: MemberView;
-  pending: Array<{ id: string; points: number; availableAt: string | null; description: string }>;
-  messages: Array<{ id: string; event: string; channel: string; status: string; createdAt: string; sentAt: string | null }>;
-}
-
-export async function getMemberDetails(prisma: Prisma, shopId: string, memberId: string): Promise<MemberDetails> {
+export async function getMemberDetails(prisma: Prisma, shopId: string, memberId: string): Promise<MemberDetail> {
   const row = await prisma.member.findFirst({ where: { id: memberId, shopId } });
   if (!row) throw new AppError('NOT_FOUND', 'This member was not found in this shop.');
   const [currency, pending, messages] = await Promise.all([
@@ -92,14 +82,14 @@ export async function getMemberDetails(prisma: Prisma, shopId: string, memberId:
   };
 }
 
-export async function getMember(prisma: Prisma, shopId: string, memberId: string): Promise<MemberView> {
+export async function getMember(prisma: Prisma, shopId: string, memberId: string): Promise<Member> {
   const row = await prisma.member.findFirst({ where: { id: memberId, shopId } });
   if (!row) throw new AppError('NOT_FOUND', 'This member was not found in this shop.');
   return toMemberView(row, await shopCurrency(prisma, shopId));
 }
 
 /** Newest first; the cursor is the id of the last entry of the previous page. */
-export async function listMemberHistory(prisma: Prisma, shopId: string, memberId: string, options: { cursor?: string; limit: number }): Promise<Page<EntryView>> {
+export async function listMemberHistory(prisma: Prisma, shopId: string, memberId: string, options: { cursor?: string; limit: number }): Promise<Page<Entry>> {
   const member = await prisma.member.findFirst({ where: { id: memberId, shopId }, select: { id: true } });
   if (!member) throw new AppError('NOT_FOUND', 'This member was not found in this shop.');
   if (options.cursor) {

@@ -1,6 +1,7 @@
 // Reads and changes a shop's programme settings. The JSON columns (spend tiers, booking property
 // mapping) are parsed and validated here so callers only ever see typed values.
 import { z } from 'zod';
+import type { ProgramSettings as ProgramSettingsView } from '../../contracts/admin-api';
 import type { Prisma } from '../db-client';
 import { bookingPropertyConfigSchema, type BookingPropertyConfig } from '../earning/booking-property-config';
 import { programSettingsSchema, type ProgramSettings } from '../earning/program-settings-schema';
@@ -11,9 +12,7 @@ export const programSettingsPatchSchema = programSettingsSchema
     dateOrder: z.enum(['DMY', 'MDY', '']),
   })
   .partial()
-  .strict();
-
-export type ProgramSettingsView = ProgramSettings & { bookingPropertyConfig: BookingPropertyConfig; dateOrder: 'DMY' | 'MDY' | '' };
+  .strict() satisfies z.ZodType<Partial<ProgramSettingsView>>;
 
 type SettingsRow = Awaited<ReturnType<Prisma['programSettings']['findUniqueOrThrow']>>;
 
