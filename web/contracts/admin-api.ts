@@ -109,6 +109,9 @@ export interface DashboardStats {
   pending: number;
   expired: number;
   liabilityPoints: number;
+  /** The money value of the liability: the admin shows it when present; dashboardStats does not send it yet. */
+  liabilityMinor?: number;
+  currency?: string;
   /** redeemed / issued in the range, 0..1 (0 when nothing was issued) */
   redemptionRate: number;
   topServices: Array<{ productId: string; title: string; points: number }>;
