@@ -2,7 +2,7 @@
 // shop's gift-card issue limit, which the caller reads from Shopify); archived, never deleted, so
 // redemptions keep pointing at a row.
 import { z } from 'zod';
-import type { Reward } from '../../contracts/common';
+import type { Reward, RewardInput as RewardBody } from '../../contracts/admin-api';
 import { AppError } from '../errors/app-error';
 import type { Db } from '../db-client';
 import { minorUnitsFromColumn, normalizeCurrencyCode } from '../money';
@@ -30,7 +30,7 @@ export const rewardInputSchema = z
     perCustomerLimit: rewardFields.perCustomerLimit.default(null),
     visibleToGroups: rewardFields.visibleToGroups.default([]),
   })
-  .strict();
+  .strict() satisfies z.ZodType<RewardBody>;
 
 /** A change names only what changes: no defaults here, or a partial PATCH would reset the rest. */
 export const rewardPatchSchema = z.object(rewardFields).partial().strict();
