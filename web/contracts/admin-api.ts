@@ -41,7 +41,10 @@ export interface Entry {
 export interface MemberDetail {
   member: Member;
   pending: Array<{ id: string; points: number; availableAt: string | null; description: string }>;
-  messages: Array<{ id: string; event: string; channel: string; status: string; createdAt: string; sentAt: string | null }>;
+  /** `reason`: why a message was not sent or failed (NO_EMAIL_SERVER, NO_MARKETING_CONSENT, the server's answer …) */
+  messages: Array<{ id: string; event: string; channel: string; status: string; createdAt: string; sentAt: string | null; reason: string | null }>;
+  /** From the member's orders: the last appointment or purchase that has happened, the next booked one, the first order. */
+  visits: { lastVisitAt: string | null; nextAppointmentAt: string | null; memberSince: string };
 }
 
 export interface AdjustmentResult {
@@ -87,8 +90,23 @@ export interface ReportTotals {
   reversed: number;
   /** outstanding posted balance now: of the filtered member, else of every member of the shop */
   liabilityPoints: number;
-  liabilityMinor: number;
+  /** the liability in money at `pointValue`; null while points have no money value (no reward, no stated value) */
+  liabilityMinor: number | null;
   currency: string;
+  pointValue: PointValue | null;
+}
+
+export type PointValueSource = 'owner' | 'reward';
+
+/** What one point is worth in money (web/core/reports/point-value.ts). */
+export interface PointValue {
+  /** `points` points are worth `valueMinor` minor units of `currency`. */
+  valueMinor: number;
+  points: number;
+  currency: string;
+  source: PointValueSource;
+  /** The reward the value was derived from (source = reward). */
+  rewardTitle?: string;
 }
 
 export interface ReportResponse {
@@ -109,9 +127,10 @@ export interface DashboardStats {
   pending: number;
   expired: number;
   liabilityPoints: number;
-  /** The money value of the liability: the admin shows it when present; dashboardStats does not send it yet. */
-  liabilityMinor?: number;
-  currency?: string;
+  /** the same money figure as the report's (web/core/reports/point-value.ts); null while points have no value */
+  liabilityMinor: number | null;
+  currency: string;
+  pointValue: PointValue | null;
   /** redeemed / issued in the range, 0..1 (0 when nothing was issued) */
   redemptionRate: number;
   topServices: Array<{ productId: string; title: string; points: number }>;
@@ -166,6 +185,8 @@ export interface ProgramSettings {
   spendTiers: Array<{ fromMinor: number; basisPoints: number }>;
   bookingPropertyConfig: BookingPropertyConfig;
   dateOrder: 'DMY' | 'MDY' | '';
+  /** the owner's stated point value, null when it is derived from the rewards */
+  pointValue: { valueMinor: number; points: number } | null;
 }
 
 /** The body of POST /api/rewards (PATCH takes any subset). */

@@ -2,8 +2,8 @@
 import express, { type Express, type Router } from 'express';
 import type { Db } from '../core/db-client';
 import type { ShopInstaller } from './auth/shop-installer';
-import type { AppConfig } from './config';
-import { DEMO_SHOP_DOMAIN } from './config';
+import type { AppConfig } from '../runtime/config';
+import { DEMO_SHOP_DOMAIN } from '../runtime/config';
 import { createAdminFrontendRouter } from './http/admin-frontend';
 import { createAppointmentIssuesRouter } from './http/admin/appointment-issues-route';
 import { createConsentsRouter } from './http/admin/consents-route';
@@ -24,6 +24,7 @@ import { createMembersRouter } from './http/admin/members-route';
 import { createProductsRouter } from './http/admin/products-route';
 import { createReportRouter } from './http/admin/report-route';
 import { createStaffRouter } from './http/admin/staff-route';
+import { createSetupGuideRouter } from './http/admin/setup-guide-route';
 import { attachStaffMember } from './http/staff-access';
 import { refuseNulBytes } from './http/refuse-nul-bytes';
 import { authorizeAdminRoute } from './http/authorize-admin-route';
@@ -32,7 +33,7 @@ import { createDemoRouter } from './http/demo-routes';
 import { createErrorHandler, notFoundHandler } from './http/error-handler';
 import { requireSessionToken } from './http/session-token-auth';
 import { createWebhooksRouter } from './http/webhooks-route';
-import type { Logger } from './logger';
+import type { Logger } from '../runtime/logger';
 import type { ShopifyApi } from './shopify';
 import { AdminGraphqlClient } from '../shopify-admin/admin-graphql-client';
 import { mountCustomerProxyRoutes } from './http/proxy/customer-proxy-route';
@@ -41,7 +42,7 @@ import { answerBeforeExpress, type AppListener } from './http/before-express';
 import { createExtensionsRouter } from './http/extensions/extensions-router';
 import { createRewardsRouter } from './http/admin/rewards-route';
 import { GiftCardIssueLimitCache } from './rewards/gift-card-issue-limit';
-import { giftCardCodeBox } from './rewards/redemption-workflow-deps';
+import { giftCardCodeBox } from '../runtime/redemption-workflow-deps';
 
 export interface AppDeps {
   config: AppConfig;
@@ -110,6 +111,7 @@ export function createApp(deps: AppDeps): AppListener {
   api.use(createTaskQueueRouter({ db }));
   api.use(createAppointmentIssuesRouter({ db }));
   api.use(createMeRouter({ db }));
+  api.use(createSetupGuideRouter({ db, appEmailServer: Boolean(config.smtp.host) }));
   api.use(createStaffRouter({ db }));
   api.use(createMembersRouter({ db }));
   api.use(createReportRouter({ db, logger, databaseUrl: config.database.url }));

@@ -1,7 +1,8 @@
 // The send-outbox job against a real SMTP server (smtp-server on a free port), on both databases.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { sendOutboxJob, outboxSenderFor } from '../../../jobs/send-outbox';
+import { sendOutboxJob } from '../../../jobs/send-outbox';
+import { outboxSenderFor } from '../../../web/runtime/outbox-sender';
 import { recordConsentChange } from '../../../web/core/messaging/consent-store';
 import { claimOutboxMessages } from '../../../web/core/messaging/outbox-queue';
 import { postDueCredits } from '../../../web/core/ledger/post-due-credits';
@@ -169,6 +170,18 @@ describeEachDatabase('send-outbox job', (getDb) => {
     const message = await addOutboxMessage(db.prisma, { shopId: shop.id, memberId: member.id });
     await runSender(app, new Date());
     expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: 'skipped', lastError: 'NO_EMAIL_ADDRESS' });
+  });
+
+  it('records an e-mail written while no e-mail server is set up as not sent, with that reason, not as failed', async () => {
+    const db = getDb();
+    const withoutSmtp = createTestApp(db);
+    const shop = await createShop(db.prisma);
+    const member = await createMember(db.prisma, shop.id);
+    const message = await addOutboxMessage(db.prisma, { shopId: shop.id, memberId: member.id });
+    const result = await sendDueOutboxMessages(outboxSenderFor(withoutSmtp.runtime), { now: () => new Date() });
+    expect(result).toMatchObject({ sent: 0, failed: 0, skipped: 1 });
+    expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: 'skipped', lastError: 'NO_EMAIL_SERVER' });
+    expect(smtp.received).toEqual([]);
   });
 
   it('never has two messages of one member in flight, and a retry holds back the member\'s later messages', async () => {

@@ -1,40 +1,18 @@
-// Member search for staff: part of the first or last name, e-mail or phone, case-insensitive.
-// PostgreSQL compares with ILIKE (any script). SQLite's LIKE folds ASCII only, so for other scripts
-// (Cyrillic, Polish letters) the query is also tried in lower, upper and capitalised form.
+// Member search for staff: part of the first or last name, e-mail or phone, case-insensitive and
+// literal (web/core/sql/contains-text.ts).
 import type { Db, Prisma } from '../db-client';
 import { AppError } from '../errors/app-error';
+import { anyOf, containsText, likePattern } from '../sql/contains-text';
 import { sqlClientOf } from '../sql/sql-client';
 import { sql, type SqlQuery } from '../sql/sql-query';
 import type { Entry, Member, MemberDetail, Page } from '../../contracts/admin-api';
 import { toMemberView, toEntryView } from './member-views';
 
-export function caseVariants(text: string): string[] {
-  const lower = text.toLocaleLowerCase();
-  const capitalised = lower.charAt(0).toLocaleUpperCase() + lower.slice(1);
-  return [...new Set([text, lower, text.toLocaleUpperCase(), capitalised])];
-}
-
-// Typed text is matched literally: `%`, `_` and `\` are escaped, or "_" would find every member.
-// Prisma's `contains` does not escape them (and SQLite's LIKE has no escape character unless the
-// statement names one), so the matching ids are selected with the `sql` tag.
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
-}
-
-function anyOf(conditions: SqlQuery[]): SqlQuery {
-  return conditions.slice(1).reduce((all, condition) => sql`${all} OR ${condition}`, conditions[0]!);
-}
-
-function contains(db: Db, column: SqlQuery, text: string): SqlQuery {
-  if (db.kind === 'postgresql') return sql`${column} ILIKE ${likePattern(text)} ESCAPE '\\'`;
-  return anyOf(caseVariants(text).map((variant) => sql`${column} LIKE ${likePattern(variant)} ESCAPE '\\'`));
-}
-
 /** Every word must match some field, so "anna vries" finds Anna de Vries. */
 function memberSearchCondition(db: Db, words: string[]): SqlQuery {
   const perWord = words.map((word) => {
     const digits = word.replace(/\D/g, '');
-    const fields = [sql`"firstName"`, sql`"lastName"`, sql`"email"`, sql`"phone"`].map((column) => contains(db, column, word));
+    const fields = [sql`"firstName"`, sql`"lastName"`, sql`"email"`, sql`"phone"`].map((column) => containsText(db, column, word));
     const phone = digits.length >= 3 && digits.length === word.replace(/[\s+()\-.]/g, '').length ? [sql`"phone" LIKE ${likePattern(digits)} ESCAPE '\\'`] : [];
     return sql`(${anyOf([...fields, ...phone])})`;
   });
@@ -62,23 +40,61 @@ export async function searchMembers(db: Db, shopId: string, options: { query?: s
   const rows = await db.prisma.member.findMany({ where: { id: { in: ids.map((row) => row.id) } } });
   const byId = new Map(rows.map((row) => [row.id, row]));
   const ordered = ids.map((row) => byId.get(row.id)).filter((row) => row !== undefined);
-  const currency = await shopCurrency(db.prisma, shopId);
   const page = ordered.slice(0, options.limit);
-  return { items: page.map((row) => toMemberView(row, currency)), nextCursor: ordered.length > options.limit ? page[page.length - 1]!.id : null };
+  const [currency, visits] = await Promise.all([shopCurrency(db.prisma, shopId), memberVisits(db.prisma, shopId, page, new Date())]);
+  return {
+    items: page.map((row) => ({ ...toMemberView(row, currency), lastVisitAt: visits.get(row.id)?.lastVisitAt ?? null })),
+    nextCursor: ordered.length > options.limit ? page[page.length - 1]!.id : null,
+  };
 }
 
-export async function getMemberDetails(prisma: Prisma, shopId: string, memberId: string): Promise<MemberDetail> {
+type Visits = MemberDetail['visits'];
+
+/**
+ * Visits as a person means them: an appointment in the future is the next one, not the last visit, and
+ * a customer who ordered before the app was installed has been a customer since that first order.
+ * One query for a whole page of members.
+ */
+async function memberVisits(prisma: Prisma, shopId: string, members: Array<{ id: string; createdAt: Date }>, now: Date): Promise<Map<string, Visits>> {
+  const orders = members.length === 0 ? [] : await prisma.orderRecord.findMany({
+    where: { shopId, memberId: { in: members.map((member) => member.id) }, cancelledAt: null },
+    select: { memberId: true, processedAt: true, lines: { select: { appointmentStart: true } } },
+  });
+  const state = new Map(members.map((member) => [member.id, { last: null as Date | null, next: null as Date | null, first: member.createdAt }]));
+  for (const order of orders) {
+    const visit = state.get(order.memberId ?? '');
+    if (!visit) continue;
+    if (order.processedAt < visit.first) visit.first = order.processedAt;
+    const moments = order.lines.map((line) => line.appointmentStart).filter((at): at is Date => at !== null);
+    for (const at of moments.length > 0 ? moments : [order.processedAt]) {
+      if (at <= now) {
+        if (!visit.last || at > visit.last) visit.last = at;
+      } else if (!visit.next || at < visit.next) visit.next = at;
+    }
+  }
+  return new Map(
+    [...state].map(([id, visit]) => [id, { lastVisitAt: visit.last?.toISOString() ?? null, nextAppointmentAt: visit.next?.toISOString() ?? null, memberSince: visit.first.toISOString() }]),
+  );
+}
+
+export async function getMemberDetails(prisma: Prisma, shopId: string, memberId: string, now = new Date()): Promise<MemberDetail> {
   const row = await prisma.member.findFirst({ where: { id: memberId, shopId } });
   if (!row) throw new AppError('NOT_FOUND', 'This member was not found in this shop.');
-  const [currency, pending, messages] = await Promise.all([
+  const [currency, pending, messages, visits] = await Promise.all([
     shopCurrency(prisma, shopId),
     prisma.ledgerEntry.findMany({ where: { shopId, memberId, status: 'pending' }, orderBy: [{ availableAt: 'asc' }, { id: 'asc' }], take: 200 }),
     prisma.outboxMessage.findMany({ where: { shopId, memberId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 100 }),
+    memberVisits(prisma, shopId, [row], now),
   ]);
+  const visit = visits.get(row.id)!;
   return {
-    member: toMemberView(row, currency),
+    member: { ...toMemberView(row, currency), lastVisitAt: visit.lastVisitAt },
     pending: pending.map((entry) => ({ id: entry.id, points: entry.points, availableAt: entry.availableAt?.toISOString() ?? null, description: entry.description })),
-    messages: messages.map((m) => ({ id: m.id, event: m.event, channel: m.channel, status: m.status, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })),
+    messages: messages.map((m) => ({
+      id: m.id, event: m.event, channel: m.channel, status: m.status, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null,
+      reason: m.status === 'failed' || m.status === 'skipped' ? m.lastError : null,
+    })),
+    visits: visit,
   };
 }
 

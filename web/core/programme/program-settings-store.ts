@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { ProgramSettings as ProgramSettingsView } from '../../contracts/admin-api';
 import type { Prisma } from '../db-client';
+import { minorUnitsFromColumn } from '../money/minor-units-column';
 import { bookingPropertyConfigSchema, type BookingPropertyConfig } from '../earning/booking-property-config';
 import { programSettingsSchema, type ProgramSettings } from '../earning/program-settings-schema';
 
@@ -10,6 +11,10 @@ export const programSettingsPatchSchema = programSettingsSchema
   .extend({
     bookingPropertyConfig: bookingPropertyConfigSchema,
     dateOrder: z.enum(['DMY', 'MDY', '']),
+    /** "`points` points are worth `valueMinor`"; null = derive it from the rewards */
+    pointValue: z
+      .strictObject({ valueMinor: z.number().int().min(1).max(1_000_000_000), points: z.number().int().min(1).max(1_000_000) })
+      .nullable(),
   })
   .partial()
   .strict() satisfies z.ZodType<Partial<ProgramSettingsView>>;
@@ -30,6 +35,7 @@ function toView(row: SettingsRow): ProgramSettingsView {
     spendTiers: JSON.parse(row.spendTiers) as ProgramSettings['spendTiers'],
     bookingPropertyConfig: JSON.parse(row.bookingPropertyConfig) as BookingPropertyConfig,
     dateOrder: row.dateOrder as ProgramSettingsView['dateOrder'],
+    pointValue: row.pointValueMinor && row.pointValuePoints ? { valueMinor: minorUnitsFromColumn(row.pointValueMinor), points: row.pointValuePoints } : null,
   };
 }
 
@@ -40,9 +46,10 @@ export async function getProgramSettings(prisma: Prisma, shopId: string): Promis
 
 /** Applies a validated partial change; the caller validates with programSettingsPatchSchema first. */
 export async function updateProgramSettings(prisma: Prisma, shopId: string, patch: z.infer<typeof programSettingsPatchSchema>): Promise<ProgramSettingsView> {
-  const { spendTiers, bookingPropertyConfig, ...plain } = patch;
+  const { spendTiers, bookingPropertyConfig, pointValue, ...plain } = patch;
   const data = {
     ...plain,
+    ...(pointValue !== undefined ? { pointValueMinor: pointValue?.valueMinor ?? null, pointValuePoints: pointValue?.points ?? null } : {}),
     ...(spendTiers !== undefined ? { spendTiers: JSON.stringify(spendTiers) } : {}),
     ...(bookingPropertyConfig !== undefined ? { bookingPropertyConfig: JSON.stringify(bookingPropertyConfig) } : {}),
   };

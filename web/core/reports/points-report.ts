@@ -7,7 +7,7 @@ import { memberDisplayName, toDate, toEntryView, type EntryRow } from '../member
 import { prismaSqlExecutor } from '../sql/prisma-sql-executor';
 import type { SqlExecutor } from '../sql/sql-executor';
 import { sql, sqlText, type SqlQuery } from '../sql/sql-query';
-import { liabilityMinorUnits } from './point-value';
+import { liabilityOf, loadPointValue, type PointValue } from './point-value';
 import { reportWhere, type ReportFilters, type ReportSort } from './report-filters';
 
 const SELECT_COLUMNS = sqlText(`e."id", e."memberId", e."createdAt", e."type", e."status", e."points", e."description", e."sourceType", e."sourceId",
@@ -39,13 +39,14 @@ export async function reportTotals(db: Db, shopId: string, filters: ReportFilter
   );
   const sum = (match: (g: { type: string; status: string }) => boolean) =>
     groups.filter(match).reduce((acc, g) => acc + Number(g.points ?? 0), 0);
-  const [liability, shop, settings] = await Promise.all([
+  const [liability, shop, pointValue] = await Promise.all([
     db.prisma.member.aggregate({ where: { shopId, balance: { gt: 0 }, ...(filters.memberId ? { id: filters.memberId } : {}) }, _sum: { balance: true } }),
     db.prisma.shop.findUnique({ where: { id: shopId }, select: { currency: true } }),
-    db.prisma.programSettings.findUnique({ where: { shopId }, select: { pointsPerCurrencyUnit: true } }),
+    loadPointValue(db.prisma, shopId),
   ]);
   const currency = shop?.currency ?? 'USD';
   const liabilityPoints = liability._sum.balance ?? 0;
+  const inMoney = liabilityOf(liabilityPoints, pointValue, currency);
   return {
     total: groups.reduce((acc, g) => acc + Number(g.n), 0),
     totals: {
@@ -56,8 +57,9 @@ export async function reportTotals(db: Db, shopId: string, filters: ReportFilter
       adjusted: sum((g) => g.type === 'adjust' && g.status === 'posted'),
       reversed: sum((g) => g.type === 'reversal' && g.status === 'posted'),
       liabilityPoints,
-      liabilityMinor: liabilityMinorUnits(liabilityPoints, settings?.pointsPerCurrencyUnit ?? 1, currency),
+      liabilityMinor: inMoney.valueMinor,
       currency,
+      pointValue,
     },
   };
 }
