@@ -39,7 +39,7 @@ describeEachDatabase('a task batch broken off by a database error', (getDb) => {
     }
     const context = testApp.jobContext();
     // Recording the first task's outcome fails both ways (done, then failed).
-    const faulty = { ...context, runtime: { ...context.runtime, db: { ...db, sql: failingWritesOf(sqlClientOf(db), ids[0]!, 2) } } };
+    const faulty = { ...context, runtime: { ...context.runtime, db: { ...context.runtime.db, sql: failingWritesOf(sqlClientOf(context.runtime.db), ids[0]!, 2) } } };
 
     await expect(processDueTasks(faulty, { batchSize: 3, claimers: 1 })).rejects.toThrow("Can't reach database server");
 
