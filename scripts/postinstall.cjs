@@ -17,5 +17,7 @@ for (const schema of ['prisma/schema.prisma', 'prisma/schema.postgres.prisma']) 
   run(bin('prisma'), ['generate'], { PRISMA_SCHEMA: schema, PRISMA_SCHEMA_ENGINE_BINARY: '/bin/true', PRISMA_HIDE_UPDATE_MESSAGE: '1' });
 }
 if (fs.existsSync(path.join(root, 'web/frontend/vite.config.mts'))) {
-  run(bin('vite'), ['build', '--config', 'web/frontend/vite.config.mts', '--logLevel', 'warn']);
+  // Always React's production build, whatever NODE_ENV the install inherits (jest's "test" when the
+  // Shopify CLI build test reinstalls, which made the admin log development warnings in later tests).
+  run(bin('vite'), ['build', '--config', 'web/frontend/vite.config.mts', '--logLevel', 'warn'], { NODE_ENV: 'production' });
 }

@@ -30,6 +30,6 @@ if (require.main === module) {
     console.error(`The app URL is still the placeholder ${PLACEHOLDER_URL}: set SHOPIFY_APP_URL or run \`shopify app config link\`.`);
     process.exit(1);
   }
-  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'shopify'), ['app', command, '--path', root, ...rest], { stdio: 'inherit', env });
+  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'shopify'), ['app', command, '--path', root, ...(command === 'build' ? ['--skip-dependencies-installation'] : []), ...rest], { stdio: 'inherit', env });
   process.exit(result.status ?? 1);
 }

@@ -8,7 +8,7 @@ import { startDemoApp } from '../support/demo-app';
 
 const DEMO_SHOP_NAME = 'Demo Salon & Studio';
 const RESULTS_DIR = path.resolve(__dirname, '../../test-results');
-const COUNT_IDS = ['members', 'products', 'services', 'orders', 'pendingPoints', 'postedPoints'] as const;
+const COUNT_IDS = ['members', 'products', 'services', 'orders', 'pendingPoints'] as const;
 
 async function countText(page: Page, id: (typeof COUNT_IDS)[number]): Promise<string> {
   // The card's second paragraph is the number (label is an h3, help text the last paragraph).
@@ -45,11 +45,19 @@ describe('admin dashboard in Chromium', () => {
   it('shows the demo shop with its member, catalog and points counts and no browser errors', async () => {
     const { context, page, problems } = await openDashboard();
     try {
-      for (const label of ['Members', 'Products', 'Services', 'Orders', 'Pending points', 'Posted points']) {
+      for (const label of ['Members', 'Products', 'Services', 'Orders', 'Pending points', 'Outstanding points value']) {
         await page.getByRole('heading', { level: 3, name: label, exact: true }).waitFor();
       }
       expect(digitsOf(await countText(page, 'members'))).toBeGreaterThan(0);
       for (const id of COUNT_IDS) expect(await countText(page, id)).toMatch(/^[\d,]+$/);
+      // The liability in money at the demo rewards' value (€10 for 100 points), with the points and that value.
+      const liability = page.getByTestId('count-stat-liability');
+      await liability.waitFor();
+      const liabilityText = await liability.innerText();
+      expect(liabilityText).toMatch(/€[\d,]+\.\d\d/);
+      expect(liabilityText).toContain('1 point ≈ €0.10');
+      await page.getByTestId('setup-guide').getByText(/\d of 6 done/).waitFor();
+      await page.getByTestId('email-server-banner').getByText('E-mails are not being sent').waitFor();
       await page.screenshot({ path: path.join(RESULTS_DIR, 'admin-dashboard.png'), fullPage: true });
       expect(problems.all()).toEqual([]);
     } finally {
@@ -60,7 +68,7 @@ describe('admin dashboard in Chromium', () => {
   it('speaks Ukrainian with ?locale=uk, numbers formatted the Ukrainian way', async () => {
     const { context, page, problems } = await openDashboard('?locale=uk');
     try {
-      for (const label of ['Учасники', 'Товари', 'Послуги', 'Замовлення', 'Бали в очікуванні', 'Зараховані бали']) {
+      for (const label of ['Учасники', 'Товари', 'Послуги', 'Замовлення', 'Бали в очікуванні', 'Вартість непогашених балів']) {
         await page.getByRole('heading', { level: 3, name: label, exact: true }).waitFor();
       }
       expect(await page.locator('html').getAttribute('lang')).toBe('uk');

@@ -102,6 +102,9 @@ describe('admin pages in Chromium', () => {
       await dialog.getByRole('button', { name: 'Review' }).click();
       await dialog.getByText("Add 25 points to Emma de Vries's balance?").waitFor();
       await dialog.getByText(`New balance: ${new Intl.NumberFormat('en').format(before.balance + 25)} points`).waitFor();
+      // The demo has no e-mail server: the confirmation must not promise an e-mail.
+      await dialog.getByText('No e-mail will be sent: no e-mail server is set up.').waitFor();
+      expect(await dialog.getByText('The customer is notified by email', { exact: false }).count()).toBe(0);
       await screenshot(page, 'admin-adjust-confirm');
       await dialog.getByRole('button', { name: 'Add 25 points' }).click();
       await toast(page, '25 points added for Emma de Vries');
@@ -187,12 +190,14 @@ describe('admin pages in Chromium', () => {
       await csvDownload.saveAs(csvPath);
       const csvRows = parseCsv(fs.readFileSync(csvPath, 'utf8')).filter((row) => row.some((cell) => cell !== ''));
       const header = csvRows[0]!;
-      expect(header).toEqual(expect.arrayContaining(['Date', 'Member', 'Type', 'Points', 'Description']));
+      // Dates in the shop's time zone, named in the header; types as the admin shows them.
+      expect(header).toEqual(expect.arrayContaining(['Date (Europe/Amsterdam)', 'Member', 'Type', 'Points', 'Description']));
       const dataRows = csvRows.slice(1);
       expect(dataRows.length).toBe(total);
       const typeColumn = header.indexOf('Type');
       const descriptionColumn = header.indexOf('Description');
-      expect(dataRows.every((row) => row[typeColumn] === 'adjust')).toBe(true);
+      expect(dataRows.every((row) => row[typeColumn] === 'Adjustment')).toBe(true);
+      expect(dataRows.every((row) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(row[0]!))).toBe(true);
       const descriptions = dataRows.map((row) => row[descriptionColumn] ?? '');
       expect(descriptions).toContain('Thank you for the review');
       expect(descriptions.some((text) => text.includes('=1+1 birthday bonus'))).toBe(true);
@@ -284,11 +289,12 @@ describe('admin pages in Chromium', () => {
     const { context, page, problems } = await open('/settings');
     try {
       await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor({ timeout: 20_000 });
+      // Delays are entered in hours (stored in minutes).
       const delay = page.getByLabel('Delay after the appointment');
-      await delay.fill('5000');
-      await page.getByText('Enter a number from 0 to 4,320.').waitFor();
+      await delay.fill('100');
+      await page.getByText('Enter a number from 0 to 72.').waitFor();
       expect(await page.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
-      await delay.fill('240');
+      await delay.fill('4');
       await page.getByLabel('Start date and time').fill('Afspraak start, Appointment');
       await page.getByLabel('Order of day and month').selectOption('DMY');
       await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -303,7 +309,7 @@ describe('admin pages in Chromium', () => {
       await screenshot(page, 'admin-settings');
       await page.reload();
       await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
-      expect(await page.getByLabel('Delay after the appointment').inputValue()).toBe('240');
+      expect(await page.getByLabel('Delay after the appointment').inputValue()).toBe('4');
       expect(problems.all()).toEqual([]);
     } finally {
       await context.close();

@@ -24,6 +24,7 @@ import { createMembersRouter } from './http/admin/members-route';
 import { createProductsRouter } from './http/admin/products-route';
 import { createReportRouter } from './http/admin/report-route';
 import { createStaffRouter } from './http/admin/staff-route';
+import { createSetupGuideRouter } from './http/admin/setup-guide-route';
 import { attachStaffMember } from './http/staff-access';
 import { refuseNulBytes } from './http/refuse-nul-bytes';
 import { authorizeAdminRoute } from './http/authorize-admin-route';
@@ -110,6 +111,7 @@ export function createApp(deps: AppDeps): AppListener {
   api.use(createTaskQueueRouter({ db }));
   api.use(createAppointmentIssuesRouter({ db }));
   api.use(createMeRouter({ db }));
+  api.use(createSetupGuideRouter({ db, appEmailServer: Boolean(config.smtp.host) }));
   api.use(createStaffRouter({ db }));
   api.use(createMembersRouter({ db }));
   api.use(createReportRouter({ db, logger, databaseUrl: config.database.url }));

@@ -68,7 +68,7 @@ describeEachDatabase('points report, totals and export', (getDb) => {
     expect(response.body).toMatchObject({ total: 8, page: 1, pageSize: 2 });
     expect(response.body.items).toHaveLength(2);
     // balance now: Anna 100 + 40 - 50 = 90, Bram 60 - 10 + 15 = 65; 1 point = 1% of EUR 1 = 1 cent
-    expect(response.body.totals).toEqual({ earned: 200, spent: 50, pending: 30, expired: 10, adjusted: 15, reversed: 0, liabilityPoints: 155, liabilityMinor: 155, currency: 'EUR' });
+    expect(response.body.totals).toEqual({ earned: 200, spent: 50, pending: 30, expired: 10, adjusted: 15, reversed: 0, liabilityPoints: 155, liabilityMinor: null, currency: 'EUR', pointValue: null });
   });
 
   it.each([
@@ -119,6 +119,16 @@ describeEachDatabase('points report, totals and export', (getDb) => {
     expect(response.body.error.code).toBe('VALIDATION');
   });
 
+  it('offers the staff members and order locations as filter choices instead of raw ids', async () => {
+    await getDb().prisma.orderRecord.create({
+      data: { shopId: shop.id, shopifyOrderId: 'gid://shopify/Order/991', currency: 'EUR', processedAt: new Date(), shopifyUpdatedAt: new Date(), locationId: 'gid://shopify/Location/7' },
+    });
+    const response = await api().get('/api/report/filter-options').set('Authorization', await as('2'));
+    expect(response.status).toBe(200);
+    expect(response.body.staff.map((s: { userId: string }) => s.userId)).toEqual(expect.arrayContaining(['1', '2']));
+    expect(response.body.locations).toEqual(expect.arrayContaining([{ id: 'gid://shopify/Location/7', label: '#7' }]));
+  });
+
   it('does not let staff export (403)', async () => {
     const response = await api().get('/api/report/export').query({ format: 'csv' }).set('Authorization', await as('2'));
     expect(response.status).toBe(403);
@@ -133,7 +143,7 @@ describeEachDatabase('points report, totals and export', (getDb) => {
     const header = records[0]!.fields;
     const row = Object.fromEntries(header.map((name, i) => [name, records[1]!.fields[i]]));
     expect(records).toHaveLength(2);
-    expect(row).toMatchObject({ Member: "'=Bram Jansen", Description: "'=cmd()", Points: '15', Type: 'adjust', 'Staff user': '2' });
+    expect(row).toMatchObject({ Member: "'=Bram Jansen", Description: "'=cmd()", Points: '15', Type: 'Adjustment', 'Staff user': '2' });
     const all = await api().get('/api/report/export').query({ format: 'csv' }).set('Authorization', await as('1')).buffer(true).parse(binary);
     expect(all.headers['x-export-rows']).toBe('8');
     expect(parseCsv((all.body as Buffer).toString('utf8'))).toHaveLength(9);
@@ -151,7 +161,7 @@ describeEachDatabase('points report, totals and export', (getDb) => {
     const sheet = workbook.worksheets[0]!;
     expect(sheet.rowCount).toBe(9);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    const col = (name: string) => header.indexOf(name) + 1;
+    const col = (name: string) => header.findIndex((h) => h === name || String(h).startsWith(`${name} (`)) + 1;
     const points = Array.from({ length: 8 }, (_, i) => sheet.getRow(i + 2).getCell(col('Points')).value);
     // exports are always in date order (here oldest first); the spreadsheet sorts by points
     expect(points.slice(0, 3)).toEqual([100, 40, 30]);
@@ -161,6 +171,10 @@ describeEachDatabase('points report, totals and export', (getDb) => {
     expect(adjustRow.getCell(col('Description')).value).toBe("'=cmd()");
     expect(adjustRow.getCell(col('Member')).value).toBe("'=Bram Jansen");
     expect(adjustRow.getCell(col('Date')).value).toBeInstanceOf(Date);
+    // The same liability as the report's totals, on its own sheet (no reward, so no money value).
+    const summary = workbook.getWorksheet('Summary')!;
+    expect(summary.getRow(1).values).toEqual([undefined, 'Outstanding points', 155]);
+    expect(summary.getRow(2).getCell(2).value).toBe('no point value yet');
   });
 
   it('walks every row exactly once in keyset batches, even when rows share a timestamp or points', async () => {

@@ -10,9 +10,11 @@ const root = path.resolve(__dirname, '../../..');
 const UI_EXTENSION_LIMIT_BYTES = 64 * 1024;
 const APP_URL = 'https://loyalty-build-check.example.net';
 
+// --skip-dependencies-installation: otherwise the CLI runs `npm install` in the repository mid-suite,
+// which rebuilds the admin UI under jest's NODE_ENV and rewrites node_modules under the running tests.
 function runCli(): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(root, 'node_modules', '.bin', 'shopify'), ['app', 'build', '--path', root], {
+    const child = spawn(path.join(root, 'node_modules', '.bin', 'shopify'), ['app', 'build', '--path', root, '--skip-dependencies-installation'], {
       env: shopifyCliEnv({ ...process.env, SHOPIFY_APP_URL: APP_URL, FORCE_COLOR: '0', NO_COLOR: '1' }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -171,6 +171,18 @@ describeEachDatabase('send-outbox job', (getDb) => {
     expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: 'skipped', lastError: 'NO_EMAIL_ADDRESS' });
   });
 
+  it('records an e-mail written while no e-mail server is set up as not sent, with that reason, not as failed', async () => {
+    const db = getDb();
+    const withoutSmtp = createTestApp(db);
+    const shop = await createShop(db.prisma);
+    const member = await createMember(db.prisma, shop.id);
+    const message = await addOutboxMessage(db.prisma, { shopId: shop.id, memberId: member.id });
+    const result = await sendDueOutboxMessages(outboxSenderFor(withoutSmtp.runtime), { now: () => new Date() });
+    expect(result).toMatchObject({ sent: 0, failed: 0, skipped: 1 });
+    expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: 'skipped', lastError: 'NO_EMAIL_SERVER' });
+    expect(smtp.received).toEqual([]);
+  });
+
   it('never has two messages of one member in flight, and a retry holds back the member\'s later messages', async () => {
     const db = getDb();
     const shop = await createShop(db.prisma);

@@ -66,29 +66,70 @@ export async function searchMembers(db: Db, shopId: string, options: { query?: s
   const rows = await db.prisma.member.findMany({ where: { id: { in: ids.map((row) => row.id) } } });
   const byId = new Map(rows.map((row) => [row.id, row]));
   const ordered = ids.map((row) => byId.get(row.id)).filter((row) => row !== undefined);
-  const currency = await shopCurrency(db.prisma, shopId);
   const page = ordered.slice(0, options.limit);
-  return { items: page.map((row) => toMemberView(row, currency)), nextCursor: ordered.length > options.limit ? page[page.length - 1]!.id : null };
+  const [currency, visits] = await Promise.all([shopCurrency(db.prisma, shopId), memberVisits(db.prisma, shopId, page, new Date())]);
+  return {
+    items: page.map((row) => ({ ...toMemberView(row, currency), lastVisitAt: visits.get(row.id)?.lastVisitAt ?? null })),
+    nextCursor: ordered.length > options.limit ? page[page.length - 1]!.id : null,
+  };
 }
 
 export interface MemberDetails {
   member: MemberView;
   pending: Array<{ id: string; points: number; availableAt: string | null; description: string }>;
-  messages: Array<{ id: string; event: string; channel: string; status: string; createdAt: string; sentAt: string | null }>;
+  /** `reason`: why a message was not sent or failed (NO_EMAIL_SERVER, NO_MARKETING_CONSENT, the server's answer …) */
+  messages: Array<{ id: string; event: string; channel: string; status: string; createdAt: string; sentAt: string | null; reason: string | null }>;
+  /** From the member's orders: the last appointment or purchase that has happened, the next booked one, the first order. */
+  visits: { lastVisitAt: string | null; nextAppointmentAt: string | null; memberSince: string };
 }
 
-export async function getMemberDetails(prisma: Prisma, shopId: string, memberId: string): Promise<MemberDetails> {
+type Visits = MemberDetails['visits'];
+
+/**
+ * Visits as a person means them: an appointment in the future is the next one, not the last visit, and
+ * a customer who ordered before the app was installed has been a customer since that first order.
+ * One query for a whole page of members.
+ */
+async function memberVisits(prisma: Prisma, shopId: string, members: Array<{ id: string; createdAt: Date }>, now: Date): Promise<Map<string, Visits>> {
+  const orders = members.length === 0 ? [] : await prisma.orderRecord.findMany({
+    where: { shopId, memberId: { in: members.map((member) => member.id) }, cancelledAt: null },
+    select: { memberId: true, processedAt: true, lines: { select: { appointmentStart: true } } },
+  });
+  const state = new Map(members.map((member) => [member.id, { last: null as Date | null, next: null as Date | null, first: member.createdAt }]));
+  for (const order of orders) {
+    const visit = state.get(order.memberId ?? '');
+    if (!visit) continue;
+    if (order.processedAt < visit.first) visit.first = order.processedAt;
+    const moments = order.lines.map((line) => line.appointmentStart).filter((at): at is Date => at !== null);
+    for (const at of moments.length > 0 ? moments : [order.processedAt]) {
+      if (at <= now) {
+        if (!visit.last || at > visit.last) visit.last = at;
+      } else if (!visit.next || at < visit.next) visit.next = at;
+    }
+  }
+  return new Map(
+    [...state].map(([id, visit]) => [id, { lastVisitAt: visit.last?.toISOString() ?? null, nextAppointmentAt: visit.next?.toISOString() ?? null, memberSince: visit.first.toISOString() }]),
+  );
+}
+
+export async function getMemberDetails(prisma: Prisma, shopId: string, memberId: string, now = new Date()): Promise<MemberDetails> {
   const row = await prisma.member.findFirst({ where: { id: memberId, shopId } });
   if (!row) throw new AppError('NOT_FOUND', 'This member was not found in this shop.');
-  const [currency, pending, messages] = await Promise.all([
+  const [currency, pending, messages, visits] = await Promise.all([
     shopCurrency(prisma, shopId),
     prisma.ledgerEntry.findMany({ where: { shopId, memberId, status: 'pending' }, orderBy: [{ availableAt: 'asc' }, { id: 'asc' }], take: 200 }),
     prisma.outboxMessage.findMany({ where: { shopId, memberId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 100 }),
+    memberVisits(prisma, shopId, [row], now),
   ]);
+  const visit = visits.get(row.id)!;
   return {
-    member: toMemberView(row, currency),
+    member: { ...toMemberView(row, currency), lastVisitAt: visit.lastVisitAt },
     pending: pending.map((entry) => ({ id: entry.id, points: entry.points, availableAt: entry.availableAt?.toISOString() ?? null, description: entry.description })),
-    messages: messages.map((m) => ({ id: m.id, event: m.event, channel: m.channel, status: m.status, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })),
+    messages: messages.map((m) => ({
+      id: m.id, event: m.event, channel: m.channel, status: m.status, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null,
+      reason: m.status === 'failed' || m.status === 'skipped' ? m.lastError : null,
+    })),
+    visits: visit,
   };
 }
 

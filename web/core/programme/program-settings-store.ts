@@ -2,6 +2,7 @@
 // mapping) are parsed and validated here so callers only ever see typed values.
 import { z } from 'zod';
 import type { Prisma } from '../db-client';
+import { minorUnitsFromColumn } from '../money/minor-units-column';
 import { bookingPropertyConfigSchema, type BookingPropertyConfig } from '../earning/booking-property-config';
 import { programSettingsSchema, type ProgramSettings } from '../earning/program-settings-schema';
 
@@ -9,11 +10,20 @@ export const programSettingsPatchSchema = programSettingsSchema
   .extend({
     bookingPropertyConfig: bookingPropertyConfigSchema,
     dateOrder: z.enum(['DMY', 'MDY', '']),
+    /** "`points` points are worth `valueMinor`"; null = derive it from the rewards */
+    pointValue: z
+      .strictObject({ valueMinor: z.number().int().min(1).max(1_000_000_000), points: z.number().int().min(1).max(1_000_000) })
+      .nullable(),
   })
   .partial()
   .strict();
 
-export type ProgramSettingsView = ProgramSettings & { bookingPropertyConfig: BookingPropertyConfig; dateOrder: 'DMY' | 'MDY' | '' };
+export type ProgramSettingsView = ProgramSettings & {
+  bookingPropertyConfig: BookingPropertyConfig;
+  dateOrder: 'DMY' | 'MDY' | '';
+  /** the owner's stated point value, null when it is derived from the rewards */
+  pointValue: { valueMinor: number; points: number } | null;
+};
 
 type SettingsRow = Awaited<ReturnType<Prisma['programSettings']['findUniqueOrThrow']>>;
 
@@ -31,6 +41,7 @@ function toView(row: SettingsRow): ProgramSettingsView {
     spendTiers: JSON.parse(row.spendTiers) as ProgramSettings['spendTiers'],
     bookingPropertyConfig: JSON.parse(row.bookingPropertyConfig) as BookingPropertyConfig,
     dateOrder: row.dateOrder as ProgramSettingsView['dateOrder'],
+    pointValue: row.pointValueMinor && row.pointValuePoints ? { valueMinor: minorUnitsFromColumn(row.pointValueMinor), points: row.pointValuePoints } : null,
   };
 }
 
@@ -41,9 +52,10 @@ export async function getProgramSettings(prisma: Prisma, shopId: string): Promis
 
 /** Applies a validated partial change; the caller validates with programSettingsPatchSchema first. */
 export async function updateProgramSettings(prisma: Prisma, shopId: string, patch: z.infer<typeof programSettingsPatchSchema>): Promise<ProgramSettingsView> {
-  const { spendTiers, bookingPropertyConfig, ...plain } = patch;
+  const { spendTiers, bookingPropertyConfig, pointValue, ...plain } = patch;
   const data = {
     ...plain,
+    ...(pointValue !== undefined ? { pointValueMinor: pointValue?.valueMinor ?? null, pointValuePoints: pointValue?.points ?? null } : {}),
     ...(spendTiers !== undefined ? { spendTiers: JSON.stringify(spendTiers) } : {}),
     ...(bookingPropertyConfig !== undefined ? { bookingPropertyConfig: JSON.stringify(bookingPropertyConfig) } : {}),
   };

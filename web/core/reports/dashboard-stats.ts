@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon';
 import type { Db } from '../db-client';
 import { AppError } from '../errors/app-error';
+import { liabilityOf, loadPointValue, type PointValue } from './point-value';
 import { sql, sqlText, type SqlQuery } from '../sql/sql-query';
 import { reportSql } from './points-report';
 
@@ -16,6 +17,10 @@ export interface DashboardStats {
   pending: number;
   expired: number;
   liabilityPoints: number;
+  /** the same money figure as the report's (web/core/reports/point-value.ts); null while points have no value */
+  liabilityMinor: number | null;
+  currency: string;
+  pointValue: PointValue | null;
   /** redeemed / issued in the range, 0..1 (0 when nothing was issued) */
   redemptionRate: number;
   topServices: Array<{ productId: string; title: string; points: number }>;
@@ -46,14 +51,14 @@ function dayExpression(db: Db, offsetMinutes: number): SqlQuery {
 }
 
 export async function dashboardStats(db: Db, shopId: string, input: { from?: string; to?: string }, now = new Date()): Promise<DashboardStats> {
-  const shop = await db.prisma.shop.findUniqueOrThrow({ where: { id: shopId }, select: { ianaTimezone: true } });
+  const shop = await db.prisma.shop.findUniqueOrThrow({ where: { id: shopId }, select: { ianaTimezone: true, currency: true } });
   const { from, toExclusive } = dashboardRange(input, shop.ianaTimezone, now);
   const offsetMinutes = toExclusive.minus({ milliseconds: 1 }).offset;
 
   const inRange = sql`e."shopId" = ${shopId} AND e."createdAt" >= ${from.toJSDate()} AND e."createdAt" < ${toExclusive.toJSDate()}`;
   const client = reportSql(db);
 
-  const [members, balances, flows, days, top] = await Promise.all([
+  const [members, balances, flows, days, top, pointValue] = await Promise.all([
     db.prisma.member.count({ where: { shopId } }),
     db.prisma.member.aggregate({ where: { shopId, balance: { gt: 0 } }, _sum: { balance: true } }),
     client.query<{ type: string; status: string; points: number | bigint | null }>(
@@ -73,7 +78,9 @@ export async function dashboardStats(db: Db, shopId: string, input: { from?: str
        WHERE ${inRange} AND e."type" = 'earn' AND e."status" <> 'voided' AND l."isService" = ${sqlText(db.kind === 'postgresql' ? 'true' : '1')} AND l."productId" IS NOT NULL
        GROUP BY l."productId" ORDER BY 3 DESC LIMIT 5`,
     ),
+    loadPointValue(db.prisma, shopId),
   ]);
+  const liability = liabilityOf(balances._sum.balance ?? 0, pointValue, shop.currency);
   const pending = await db.prisma.member.aggregate({ where: { shopId }, _sum: { pendingPoints: true } });
   const sum = (type: string, status?: string) =>
     flows.filter((row) => row.type === type && (status === undefined || row.status === status)).reduce((acc, row) => acc + Number(row.points ?? 0), 0);
@@ -94,7 +101,10 @@ export async function dashboardStats(db: Db, shopId: string, input: { from?: str
     redeemed,
     pending: pending._sum.pendingPoints ?? 0,
     expired: -sum('expire', 'posted'),
-    liabilityPoints: balances._sum.balance ?? 0,
+    liabilityPoints: liability.points,
+    liabilityMinor: liability.valueMinor,
+    currency: shop.currency,
+    pointValue,
     redemptionRate: issued > 0 ? Math.round((redeemed / issued) * 10_000) / 10_000 : 0,
     topServices: top.map((row) => ({ productId: row.productId, title: row.title ?? row.productId, points: Number(row.points) })),
     series,

@@ -10,14 +10,22 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Db } from '../db-client';
 import { isoOrNull } from '../members/member-views';
+import { minorUnitsPerMajor } from '../money/currency-exponent';
 import { csvField, neutraliseCell } from './neutralise-cell';
 import { EXPORT_FIELDS, iterateExportRows, type QueryRows, type StreamRows } from './points-report';
 import type { ReportFilters, ReportSort } from './report-filters';
+import { shopClock, shopWallClockDate, type ShopClock } from './shop-clock';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
-type Kind = 'text' | 'number' | 'date' | 'name';
-type Column = { header: string; width: number; kind: Kind; field: number };
+type Kind = 'text' | 'number' | 'date' | 'name' | 'label';
+type Column = { header: string; width: number; kind: Kind; field: number; labels?: Readonly<Record<string, string>> };
+
+// The words the admin shows for the stored codes, so a spreadsheet reads like the report; an unknown
+// code is written as is.
+const TYPE_LABELS = { earn: 'Earned', redeem: 'Redeemed', adjust: 'Adjustment', reversal: 'Reversal', expire: 'Expired' } as const;
+const STATUS_LABELS = { pending: 'Pending', posted: 'Completed', voided: 'Voided' } as const;
+const SOURCE_LABELS = { order: 'Order', line_item: 'Order line', refund: 'Refund', staff: 'Staff', job: 'Automatic', redemption: 'Reward', campaign: 'Campaign' } as const;
 
 const f = (name: (typeof EXPORT_FIELDS)[number]) => EXPORT_FIELDS.indexOf(name);
 const FIRST_NAME = f('firstName');
@@ -27,11 +35,11 @@ const columns: Column[] = [
   { header: 'Date', width: 20, kind: 'date', field: f('createdAt') },
   { header: 'Member', width: 24, kind: 'name', field: FIRST_NAME },
   { header: 'E-mail', width: 28, kind: 'text', field: f('email') },
-  { header: 'Type', width: 10, kind: 'text', field: f('type') },
-  { header: 'Status', width: 10, kind: 'text', field: f('status') },
+  { header: 'Type', width: 12, kind: 'label', field: f('type'), labels: TYPE_LABELS },
+  { header: 'Status', width: 10, kind: 'label', field: f('status'), labels: STATUS_LABELS },
   { header: 'Points', width: 10, kind: 'number', field: f('points') },
   { header: 'Description', width: 40, kind: 'text', field: f('description') },
-  { header: 'Source', width: 12, kind: 'text', field: f('sourceType') },
+  { header: 'Source', width: 18, kind: 'label', field: f('sourceType'), labels: SOURCE_LABELS },
   { header: 'Source id', width: 24, kind: 'text', field: f('sourceId') },
   { header: 'Order', width: 24, kind: 'text', field: f('orderId') },
   { header: 'Staff user', width: 14, kind: 'text', field: f('staffUserId') },
@@ -42,7 +50,8 @@ const columns: Column[] = [
   { header: 'Member id', width: 28, kind: 'text', field: f('memberId') },
 ];
 
-export const exportColumnHeaders = columns.map((column) => column.header);
+/** The header line for dates in `timezone`. */
+export const exportColumnHeaders = (timezone = 'UTC') => headersFor(timezone);
 
 export const exportContentTypes: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -72,11 +81,25 @@ function csvText(value: unknown): string {
   return CSV_SPECIAL.test(text) ? csvField(text) : text;
 }
 
-function csvCell(column: Column, row: unknown[]): string {
+function labelOf(column: Column, value: unknown): unknown {
+  return typeof value === 'string' ? column.labels?.[value] ?? value : value;
+}
+
+/** Epoch milliseconds of a date cell (ISO text, Date or epoch ms), or null. */
+function instantOf(value: unknown): number | null {
+  const iso = isoDate(value);
+  return iso === null ? null : Date.parse(iso);
+}
+
+function csvCell(column: Column, row: unknown[], clock: ShopClock): string {
   const value = row[column.field];
   switch (column.kind) {
-    case 'date':
-      return isoDate(value) ?? '';
+    case 'date': {
+      const instant = instantOf(value);
+      return instant === null ? '' : clock(instant);
+    }
+    case 'label':
+      return csvText(labelOf(column, value));
     case 'number':
       return value === null || value === undefined ? '' : String(Number(value));
     case 'name':
@@ -87,18 +110,22 @@ function csvCell(column: Column, row: unknown[]): string {
 }
 
 /** One CSV line (with its CRLF) per row. */
-function csvLine(row: unknown[]): string {
-  let line = csvCell(columns[0]!, row);
-  for (let i = 1; i < columns.length; i += 1) line += `,${csvCell(columns[i]!, row)}`;
+function csvLine(row: unknown[], clock: ShopClock): string {
+  let line = csvCell(columns[0]!, row, clock);
+  for (let i = 1; i < columns.length; i += 1) line += `,${csvCell(columns[i]!, row, clock)}`;
   return `${line}\r\n`;
 }
 
-function xlsxCell(column: Column, row: unknown[]): string | number | Date | null {
+function xlsxCell(column: Column, row: unknown[], clock: ShopClock): string | number | Date | null {
   const value = row[column.field];
   switch (column.kind) {
     case 'date': {
-      const iso = isoDate(value);
-      return iso === null ? null : new Date(iso);
+      const instant = instantOf(value);
+      return instant === null ? null : shopWallClockDate(clock, instant);
+    }
+    case 'label': {
+      const label = labelOf(column, value);
+      return label === null || label === undefined ? null : neutraliseCell(String(label));
     }
     case 'number':
       return value === null || value === undefined ? null : Number(value);
@@ -146,6 +173,22 @@ export interface ExportSource {
   query?: QueryRows;
   /** one server-side cursor (PostgreSQL, see web/server/db/pg-row-query.ts) */
   stream?: StreamRows;
+  /** IANA zone the dates are written in (the shop's); UTC when absent */
+  timezone?: string;
+  /** The outstanding points and their value, written to the workbook's Summary sheet (as on the dashboard and the report). */
+  summary?: ExportSummary;
+}
+
+export interface ExportSummary {
+  liabilityPoints: number;
+  liabilityMinor: number | null;
+  currency: string;
+  pointValue: { valueMinor: number; points: number } | null;
+}
+
+/** The header line's date columns name the zone, so nobody reads shop time as UTC or the reverse. */
+function headersFor(timezone: string): string[] {
+  return columns.map((c) => (c.kind === 'date' ? `${c.header} (${timezone})` : c.header));
 }
 
 function rowsOf(source: ExportSource): AsyncGenerator<unknown[][]> {
@@ -159,11 +202,13 @@ function rowsOf(source: ExportSource): AsyncGenerator<unknown[][]> {
 /** Returns the number of data rows written. The stream is ended. */
 export async function writeReportCsv(source: ExportSource, out: Writable): Promise<number> {
   let count = 0;
+  const timezone = source.timezone ?? 'UTC';
+  const clock = shopClock(timezone);
   // The BOM makes Excel read the file as UTF-8 (names in Cyrillic, Polish, Danish).
-  await write(out, `\uFEFF${columns.map((c) => csvField(c.header)).join(',')}\r\n`);
+  await write(out, `\uFEFF${headersFor(timezone).map((header) => csvField(header)).join(',')}\r\n`);
   for await (const batch of rowsOf(source)) {
     let text = '';
-    for (let i = 0; i < batch.length; i += 1) text += csvLine(batch[i]!);
+    for (let i = 0; i < batch.length; i += 1) text += csvLine(batch[i]!, clock);
     count += batch.length;
     await write(out, text);
   }
@@ -191,8 +236,11 @@ export async function writeReportXlsx(source: ExportSource, out: Writable): Prom
   // useStyles keeps the date format (the time of day); shared strings would keep every text in memory.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Points report');
-  sheet.columns = columns.map((c) => ({
-    header: c.header, key: c.header, width: c.width,
+  const timezone = source.timezone ?? 'UTC';
+  const clock = shopClock(timezone);
+  const headers = headersFor(timezone);
+  sheet.columns = columns.map((c, index) => ({
+    header: headers[index], key: c.header, width: c.width,
     ...(c.kind === 'date' ? { style: { numFmt: 'yyyy-mm-dd hh:mm:ss' } } : {}),
   }));
   // exceljs gives every new cell its own copy of the column style and caches style ids by object, so
@@ -205,7 +253,7 @@ export async function writeReportXlsx(source: ExportSource, out: Writable): Prom
   let count = 0;
   for await (const batch of rowsOf(source)) {
     for (const data of batch) {
-      for (let i = 0; i < columns.length; i += 1) values[i] = xlsxCell(columns[i]!, data);
+      for (let i = 0; i < columns.length; i += 1) values[i] = xlsxCell(columns[i]!, data, clock);
       const row = sheet.addRow(values);
       for (let i = 0; i < columns.length; i += 1) row.getCell(i + 1).style = (values[i] === null ? emptyStyles[i] : valueStyles[i]) as Partial<ExcelJS.Style>;
       row.commit();
@@ -218,8 +266,29 @@ export async function writeReportXlsx(source: ExportSource, out: Writable): Prom
     if (out.writableNeedDrain) await drained(out);
   }
   sheet.commit();
+  if (source.summary) writeSummarySheet(workbook, source.summary);
   await workbook.commit();
   return count;
+}
+
+/** Money as a number of major units for a spreadsheet cell (exact for the amounts we hold). */
+function majorUnits(minor: number, currency: string): number {
+  return minor / minorUnitsPerMajor(currency);
+}
+
+function writeSummarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, summary: ExportSummary): void {
+  const sheet = workbook.addWorksheet('Summary');
+  sheet.columns = [{ width: 34 }, { width: 18 }];
+  const rows: Array<[string, string | number]> = [
+    ['Outstanding points', summary.liabilityPoints],
+    [`Outstanding points value (${summary.currency})`, summary.liabilityMinor === null ? 'no point value yet' : majorUnits(summary.liabilityMinor, summary.currency)],
+    [
+      `Value of 1 point (${summary.currency})`,
+      summary.pointValue ? majorUnits(summary.pointValue.valueMinor, summary.currency) / summary.pointValue.points : 'no point value yet',
+    ],
+  ];
+  for (const row of rows) sheet.addRow(row).commit();
+  sheet.commit();
 }
 
 export async function writeReport(format: ExportFormat, source: ExportSource, out: Writable): Promise<number> {

@@ -6,7 +6,7 @@ import { memberDisplayName, toDate, toEntryView, type EntryRow, type EntryView }
 import { prismaSqlExecutor } from '../sql/prisma-sql-executor';
 import type { SqlExecutor } from '../sql/sql-executor';
 import { sql, sqlText, type SqlQuery } from '../sql/sql-query';
-import { liabilityMinorUnits } from './point-value';
+import { liabilityOf, loadPointValue, type PointValue } from './point-value';
 import { reportWhere, type ReportFilters, type ReportSort } from './report-filters';
 
 export type ReportItem = EntryView & { memberName: string; memberEmail: string | null };
@@ -26,8 +26,10 @@ export interface ReportTotals {
   reversed: number;
   /** outstanding posted balance now: of the filtered member, else of every member of the shop */
   liabilityPoints: number;
-  liabilityMinor: number;
+  /** the liability in money at `pointValue`; null while points have no money value (no reward, no stated value) */
+  liabilityMinor: number | null;
   currency: string;
+  pointValue: PointValue | null;
 }
 
 export interface ReportPage {
@@ -67,13 +69,14 @@ export async function reportTotals(db: Db, shopId: string, filters: ReportFilter
   );
   const sum = (match: (g: { type: string; status: string }) => boolean) =>
     groups.filter(match).reduce((acc, g) => acc + Number(g.points ?? 0), 0);
-  const [liability, shop, settings] = await Promise.all([
+  const [liability, shop, pointValue] = await Promise.all([
     db.prisma.member.aggregate({ where: { shopId, balance: { gt: 0 }, ...(filters.memberId ? { id: filters.memberId } : {}) }, _sum: { balance: true } }),
     db.prisma.shop.findUnique({ where: { id: shopId }, select: { currency: true } }),
-    db.prisma.programSettings.findUnique({ where: { shopId }, select: { pointsPerCurrencyUnit: true } }),
+    loadPointValue(db.prisma, shopId),
   ]);
   const currency = shop?.currency ?? 'USD';
   const liabilityPoints = liability._sum.balance ?? 0;
+  const inMoney = liabilityOf(liabilityPoints, pointValue, currency);
   return {
     total: groups.reduce((acc, g) => acc + Number(g.n), 0),
     totals: {
@@ -84,8 +87,9 @@ export async function reportTotals(db: Db, shopId: string, filters: ReportFilter
       adjusted: sum((g) => g.type === 'adjust' && g.status === 'posted'),
       reversed: sum((g) => g.type === 'reversal' && g.status === 'posted'),
       liabilityPoints,
-      liabilityMinor: liabilityMinorUnits(liabilityPoints, settings?.pointsPerCurrencyUnit ?? 1, currency),
+      liabilityMinor: inMoney.valueMinor,
       currency,
+      pointValue,
     },
   };
 }

@@ -115,8 +115,10 @@
   var style = document.createElement('style');
   style.textContent =
     'ui-title-bar,ui-save-bar{display:none}' +
-    'ui-nav-menu{display:flex;gap:4px;align-items:center;padding:8px 16px;background:#1a1a1a;font:500 14px/20px system-ui,sans-serif}' +
-    'ui-nav-menu a{color:#e3e3e3;text-decoration:none;padding:4px 10px;border-radius:8px}' +
+    // The admin's own navigation lives outside the app: on a phone-width window it scrolls on its own
+    // instead of widening the page.
+    'ui-nav-menu{display:flex;gap:4px;align-items:center;padding:8px 16px;background:#1a1a1a;font:500 14px/20px system-ui,sans-serif;overflow-x:auto;max-width:100vw;box-sizing:border-box}' +
+    'ui-nav-menu a{color:#e3e3e3;text-decoration:none;padding:4px 10px;border-radius:8px;white-space:nowrap}' +
     'ui-nav-menu a:hover{background:#303030;color:#fff}' +
     'ui-nav-menu a[aria-current="page"]{background:#404040;color:#fff}' +
     'ui-modal{display:none}' +

@@ -6,6 +6,7 @@ import { useApiQuery } from './hooks/use-api';
 import { I18nContext } from './hooks/use-i18n';
 import { MeContext, permissionsOf, type Me } from './hooks/use-me';
 import type { I18n } from './i18n';
+import type { PolarisTranslations } from './polaris-translations';
 import { hrefFor, RouterLink, usePathname } from './router';
 
 // Every page is its own chunk: the first screen loads Polaris, the shell and only the page it shows.
@@ -19,6 +20,8 @@ const SettingsPage = lazy(() => import('./pages/settings-page').then((m) => ({ d
 const BulkAdjustPage = lazy(() => import('./pages/bulk-adjust-page').then((m) => ({ default: m.BulkAdjustPage })));
 const RewardsPage = lazy(() => import('./pages/rewards-page').then((m) => ({ default: m.RewardsPage })));
 const MessagesPage = lazy(() => import('./pages/messages-page').then((m) => ({ default: m.MessagesPage })));
+const StaffPage = lazy(() => import('./pages/staff-page').then((m) => ({ default: m.StaffPage })));
+const MultipliersPage = lazy(() => import('./pages/multipliers-page').then((m) => ({ default: m.MultipliersPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 type PageComponent = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>> | LazyExoticComponent<ComponentType>;
@@ -49,6 +52,8 @@ const ROUTES: Route[] = [
   route('/rewards', RewardsPage),
   route('/settings', SettingsPage),
   route('/settings/messages', MessagesPage),
+  route('/settings/staff', StaffPage),
+  route('/settings/multipliers', MultipliersPage),
 ];
 
 export function matchRoute(pathname: string): { page: PageComponent; params: Record<string, string> } {
@@ -65,7 +70,7 @@ export function matchRoute(pathname: string): { page: PageComponent; params: Rec
   return { page: NotFoundPage, params: {} };
 }
 
-export function App({ i18n, polarisTranslations }: { i18n: I18n; polarisTranslations: AppProviderProps['i18n'] }) {
+export function App({ i18n, polarisTranslations }: { i18n: I18n; polarisTranslations: PolarisTranslations }) {
   const pathname = usePathname();
   const { page: CurrentPage, params } = matchRoute(pathname);
   const meQuery = useApiQuery<Me>('/api/me');

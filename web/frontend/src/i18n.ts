@@ -28,6 +28,8 @@ export interface I18n {
   formatNumber(value: number): string;
   /** Money stored as integer minor units (cents, øre, grosze) in `currency`. */
   formatMoney(minor: number, currency: string): string;
+  /** What one point is worth when `points` points are worth `valueMinor`: "€0.10", "€0.0167". */
+  formatPointValue(valueMinor: number, points: number, currency: string): string;
   /** A fraction such as 0.42 as "42%". */
   formatPercent(fraction: number): string;
   formatDate(value: string | Date | null | undefined): string;
@@ -146,6 +148,17 @@ export function createI18n(tag: string): I18n {
         return moneyFormat(currency).format(minor / minorUnitsPerMajor(currency));
       } catch {
         return `${numberFormat.format(minor / 100)} ${currency}`;
+      }
+    },
+    formatPointValue: (valueMinor, points, currency) => {
+      const perMajor = minorUnitsPerMajor(currency);
+      const digits = Math.round(Math.log10(perMajor));
+      const value = valueMinor / points / perMajor;
+      try {
+        // Two more decimals than the currency has, only when needed: €0.10, but €0.0167 for €5 / 300 points.
+        return new Intl.NumberFormat(formattingLocale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits + 2 }).format(value);
+      } catch {
+        return `${numberFormat.format(value)} ${currency}`;
       }
     },
     formatPercent: (fraction) => percentFormat.format(fraction),

@@ -4,6 +4,7 @@
 import { startShopifySimulator, type ShopifySimulator } from '../../../test/simulator';
 import { DEMO_SHOP_DOMAIN, type AppConfig } from '../config';
 import { postDueCredits } from '../../core/ledger/post-due-credits';
+import { createReward, rewardInputSchema } from '../../core/redemption/reward-store';
 import { deleteSessionsOfShop } from '../auth/offline-session-store';
 import { syncShopCatalog } from '../catalog/sync-shop-catalog';
 import type { Runtime } from '../runtime';
@@ -48,8 +49,22 @@ export async function seedDemoData(runtime: Runtime, demo: DemoEnvironment, appU
   const processed = await processDueTasks(context, { batchSize: 100, maxBatches: 1000 });
   const credited = await postDueCredits(db, { now: new Date() });
   await backdateDemoHistory(runtime, shopId);
+  await addSampleRewards(runtime, shopId);
   logger.info({ customers: state.customers.length, orders: state.orders.length, ...processed, credited: credited.posted }, 'demo shop seeded');
   return { orders: state.orders.length, customers: state.customers.length };
+}
+
+/** Two gift cards at 10 cents a point, so the demo shows rewards, a point value and a liability in money. */
+async function addSampleRewards(runtime: Runtime, shopId: string): Promise<void> {
+  const shop = await runtime.db.prisma.shop.findUniqueOrThrow({ where: { id: shopId }, select: { currency: true } });
+  const samples = [
+    { title: '€10 gift card', valueMinor: 1000, pointsCost: 100 },
+    { title: '€20 gift card', valueMinor: 2000, pointsCost: 200 },
+  ];
+  for (const sample of samples) {
+    const title = shop.currency === 'EUR' ? sample.title : `${sample.valueMinor / 100} ${shop.currency} gift card`;
+    await createReward(runtime.db, shopId, rewardInputSchema.parse({ ...sample, title, currency: shop.currency }), shop.currency, null);
+  }
 }
 
 /**

@@ -75,6 +75,9 @@ export interface SendOutboxResult {
 
 type Outcome = 'sent' | 'failed' | 'skipped' | 'retry';
 
+/** The skip reason of an e-mail written while neither the shop nor the app has an SMTP server. */
+export const NO_EMAIL_SERVER = 'NO_EMAIL_SERVER';
+
 interface ShopContext {
   shop: { name: string; domain: string; primaryLocale: string } | null;
   template: (event: MessageEvent, language: MessageLanguage) => MessageTemplate;
@@ -216,7 +219,8 @@ async function deliver(
 
   if (!member.email) return skip('NO_EMAIL_ADDRESS');
   if (context.smtpRefused) return recordFailure(deps, message, context.smtpRefused, now);
-  if (!context.smtp) return fail('config: no SMTP server is configured (shop settings or SMTP_HOST).');
+  // Not a delivery failure: nothing was tried. Recorded as not sent, with the reason the owner can act on.
+  if (!context.smtp) return skip(NO_EMAIL_SERVER);
   const code = await giftCardCodeFor(deps, message, payload);
   if (code) Object.assign(variables, messageVariables(message.event, language, member, context.shop, { ...payload, gift_card_code: code }));
   const smtp = context.smtp;

@@ -5,6 +5,7 @@ import { Banner, BlockStack, Box, ButtonGroup, Button, InlineStack, Modal, Skele
 import { useEffect, useState } from 'react';
 import { ApiError, apiSend, toApiError, useApiQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
+import { useEmailServer } from './email-server-banner';
 import { useMe } from '../hooks/use-me';
 import { memberName, type AdjustmentResult, type Member, type MemberDetail } from '../lib/api-types';
 import { newIdempotencyKey } from '../lib/ids';
@@ -28,6 +29,7 @@ export interface AdjustPointsModalProps {
 
 export function AdjustPointsModal({ open, memberId, member: givenMember, memberLabel, onClose, onAdjusted }: AdjustPointsModalProps) {
   const { t, formatNumber } = useI18n();
+  const { configured: emailConfigured } = useEmailServer();
   const { permissions } = useMe();
   const loaded = useApiQuery<MemberDetail>(open && !givenMember ? `/api/members/${encodeURIComponent(memberId)}` : null);
   const member = givenMember ?? loaded.data?.member;
@@ -204,9 +206,12 @@ export function AdjustPointsModal({ open, memberId, member: givenMember, memberL
                     {t('adjust.newBalance', { points: formatNumber(newBalance) })}
                   </Text>
                 )}
-                <Text as="p" tone="subdued" variant="bodySm">
-                  {t('adjust.notifyNote')}
-                </Text>
+                {/* Promise an e-mail only when one can be sent. */}
+                {emailConfigured !== undefined && (
+                  <Text as="p" tone="subdued" variant="bodySm">
+                    {emailConfigured ? t('adjust.notifyNote') : t('adjust.notifyNoServer')}
+                  </Text>
+                )}
               </BlockStack>
             </Box>
           )}

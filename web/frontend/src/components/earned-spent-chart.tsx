@@ -10,6 +10,9 @@ export interface EarnedSpentChartProps {
   series: Array<{ date: string; earned: number; spent: number }>;
 }
 
+// React 18 has no `inert` prop; an empty string sets the attribute.
+const INERT = { inert: '' } as Record<string, string>;
+
 export default function EarnedSpentChart({ series }: EarnedSpentChartProps) {
   const { t, formatNumber, formattingLocale } = useI18n();
   const dayFormat = new Intl.DateTimeFormat(formattingLocale, { day: 'numeric', month: 'short' });
@@ -23,16 +26,27 @@ export default function EarnedSpentChart({ series }: EarnedSpentChartProps) {
   ];
   return (
     <div data-testid="earned-spent-chart">
-      <div style={{ height: 280 }} aria-hidden="true">
+      {/* Hidden from screen readers (the table below carries the numbers), so nothing in it may take focus:
+          inert, since polaris-viz makes every data point focusable; its legend is buttons, hence our own. */}
+      <div style={{ height: 280 }} aria-hidden="true" {...INERT}>
         <PolarisVizProvider>
           <LineChart
             data={data}
             theme="Light"
             isAnimated={false}
+            showLegend={false}
             yAxisOptions={{ labelFormatter: (value) => formatNumber(Number(value ?? 0)) }}
             tooltipOptions={{ valueFormatter: (value) => formatNumber(Number(value ?? 0)) }}
           />
         </PolarisVizProvider>
+      </div>
+      <div aria-hidden="true" style={{ display: 'flex', gap: 16, justifyContent: 'center', marginTop: 8 }}>
+        {data.map((line) => (
+          <span key={line.name} style={{ display: 'inline-flex', alignItems: 'center', gap: 6, fontSize: 12, color: '#4a4a4a' }}>
+            <span style={{ width: 12, height: 2, background: line.color, display: 'inline-block' }} />
+            {line.name}
+          </span>
+        ))}
       </div>
       <Text as="span" visuallyHidden>
         <table>

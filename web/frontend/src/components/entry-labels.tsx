@@ -10,6 +10,8 @@ function known<T extends string>(list: readonly T[], value: string): value is T 
 const MESSAGE_EVENTS = ['points_credited', 'balance_adjusted', 'gift_card_issued', 'reward_failed', 'points_expiring', 'welcome'] as const;
 const MESSAGE_CHANNELS = ['email', 'sms'] as const;
 const MESSAGE_STATUSES = ['pending', 'sending', 'sent', 'failed', 'skipped'] as const;
+/** Why a message was not sent (the outbox's reason codes); any other reason is the provider's own words. */
+const MESSAGE_REASONS = ['NO_EMAIL_SERVER', 'NO_EMAIL_ADDRESS', 'NO_PHONE_NUMBER', 'NO_SMS_TEXT', 'NO_MARKETING_CONSENT', 'TRANSACTIONAL_OPT_OUT', 'MEMBER_NOT_FOUND'] as const;
 
 export function useEntryLabels() {
   const { t } = useI18n();
@@ -17,6 +19,7 @@ export function useEntryLabels() {
     messageEvent: (value: string) => (known(MESSAGE_EVENTS, value) ? t(`messages.events.${value}` as TranslationKey) : value),
     messageChannel: (value: string) => (known(MESSAGE_CHANNELS, value) ? t(`messages.channels.${value}` as TranslationKey) : value),
     messageStatus: (value: string) => (known(MESSAGE_STATUSES, value) ? t(`messages.statuses.${value}` as TranslationKey) : value),
+    messageReason: (value: string) => (known(MESSAGE_REASONS, value) ? t(`messages.reasons.${value}` as TranslationKey) : t('messages.reasons.provider', { reason: value })),
     type: (value: string) => (known(ENTRY_TYPES, value) ? t(`entries.types.${value}` as TranslationKey) : value),
     status: (value: string) => (known(ENTRY_STATUSES, value) ? t(`entries.statuses.${value}` as TranslationKey) : value),
     source: (value: string) => (known(SOURCE_TYPES, value) ? t(`entries.sources.${value}` as TranslationKey) : value),
@@ -55,9 +58,11 @@ export function EntryTypeStatusPointsCells({ entry }: { entry: { type: string; s
         <StatusBadge status={entry.status} />
       </IndexTable.Cell>
       <IndexTable.Cell>
-        <Text as="span" alignment="end" numeric>
-          <SignedPoints points={entry.points} strike={entry.status === 'voided'} />
-        </Text>
+        <span data-key-cell>
+          <Text as="span" alignment="end" numeric>
+            <SignedPoints points={entry.points} strike={entry.status === 'voided'} />
+          </Text>
+        </span>
       </IndexTable.Cell>
     </>
   );

@@ -35,6 +35,10 @@ function problemsOf(details: unknown): TemplateProblem[] | undefined {
   return Array.isArray(problems) ? (problems as TemplateProblem[]) : undefined;
 }
 
+
+// Points do not expire yet (issue 16), so nothing sends "points expiring": its template is not offered.
+const EDITABLE_EVENTS = MESSAGE_EVENTS.filter((event) => event !== 'points_expiring');
+
 export function TemplateEditor({ readOnly }: { readOnly: boolean }) {
   const { t, locale, formatDateTime, formatNumber } = useI18n();
   const [event, setEvent] = useState<MessageEvent>('points_credited');
@@ -172,7 +176,7 @@ export function TemplateEditor({ readOnly }: { readOnly: boolean }) {
             <InlineGrid columns={{ xs: 1, sm: 2 }} gap="300">
               <Select
                 label={t('templates.event')}
-                options={MESSAGE_EVENTS.map((value) => ({ value, label: eventLabel(value) }))}
+                options={EDITABLE_EVENTS.map((value) => ({ value, label: eventLabel(value) }))}
                 value={event}
                 onChange={(value) => switchTo(value as MessageEvent, language)}
               />

@@ -9,7 +9,7 @@ export interface Me {
   role: StaffRole;
   /** Largest absolute manual adjustment this user may make; null means no limit. */
   adjustLimit: number | null;
-  shop: { name: string; currency: string; locale: string };
+  shop: { name: string; domain: string; currency: string; locale: string; timezone: string };
 }
 
 export interface Permissions {

@@ -49,7 +49,29 @@ export interface Entry {
 export interface MemberDetail {
   member: Member;
   pending: Array<{ points: number; availableAt: string | null; description: string }>;
-  messages: Array<{ id: string; event: string; channel: string; status: string; createdAt: string }>;
+  /** `reason`: why a message was not sent or failed (NO_EMAIL_SERVER, NO_MARKETING_CONSENT, the server's answer …). */
+  messages: Array<{ id: string; event: string; channel: string; status: string; createdAt: string; reason: string | null }>;
+  visits: { lastVisitAt: string | null; nextAppointmentAt: string | null; memberSince: string };
+}
+
+/** "`points` points are worth `valueMinor`" (web/core/reports/point-value.ts); null while points have no money value. */
+export interface PointValue {
+  valueMinor: number;
+  points: number;
+  currency: string;
+  source: 'owner' | 'reward';
+  rewardTitle?: string;
+}
+
+export type SetupStepId = 'services' | 'reward' | 'testBooking' | 'widget' | 'email' | 'programOn';
+
+/** GET /api/setup (web/core/shops/setup-guide.ts). */
+export interface SetupGuide {
+  steps: Array<{ id: SetupStepId; done: boolean; manual: boolean }>;
+  completed: number;
+  total: number;
+  done: boolean;
+  emailServer: 'shop' | 'app' | null;
 }
 
 export interface AdjustmentResult {
@@ -89,8 +111,9 @@ export interface ReportResponse {
     expired: number;
     adjusted: number;
     liabilityPoints: number;
-    liabilityMinor: number;
+    liabilityMinor: number | null;
     currency: string;
+    pointValue: PointValue | null;
   };
 }
 
@@ -101,9 +124,10 @@ export interface DashboardStats {
   pending: number;
   expired: number;
   liabilityPoints: number;
-  /** Optional: the money value of the liability, when the server sends it. */
-  liabilityMinor?: number;
-  currency?: string;
+  /** The liability in money at `pointValue`, the same figure as the report's; null while points have no value. */
+  liabilityMinor: number | null;
+  currency: string;
+  pointValue: PointValue | null;
   /** Redeemed / issued, as a fraction (0.25 = 25 %). */
   redemptionRate: number;
   topServices: Array<{ productId: string; title: string; points: number }>;
@@ -157,6 +181,8 @@ export interface ProgramSettings {
   spendTiers: Array<{ fromMinor: number; basisPoints: number }>;
   bookingPropertyConfig: BookingPropertyConfig;
   dateOrder: 'DMY' | 'MDY' | '';
+  /** The owner's stated point value; null = derived from the rewards. */
+  pointValue: { valueMinor: number; points: number } | null;
 }
 
 export function memberName(member: { firstName: string | null; lastName: string | null; email?: string | null }): string {

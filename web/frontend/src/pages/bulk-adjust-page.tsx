@@ -7,6 +7,7 @@ import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
 import { SignedPoints } from '../components/entry-labels';
 import { ApiError, apiSend, toApiError } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
+import { useEmailServer } from '../components/email-server-banner';
 import { useMe } from '../hooks/use-me';
 import type { BulkResult } from '../lib/api-types';
 import { newIdempotencyKey } from '../lib/ids';
@@ -17,6 +18,7 @@ const EXAMPLE = 'customer,points,description\nemma.devries@example.com,50,Thank 
 
 export function BulkAdjustPage() {
   const { t, formatNumber } = useI18n();
+  const { configured: emailConfigured } = useEmailServer();
   const { permissions } = useMe();
   const [csv, setCsv] = useState('');
   const [fileName, setFileName] = useState<string>();
@@ -280,6 +282,11 @@ export function BulkAdjustPage() {
       >
         <Modal.Section>
           <Text as="p">{t('bulk.confirmBody', { rows: formatNumber(current?.rows.length ?? 0), points: formatNumber(total) })}</Text>
+          {emailConfigured !== undefined && (
+            <Text as="p" tone="subdued">
+              {emailConfigured ? t('bulk.notifyNote') : t('adjust.notifyNoServer')}
+            </Text>
+          )}
         </Modal.Section>
       </Modal>
     </Page>

@@ -19,8 +19,11 @@ import { lazy, Suspense, useState } from 'react';
 import { ApiErrorBanner } from '../components/api-error-banner';
 import { CountCard } from '../components/count-card';
 import { DateRangePicker, presetRange } from '../components/date-range-picker';
+import { EmailServerBanner } from '../components/email-server-banner';
 import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
-import { useApiQuery, withQuery } from '../hooks/use-api';
+import { LiabilityCard } from '../components/liability-card';
+import { SetupGuideCard } from '../components/setup-guide-card';
+import { useApiQuery, withQuery, type ApiQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
 import type { DashboardStats } from '../lib/api-types';
 import type { DateRange } from '../lib/dates';
@@ -36,12 +39,13 @@ export interface DashboardResponse {
 type CountKey = keyof DashboardResponse['counts'];
 
 const PROGRAM_COUNTS: CountKey[] = ['members', 'products', 'services', 'orders'];
-const POINT_COUNTS: CountKey[] = ['pendingPoints', 'postedPoints'];
 
 export function DashboardPage() {
   const { t } = useI18n();
   const { data, error, loading, reload } = useApiQuery<DashboardResponse>('/api/dashboard');
   const [range, setRange] = useState<DateRange>(() => presetRange('last30'));
+  // One request for the period's figures and the liability (a state, the same for any period).
+  const stats = useApiQuery<DashboardStats>(withQuery('/api/dashboard/stats', { from: range.from, to: range.to }));
 
   if (loading && !data) return <DashboardSkeleton />;
 
@@ -61,6 +65,12 @@ export function DashboardPage() {
   return (
     <Page title={data.shop.name} subtitle={t('dashboard.subtitle', { domain: data.shop.domain })}>
       <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            <EmailServerBanner />
+            <SetupGuideCard />
+          </BlockStack>
+        </Layout.Section>
         {isEmpty ? (
           <Layout.Section>
             <Card>
@@ -75,10 +85,10 @@ export function DashboardPage() {
               <CountSection title={t('dashboard.sections.program')} keys={PROGRAM_COUNTS} counts={data.counts} columns={4} />
             </Layout.Section>
             <Layout.Section>
-              <CountSection title={t('dashboard.sections.points')} keys={POINT_COUNTS} counts={data.counts} columns={2} />
+              <PointsNowSection pendingPoints={data.counts.pendingPoints} stats={stats.data} />
             </Layout.Section>
             <Layout.Section>
-              <StatsSection range={range} onRangeChange={setRange} fallbackCurrency={data.shop.currency} />
+              <StatsSection range={range} onRangeChange={setRange} stats={stats} />
             </Layout.Section>
           </>
         )}
@@ -87,9 +97,34 @@ export function DashboardPage() {
   );
 }
 
-function StatsSection({ range, onRangeChange, fallbackCurrency }: { range: DateRange; onRangeChange(range: DateRange): void; fallbackCurrency: string }) {
-  const { t, formatNumber, formatMoney, formatPercent } = useI18n();
-  const { data, error, loading, reload } = useApiQuery<DashboardStats>(withQuery('/api/dashboard/stats', { from: range.from, to: range.to }));
+/** The points right now: waiting to be credited, and available to spend (the liability, in money and points). */
+function PointsNowSection({ pendingPoints, stats: data }: { pendingPoints: number; stats: DashboardStats | undefined }) {
+  const { t, formatNumber } = useI18n();
+  return (
+    <BlockStack gap="300">
+      <Text as="h2" variant="headingMd">
+        {t('dashboard.sections.points')}
+      </Text>
+      <InlineGrid columns={{ xs: 1, sm: 2 }} gap="400">
+        <CountCard id="pendingPoints" label={t('dashboard.counts.pendingPoints.label')} value={formatNumber(pendingPoints)} help={t('dashboard.counts.pendingPoints.help')} />
+        {data ? (
+          <LiabilityCard id="stat-liability" points={data.liabilityPoints} valueMinor={data.liabilityMinor} currency={data.currency} pointValue={data.pointValue} />
+        ) : (
+          <Card>
+            <BlockStack gap="300">
+              <SkeletonBodyText lines={1} />
+              <SkeletonDisplayText size="medium" />
+            </BlockStack>
+          </Card>
+        )}
+      </InlineGrid>
+    </BlockStack>
+  );
+}
+
+function StatsSection({ range, onRangeChange, stats }: { range: DateRange; onRangeChange(range: DateRange): void; stats: ApiQuery<DashboardStats> }) {
+  const { t, formatNumber, formatPercent } = useI18n();
+  const { data, error, loading, reload } = stats;
 
   return (
     <BlockStack gap="300">
@@ -112,22 +147,6 @@ function StatsSection({ range, onRangeChange, fallbackCurrency }: { range: DateR
               label={t('dashboard.stats.redemptionRate.label')}
               value={formatPercent(data.redemptionRate)}
               help={t('dashboard.stats.redemptionRate.help')}
-            />
-            <CountCard id="stat-pending" label={t('dashboard.stats.pending.label')} value={formatNumber(data.pending)} help={t('dashboard.stats.pending.help')} />
-            <CountCard id="stat-expired" label={t('dashboard.stats.expired.label')} value={formatNumber(data.expired)} help={t('dashboard.stats.expired.help')} />
-            <CountCard
-              id="stat-liability"
-              label={t('dashboard.stats.liability.label')}
-              value={
-                data.liabilityMinor !== undefined
-                  ? formatMoney(data.liabilityMinor, data.currency ?? fallbackCurrency)
-                  : t('common.pointsValue', { points: formatNumber(data.liabilityPoints) })
-              }
-              help={
-                data.liabilityMinor !== undefined
-                  ? t('dashboard.stats.liability.helpMoney', { points: formatNumber(data.liabilityPoints) })
-                  : t('dashboard.stats.liability.help')
-              }
             />
           </InlineGrid>
           <Layout>

@@ -1,9 +1,10 @@
-import { Badge, BlockStack, Box, Card, EmptyState, IndexTable, InlineGrid, InlineStack, Layout, Page, Text } from '@shopify/polaris';
+import { Badge, BlockStack, Box, Card, EmptyState, IndexTable, InlineGrid, InlineStack, Layout, Page, Text, useBreakpoints } from '@shopify/polaris';
 import { PlusIcon } from '@shopify/polaris-icons';
 import { useState } from 'react';
 import { AdjustPointsModal } from '../components/adjust-points-modal';
 import { ApiErrorBanner } from '../components/api-error-banner';
 import { CountCard } from '../components/count-card';
+import { EmailServerBanner } from '../components/email-server-banner';
 import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
 import { MemberConsents } from '../components/member-consents';
 import { MemberGiftCards } from '../components/member-gift-cards';
@@ -53,11 +54,22 @@ export function MemberPage({ params }: { params: Record<string, string> }) {
     >
       <BlockStack gap="400">
         {detail.error && <ApiErrorBanner title={t('member.error')} error={detail.error} onRetry={detail.reload} />}
+        {messages.some((message) => message.channel === 'email') && <EmailServerBanner />}
         <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">
           <CountCard id="member-balance" label={t('member.balance')} value={formatNumber(member.balance)} help={t('member.balanceHelp')} />
           <CountCard id="member-pending" label={t('member.pending')} value={formatNumber(member.pendingPoints)} help={t('member.pendingHelp')} />
           <CountCard id="member-spend" label={t('member.lifetimeSpend')} value={formatMoney(member.lifetimeSpendMinor, member.currency)} help={t('member.lifetimeSpendHelp')} />
-          <CountCard id="member-last-visit" label={t('member.lastVisit')} value={formatDate(member.lastVisitAt)} help={t('member.since', { date: formatDate(member.createdAt) })} />
+          <CountCard
+            id="member-last-visit"
+            label={t('member.lastVisit')}
+            value={detail.data.visits.lastVisitAt ? formatDate(detail.data.visits.lastVisitAt) : t('member.noVisitYet')}
+            help={[
+              detail.data.visits.nextAppointmentAt ? t('member.nextAppointment', { date: formatDate(detail.data.visits.nextAppointmentAt) }) : null,
+              t('member.since', { date: formatDate(detail.data.visits.memberSince) }),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          />
         </InlineGrid>
         <Layout>
           <Layout.Section>
@@ -140,6 +152,11 @@ export function MemberPage({ params }: { params: Record<string, string> }) {
                               <Text as="span" tone="subdued" variant="bodySm">
                                 {labels.messageChannel(message.channel)} · {formatDateTime(message.createdAt)}
                               </Text>
+                              {message.reason && (
+                                <Text as="span" tone={message.status === 'failed' ? 'critical' : 'subdued'} variant="bodySm">
+                                  {labels.messageReason(message.reason)}
+                                </Text>
+                              )}
                             </BlockStack>
                             <Badge tone={message.status === 'sent' ? 'success' : message.status === 'failed' ? 'critical' : undefined}>{labels.messageStatus(message.status)}</Badge>
                           </InlineStack>
@@ -170,9 +187,16 @@ export function MemberPage({ params }: { params: Record<string, string> }) {
 function HistoryTable({ entries, loading, pagination }: { entries: Entry[]; loading: boolean; pagination: NonNullable<Parameters<typeof IndexTable>[0]['pagination']> }) {
   const { t, formatDateTime } = useI18n();
   const labels = useEntryLabels();
+  // On a phone the rows become a list (Polaris' condensed index table) so the points never fall off the
+  // screen; wider, the points column stays pinned at the right edge while the rest scrolls.
+  const { smDown } = useBreakpoints();
+  const subline = (entry: Entry) =>
+    `${labels.source(entry.sourceType)}${entry.status === 'pending' && entry.availableAt ? ` · ${t('member.pendingList.availableAt', { date: formatDateTime(entry.availableAt) })}` : ''}`;
   return (
     <div data-testid="member-history">
       <IndexTable
+        condensed={smDown}
+        lastColumnSticky
         resourceName={{ singular: t('entries.singular'), plural: t('entries.plural') }}
         itemCount={entries.length}
         selectable={false}
@@ -191,21 +215,48 @@ function HistoryTable({ entries, loading, pagination }: { entries: Entry[]; load
         ]}
         pagination={pagination}
       >
-        {entries.map((entry, index) => (
-          <IndexTable.Row id={entry.id} key={entry.id} position={index}>
-            <IndexTable.Cell>{formatDateTime(entry.createdAt)}</IndexTable.Cell>
-            <IndexTable.Cell>
-              <BlockStack gap="050">
-                <Text as="span">{entry.description}</Text>
-                <Text as="span" tone="subdued" variant="bodySm">
-                  {labels.source(entry.sourceType)}
-                  {entry.status === 'pending' && entry.availableAt ? ` · ${t('member.pendingList.availableAt', { date: formatDateTime(entry.availableAt) })}` : ''}
-                </Text>
-              </BlockStack>
-            </IndexTable.Cell>
-            <EntryTypeStatusPointsCells entry={entry} />
-          </IndexTable.Row>
-        ))}
+        {entries.map((entry, index) =>
+          smDown ? (
+            <IndexTable.Row id={entry.id} key={entry.id} position={index}>
+              <div data-key-column style={{ padding: '12px 16px' }}>
+                <InlineStack align="space-between" gap="200" wrap={false} blockAlign="start">
+                  <BlockStack gap="100">
+                    <Text as="span" fontWeight="semibold">
+                      {entry.description}
+                    </Text>
+                    <Text as="span" tone="subdued" variant="bodySm">
+                      {formatDateTime(entry.createdAt)} · {labels.type(entry.type)}
+                    </Text>
+                    <Text as="span" tone="subdued" variant="bodySm">
+                      {subline(entry)}
+                    </Text>
+                  </BlockStack>
+                  <BlockStack gap="100" inlineAlign="end">
+                    <span data-key-cell>
+                      <SignedPoints points={entry.points} strike={entry.status === 'voided'} />
+                    </span>
+                    <StatusBadge status={entry.status} />
+                  </BlockStack>
+                </InlineStack>
+              </div>
+            </IndexTable.Row>
+          ) : (
+            <IndexTable.Row id={entry.id} key={entry.id} position={index}>
+              <IndexTable.Cell>{formatDateTime(entry.createdAt)}</IndexTable.Cell>
+              <IndexTable.Cell>
+                <div style={{ minWidth: 160, whiteSpace: 'normal' }}>
+                  <BlockStack gap="050">
+                    <Text as="span">{entry.description}</Text>
+                    <Text as="span" tone="subdued" variant="bodySm">
+                      {subline(entry)}
+                    </Text>
+                  </BlockStack>
+                </div>
+              </IndexTable.Cell>
+              <EntryTypeStatusPointsCells entry={entry} />
+            </IndexTable.Row>
+          ),
+        )}
       </IndexTable>
     </div>
   );

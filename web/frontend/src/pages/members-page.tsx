@@ -1,4 +1,4 @@
-import { Box, Card, EmptyState, IndexTable, Layout, Link, Page, Text } from '@shopify/polaris';
+import { BlockStack, Box, Card, EmptyState, IndexTable, InlineStack, Layout, Link, Page, Text, useBreakpoints } from '@shopify/polaris';
 import { SearchField } from '../components/search-field';
 import { useState } from 'react';
 import { ApiErrorBanner } from '../components/api-error-banner';
@@ -14,6 +14,7 @@ const PAGE_SIZE = 25;
 
 export function MembersPage() {
   const { t, formatNumber, formatMoney, formatDate } = useI18n();
+  const { smDown } = useBreakpoints();
   const [query, setQuery] = useState(() => new URLSearchParams(window.location.search).get('query') ?? '');
   const debouncedQuery = useDebounced(query.trim());
   const paging = useCursorPages(debouncedQuery);
@@ -40,6 +41,7 @@ export function MembersPage() {
               <TableSkeleton />
             ) : (
               <IndexTable
+                condensed={smDown}
                 resourceName={resourceName}
                 itemCount={items.length}
                 selectable={false}
@@ -65,18 +67,53 @@ export function MembersPage() {
                   label: t('common.pageNumber', { page: paging.pageNumber }),
                 }}
               >
-                {items.map((member, index) => (
+                {items.map((member, index) =>
+                  smDown ? (
+                    // On a phone each member is a list item: name and contact, balance on the right.
+                    <IndexTable.Row id={member.id} key={member.id} position={index}>
+                      <div style={{ padding: '12px 16px' }}>
+                        <InlineStack align="space-between" gap="200" wrap={false} blockAlign="start">
+                          <BlockStack gap="050">
+                            <span data-key-cell>
+                              <Link dataPrimaryLink monochrome removeUnderline url={`/members/${encodeURIComponent(member.id)}`}>
+                                <Text as="span" fontWeight="semibold">
+                                  {memberName(member) || t('members.unnamed')}
+                                </Text>
+                              </Link>
+                            </span>
+                            <Text as="span" tone="subdued" variant="bodySm" breakWord>
+                              {[member.email, member.phone].filter(Boolean).join(' · ') || '—'}
+                            </Text>
+                          </BlockStack>
+                          <BlockStack gap="050" inlineAlign="end">
+                            <span data-key-cell>
+                              <Text as="span" numeric fontWeight="semibold">
+                                {t('common.pointsValue', { points: formatNumber(member.balance) })}
+                              </Text>
+                            </span>
+                            {member.pendingPoints > 0 && (
+                              <Text as="span" tone="subdued" variant="bodySm">
+                                {t('member.pendingBadge', { points: formatNumber(member.pendingPoints) })}
+                              </Text>
+                            )}
+                          </BlockStack>
+                        </InlineStack>
+                      </div>
+                    </IndexTable.Row>
+                  ) : (
                   <IndexTable.Row
                     id={member.id}
                     key={member.id}
                     position={index}
                   >
                     <IndexTable.Cell>
-                      <Link dataPrimaryLink monochrome removeUnderline url={`/members/${encodeURIComponent(member.id)}`}>
-                        <Text as="span" fontWeight="semibold">
-                          {memberName(member) || t('members.unnamed')}
-                        </Text>
-                      </Link>
+                      <span data-key-cell>
+                        <Link dataPrimaryLink monochrome removeUnderline url={`/members/${encodeURIComponent(member.id)}`}>
+                          <Text as="span" fontWeight="semibold">
+                            {memberName(member) || t('members.unnamed')}
+                          </Text>
+                        </Link>
+                      </span>
                     </IndexTable.Cell>
                     <IndexTable.Cell>
                       <Text as="span" tone="subdued">
@@ -84,9 +121,11 @@ export function MembersPage() {
                       </Text>
                     </IndexTable.Cell>
                     <IndexTable.Cell>
-                      <Text as="span" alignment="end" numeric>
-                        {formatNumber(member.balance)}
-                      </Text>
+                      <span data-key-cell>
+                        <Text as="span" alignment="end" numeric>
+                          {formatNumber(member.balance)}
+                        </Text>
+                      </span>
                     </IndexTable.Cell>
                     <IndexTable.Cell>
                       <Text as="span" alignment="end" numeric tone={member.pendingPoints > 0 ? undefined : 'subdued'}>
@@ -100,7 +139,8 @@ export function MembersPage() {
                     </IndexTable.Cell>
                     <IndexTable.Cell>{formatDate(member.lastVisitAt)}</IndexTable.Cell>
                   </IndexTable.Row>
-                ))}
+                  ),
+                )}
               </IndexTable>
             )}
           </Card>

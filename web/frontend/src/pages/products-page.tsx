@@ -208,11 +208,13 @@ export function ProductsPage() {
                     <IndexTable.Row id={row.productId} key={row.productId} position={index} selected={selectedResources.includes(row.productId)} tone={dirty ? 'subdued' : undefined}>
                       <IndexTable.Cell>
                         <BlockStack gap="050">
-                          <Link monochrome removeUnderline url={productPath(row.productId)}>
-                            <Text as="span" fontWeight="semibold">
-                              {row.title}
-                            </Text>
-                          </Link>
+                          <span data-key-cell>
+                            <Link monochrome removeUnderline url={productPath(row.productId)}>
+                              <Text as="span" fontWeight="semibold">
+                                {row.title}
+                              </Text>
+                            </Link>
+                          </span>
                           <InlineStack gap="100">
                             {row.isGiftCard ? <Badge tone="info">{t('products.kinds.giftCard')}</Badge> : null}
                             {row.productType ? (

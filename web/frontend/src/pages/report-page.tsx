@@ -16,7 +16,7 @@ import {
   ProgressBar,
   Select,
   Text,
-  TextField,
+  useBreakpoints,
 } from '@shopify/polaris';
 import { ExportIcon, PlusIcon } from '@shopify/polaris-icons';
 import { useEffect, useRef, useState } from 'react';
@@ -26,6 +26,7 @@ import { CountCard } from '../components/count-card';
 import { DateRangePicker, presetRange } from '../components/date-range-picker';
 import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
 import { EntryTypeStatusPointsCells, SignedPoints, StatusBadge, useEntryLabels } from '../components/entry-labels';
+import { LiabilityCard } from '../components/liability-card';
 import { MemberPicker, type PickedMember } from '../components/member-picker';
 import { PageSkeleton, TableSkeleton } from '../components/page-skeleton';
 import { ApiError, toApiError, useApiQuery, withQuery } from '../hooks/use-api';
@@ -86,8 +87,18 @@ function filterParams(filters: Filters): Record<string, string | number | null> 
   };
 }
 
+interface FilterOptions {
+  staff: Array<{ userId: string; name: string }>;
+  locations: Array<{ id: string; label: string }>;
+}
+
 export function ReportPage() {
-  const { t, formatNumber, formatMoney, formatDateTime } = useI18n();
+  const { t, formatNumber, formatDateTime } = useI18n();
+  // Seven columns do not fit a phone or a narrow window: there the rows become a list (condensed).
+  const { mdDown } = useBreakpoints();
+  const filterOptions = useApiQuery<FilterOptions>('/api/report/filter-options');
+  const staffChoices = filterOptions.data?.staff ?? [];
+  const locationChoices = filterOptions.data?.locations ?? [];
   const { permissions } = useMe();
   const labels = useEntryLabels();
   const [filters, setFilters] = useState<Filters>(() => filtersFromUrl(window.location.search));
@@ -222,25 +233,37 @@ export function ReportPage() {
                 value={filters.sourceType}
                 onChange={(sourceType) => update({ sourceType })}
               />
-              <TextField label={t('report.filters.staff')} autoComplete="off" value={filters.staffUserId} onChange={(staffUserId) => update({ staffUserId })} clearButton onClearButtonClick={() => update({ staffUserId: '' })} />
-              <TextField label={t('report.filters.location')} autoComplete="off" value={filters.locationId} onChange={(locationId) => update({ locationId })} clearButton onClearButtonClick={() => update({ locationId: '' })} />
+              <Select
+                label={t('report.filters.staff')}
+                options={[
+                  { label: t('report.filters.any'), value: '' },
+                  ...staffChoices.map((staff) => ({ label: staff.name, value: staff.userId })),
+                  ...(filters.staffUserId && !staffChoices.some((staff) => staff.userId === filters.staffUserId) ? [{ label: filters.staffUserId, value: filters.staffUserId }] : []),
+                ]}
+                value={filters.staffUserId}
+                onChange={(staffUserId) => update({ staffUserId })}
+              />
+              <Select
+                label={t('report.filters.location')}
+                options={[
+                  { label: t('report.filters.any'), value: '' },
+                  ...locationChoices.map((location) => ({ label: t('report.filters.locationLabel', { number: location.label }), value: location.id })),
+                  ...(filters.locationId && !locationChoices.some((location) => location.id === filters.locationId) ? [{ label: filters.locationId, value: filters.locationId }] : []),
+                ]}
+                value={filters.locationId}
+                onChange={(locationId) => update({ locationId })}
+              />
             </InlineGrid>
           </BlockStack>
         </Card>
         {totals && (
           <div data-testid="report-totals">
-            <InlineGrid columns={{ xs: 2, sm: 3, md: 6 }} gap="400">
+            <InlineGrid columns={{ xs: 1, sm: 2, md: 3, lg: 5 }} gap="400">
               <CountCard id="total-earned" label={t('report.totals.earned')} value={formatNumber(totals.earned)} help={t('report.totals.earnedHelp')} />
               <CountCard id="total-spent" label={t('report.totals.spent')} value={formatNumber(totals.spent)} help={t('report.totals.spentHelp')} />
               <CountCard id="total-pending" label={t('report.totals.pending')} value={formatNumber(totals.pending)} help={t('report.totals.pendingHelp')} />
-              <CountCard id="total-expired" label={t('report.totals.expired')} value={formatNumber(totals.expired)} help={t('report.totals.expiredHelp')} />
               <CountCard id="total-adjusted" label={t('report.totals.adjusted')} value={formatNumber(totals.adjusted)} help={t('report.totals.adjustedHelp')} />
-              <CountCard
-                id="total-liability"
-                label={t('report.totals.liability')}
-                value={formatMoney(totals.liabilityMinor, totals.currency)}
-                help={t('report.totals.liabilityHelp', { points: formatNumber(totals.liabilityPoints) })}
-              />
+              <LiabilityCard id="total-liability" points={totals.liabilityPoints} valueMinor={totals.liabilityMinor} currency={totals.currency} pointValue={totals.pointValue} />
             </InlineGrid>
           </div>
         )}
@@ -255,6 +278,7 @@ export function ReportPage() {
           ) : (
             <div data-testid="report-table">
               <IndexTable
+                condensed={mdDown}
                 resourceName={{ singular: t('entries.singular'), plural: t('entries.plural') }}
                 itemCount={items.length}
                 selectable={false}
@@ -290,10 +314,54 @@ export function ReportPage() {
                   label: t('report.pageOf', { page: formatNumber(filters.page), pages: formatNumber(pageCount), total: formatNumber(total) }),
                 }}
               >
-                {items.map((entry, index) => (
+                {items.map((entry, index) =>
+                  mdDown ? (
+                    <IndexTable.Row id={entry.id} key={entry.id} position={index}>
+                      <div style={{ padding: '12px 16px' }}>
+                        <InlineStack align="space-between" gap="200" wrap={false} blockAlign="start">
+                          <BlockStack gap="100">
+                            <span data-key-cell>
+                              {entry.memberId ? (
+                                <Link removeUnderline url={`/members/${encodeURIComponent(entry.memberId)}`}>
+                                  {entry.memberName || entry.memberEmail || t('members.unnamed')}
+                                </Link>
+                              ) : (
+                                <Text as="span">{entry.memberName || entry.memberEmail || t('members.unnamed')}</Text>
+                              )}
+                            </span>
+                            <Text as="span" breakWord>
+                              {entry.description}
+                            </Text>
+                            <Text as="span" tone="subdued" variant="bodySm">
+                              {formatDateTime(entry.createdAt)} · {labels.type(entry.type)} · {labels.source(entry.sourceType)}
+                            </Text>
+                            {permissions.adjust && entry.memberId ? (
+                              <Box>
+                                <Button
+                                  size="slim"
+                                  icon={PlusIcon}
+                                  onClick={() => setAdjustFor(entry)}
+                                  accessibilityLabel={t('report.addPointsFor', { name: entry.memberName || entry.memberEmail || '' })}
+                                >
+                                  {t('report.addPoints')}
+                                </Button>
+                              </Box>
+                            ) : null}
+                          </BlockStack>
+                          <BlockStack gap="100" inlineAlign="end">
+                            <span data-key-cell>
+                              <SignedPoints points={entry.points} strike={entry.status === 'voided'} />
+                            </span>
+                            <StatusBadge status={entry.status} />
+                          </BlockStack>
+                        </InlineStack>
+                      </div>
+                    </IndexTable.Row>
+                  ) : (
                   <IndexTable.Row id={entry.id} key={entry.id} position={index}>
                     <IndexTable.Cell>{formatDateTime(entry.createdAt)}</IndexTable.Cell>
                     <IndexTable.Cell>
+                      <div data-key-cell>
                       <BlockStack gap="050">
                         {entry.memberId ? (
                           <Link removeUnderline url={`/members/${encodeURIComponent(entry.memberId)}`}>
@@ -308,6 +376,7 @@ export function ReportPage() {
                           </Text>
                         ) : null}
                       </BlockStack>
+                      </div>
                     </IndexTable.Cell>
                     <IndexTable.Cell>
                       <Box maxWidth="360px">
@@ -335,7 +404,8 @@ export function ReportPage() {
                       ) : null}
                     </IndexTable.Cell>
                   </IndexTable.Row>
-                ))}
+                  ),
+                )}
               </IndexTable>
             </div>
           )}

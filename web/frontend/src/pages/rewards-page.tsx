@@ -1,7 +1,7 @@
 // Gift card rewards — the loyalty tab on gift cards (GET/POST/PATCH/DELETE /api/rewards): what a
 // number of points buys, with a preview of the customer's card, and the redemptions made with them
 // (GET /api/redemptions; staff only ever see masked codes). Managers and owners edit; staff view.
-import { Badge, Banner, BlockStack, Box, Button, Card, EmptyState, IndexTable, InlineStack, Layout, Link, Page, Select, Text } from '@shopify/polaris';
+import { Badge, Banner, BlockStack, Box, Button, Card, EmptyState, IndexTable, InlineStack, Layout, Link, Page, Select, Text, useBreakpoints } from '@shopify/polaris';
 import { PlusIcon } from '@shopify/polaris-icons';
 import { useState } from 'react';
 import { ApiErrorBanner } from '../components/api-error-banner';
@@ -36,6 +36,7 @@ export function RedemptionStatusBadge({ status }: { status: string }) {
 export function RewardsPage() {
   const { t, formatNumber, formatMoney } = useI18n();
   const { permissions } = useMe();
+  const { smDown } = useBreakpoints();
   const currency = useShopCurrency();
   const rewards = useApiQuery<{ items: Reward[] }>('/api/rewards');
   const [editing, setEditing] = useState<Reward | 'new' | null>(null);
@@ -82,6 +83,7 @@ export function RewardsPage() {
             <Card padding="0">
               <div data-testid="rewards-table">
                 <IndexTable
+                  condensed={smDown}
                   resourceName={{ singular: t('rewards.singular'), plural: t('rewards.plural') }}
                   itemCount={items.length}
                   selectable={false}
@@ -105,13 +107,62 @@ export function RewardsPage() {
                     { title: t('rewards.columns.actions'), alignment: 'end' },
                   ]}
                 >
-                  {items.map((reward, index) => (
+                  {items.map((reward, index) => {
+                    const actions = (
+                      <InlineStack gap="200" align="end" wrap={false}>
+                        <Button size="slim" onClick={() => setEditing(reward)} accessibilityLabel={t(readOnly ? 'rewards.viewLabel' : 'rewards.editLabel', { title: reward.title })}>
+                          {readOnly ? t('rewards.view') : t('rewards.edit')}
+                        </Button>
+                        {!readOnly && (
+                          <Button
+                            size="slim"
+                            loading={toggling === reward.id}
+                            onClick={() => void setEnabled(reward, !reward.enabled)}
+                            accessibilityLabel={t(reward.enabled ? 'rewards.disableLabel' : 'rewards.enableLabel', { title: reward.title })}
+                          >
+                            {reward.enabled ? t('rewards.disable') : t('rewards.enable')}
+                          </Button>
+                        )}
+                      </InlineStack>
+                    );
+                    const status = reward.enabled ? <Badge tone="success">{t('rewards.statusActive')}</Badge> : <Badge>{t('rewards.statusDisabled')}</Badge>;
+                    if (smDown) {
+                      // A phone shows each reward as a list item: what it is, what it costs, and its actions.
+                      return (
+                        <IndexTable.Row id={reward.id} key={reward.id} position={index}>
+                          <div style={{ padding: '12px 16px' }}>
+                            <BlockStack gap="200">
+                              <InlineStack align="space-between" gap="200" wrap={false}>
+                                <span data-key-cell>
+                                  <Text as="span" fontWeight="semibold">
+                                    {reward.title}
+                                  </Text>
+                                </span>
+                                {status}
+                              </InlineStack>
+                              <span data-key-cell>
+                                <Text as="span" numeric>
+                                  {formatMoney(reward.value.amountMinor, reward.value.currency)} · {t('common.pointsValue', { points: formatNumber(reward.pointsCost) })}
+                                </Text>
+                              </span>
+                              <Text as="span" tone="subdued" variant="bodySm">
+                                {stockText(reward)} · {reward.expiresAfterDays === null ? t('rewards.neverExpires') : t('rewards.expiresAfter', { days: formatNumber(reward.expiresAfterDays) })}
+                              </Text>
+                              <InlineStack>{actions}</InlineStack>
+                            </BlockStack>
+                          </div>
+                        </IndexTable.Row>
+                      );
+                    }
+                    return (
                     <IndexTable.Row id={reward.id} key={reward.id} position={index}>
                       <IndexTable.Cell>
                         <BlockStack gap="050">
-                          <Text as="span" fontWeight="semibold">
-                            {reward.title}
-                          </Text>
+                          <span data-key-cell>
+                            <Text as="span" fontWeight="semibold">
+                              {reward.title}
+                            </Text>
+                          </span>
                           <Text as="span" tone="subdued" variant="bodySm">
                             {reward.type === 'store_credit' ? t('rewards.types.store_credit') : t('rewards.types.gift_card')}
                           </Text>
@@ -123,9 +174,11 @@ export function RewardsPage() {
                         </Text>
                       </IndexTable.Cell>
                       <IndexTable.Cell>
-                        <Text as="span" alignment="end" numeric>
-                          {t('common.pointsValue', { points: formatNumber(reward.pointsCost) })}
-                        </Text>
+                        <span data-key-cell>
+                          <Text as="span" alignment="end" numeric>
+                            {t('common.pointsValue', { points: formatNumber(reward.pointsCost) })}
+                          </Text>
+                        </span>
                       </IndexTable.Cell>
                       <IndexTable.Cell>
                         <BlockStack gap="050">
@@ -147,28 +200,11 @@ export function RewardsPage() {
                           </Text>
                         </BlockStack>
                       </IndexTable.Cell>
-                      <IndexTable.Cell>
-                        {reward.enabled ? <Badge tone="success">{t('rewards.statusActive')}</Badge> : <Badge>{t('rewards.statusDisabled')}</Badge>}
-                      </IndexTable.Cell>
-                      <IndexTable.Cell>
-                        <InlineStack gap="200" align="end" wrap={false}>
-                          <Button size="slim" onClick={() => setEditing(reward)} accessibilityLabel={t(readOnly ? 'rewards.viewLabel' : 'rewards.editLabel', { title: reward.title })}>
-                            {readOnly ? t('rewards.view') : t('rewards.edit')}
-                          </Button>
-                          {!readOnly && (
-                            <Button
-                              size="slim"
-                              loading={toggling === reward.id}
-                              onClick={() => void setEnabled(reward, !reward.enabled)}
-                              accessibilityLabel={t(reward.enabled ? 'rewards.disableLabel' : 'rewards.enableLabel', { title: reward.title })}
-                            >
-                              {reward.enabled ? t('rewards.disable') : t('rewards.enable')}
-                            </Button>
-                          )}
-                        </InlineStack>
-                      </IndexTable.Cell>
+                      <IndexTable.Cell>{status}</IndexTable.Cell>
+                      <IndexTable.Cell>{actions}</IndexTable.Cell>
                     </IndexTable.Row>
-                  ))}
+                    );
+                  })}
                 </IndexTable>
               </div>
             </Card>

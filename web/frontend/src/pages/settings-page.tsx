@@ -11,7 +11,8 @@ import { ApiError, apiSend, toApiError, useApiQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
 import { useMe } from '../hooks/use-me';
 import { minorUnitsPerMajor, type TranslationKey } from '../i18n';
-import type { BookingPropertyConfig, ProgramSettings } from '../lib/api-types';
+import { usePointValueText } from '../components/liability-card';
+import type { BookingPropertyConfig, DashboardStats, ProgramSettings } from '../lib/api-types';
 import { showToast } from '../lib/toast';
 import { navigate } from '../router';
 
@@ -23,8 +24,9 @@ interface Draft {
   pointsPerCurrencyUnit: string;
   rounding: ProgramSettings['rounding'];
   pointsPerVisit: string;
-  creditDelayMinutes: string;
-  productCreditDelayMinutes: string;
+  /** Delays are entered in hours (0–72, quarter hours allowed) and stored in minutes. */
+  creditDelayHours: string;
+  productCreditDelayHours: string;
   productCreditTrigger: ProgramSettings['productCreditTrigger'];
   clawbackPolicy: ProgramSettings['clawbackPolicy'];
   allowNegativeBalance: boolean;
@@ -33,9 +35,13 @@ interface Draft {
   keys: Record<KeyField, string>;
   format: string;
   dateOrder: ProgramSettings['dateOrder'];
+  /** "derived" = from the rewards; "owner" = `pointValuePoints` points are worth `pointValueAmount` */
+  pointValueMode: 'derived' | 'owner';
+  pointValuePoints: string;
+  pointValueAmount: string;
 }
 
-type Errors = Partial<Record<'pointsPerCurrencyUnit' | 'pointsPerVisit' | 'creditDelayMinutes' | 'productCreditDelayMinutes' | 'format' | KeyField, string>> & {
+type Errors = Partial<Record<'pointsPerCurrencyUnit' | 'pointsPerVisit' | 'creditDelayHours' | 'productCreditDelayHours' | 'format' | 'pointValuePoints' | 'pointValueAmount' | KeyField, string>> & {
   tiers?: Array<{ from?: string; percent?: string }>;
 };
 
@@ -49,8 +55,8 @@ function draftOf(settings: ProgramSettings, perMajor: number): Draft {
     pointsPerCurrencyUnit: String(settings.pointsPerCurrencyUnit),
     rounding: settings.rounding,
     pointsPerVisit: String(settings.pointsPerVisit),
-    creditDelayMinutes: String(settings.creditDelayMinutes),
-    productCreditDelayMinutes: String(settings.productCreditDelayMinutes),
+    creditDelayHours: decimalString(settings.creditDelayMinutes / 60),
+    productCreditDelayHours: decimalString(settings.productCreditDelayMinutes / 60),
     productCreditTrigger: settings.productCreditTrigger,
     clawbackPolicy: settings.clawbackPolicy,
     allowNegativeBalance: settings.allowNegativeBalance,
@@ -59,6 +65,9 @@ function draftOf(settings: ProgramSettings, perMajor: number): Draft {
     keys: Object.fromEntries(KEY_FIELDS.map((field) => [field, (config[field] ?? []).join(', ')])) as Record<KeyField, string>,
     format: config.format ?? '',
     dateOrder: settings.dateOrder,
+    pointValueMode: settings.pointValue ? 'owner' : 'derived',
+    pointValuePoints: String(settings.pointValue?.points ?? 100),
+    pointValueAmount: settings.pointValue ? decimalString(settings.pointValue.valueMinor / perMajor) : '',
   };
 }
 
@@ -80,8 +89,8 @@ function toSettings(draft: Draft, perMajor: number): ProgramSettings {
     pointsPerCurrencyUnit: Number(draft.pointsPerCurrencyUnit),
     rounding: draft.rounding,
     pointsPerVisit: Number(draft.pointsPerVisit),
-    creditDelayMinutes: Number(draft.creditDelayMinutes),
-    productCreditDelayMinutes: Number(draft.productCreditDelayMinutes),
+    creditDelayMinutes: Math.round(Number(draft.creditDelayHours) * 60),
+    productCreditDelayMinutes: Math.round(Number(draft.productCreditDelayHours) * 60),
     productCreditTrigger: draft.productCreditTrigger,
     clawbackPolicy: draft.clawbackPolicy,
     allowNegativeBalance: draft.allowNegativeBalance,
@@ -89,6 +98,10 @@ function toSettings(draft: Draft, perMajor: number): ProgramSettings {
     spendTiers: draft.spendTiers.map((tier) => ({ fromMinor: Math.round(Number(tier.from) * perMajor), basisPoints: Math.round(Number(tier.percent) * 100) })),
     bookingPropertyConfig,
     dateOrder: draft.dateOrder,
+    pointValue:
+      draft.pointValueMode === 'owner'
+        ? { valueMinor: Math.round(Number(draft.pointValueAmount.replace(',', '.')) * perMajor), points: Number(draft.pointValuePoints) }
+        : null,
   };
 }
 
@@ -112,7 +125,10 @@ export function SettingsPage() {
     }
   }, [data, perMajor]);
 
-  const errors = useMemo<Errors>(() => (draft ? validate(draft, t, formatNumber) : {}), [draft, t, formatNumber]);
+  const errors = useMemo<Errors>(() => (draft ? validate(draft, t, formatNumber, perMajor) : {}), [draft, t, formatNumber, perMajor]);
+  // What a point is worth when derived from the rewards, to show next to the choice.
+  const derived = useApiQuery<DashboardStats>('/api/dashboard/stats');
+  const pointValueText = usePointValueText();
   const invalid = Object.entries(errors).some(([key, value]) => (key === 'tiers' ? (value as Errors['tiers'])!.some((tier) => tier.from || tier.percent) : Boolean(value)));
 
   if (loading && !data) return <PageSkeleton title={t('settings.title')} primaryAction />;
@@ -144,13 +160,6 @@ export function SettingsPage() {
   };
   const discard = () => setDraft(draftOf(saved, perMajor));
 
-  const hoursHelp = (minutesText: string) => {
-    const minutes = Number(minutesText);
-    if (!Number.isFinite(minutes) || minutesText.trim() === '') return '';
-    const hours = Math.floor(minutes / 60);
-    const rest = minutes % 60;
-    return t('settings.delay.asHours', { hours: formatNumber(hours), minutes: formatNumber(rest) });
-  };
 
   const tierErrors = errors.tiers ?? [];
 
@@ -162,6 +171,8 @@ export function SettingsPage() {
       secondaryActions={[
         ...(dirty && !readOnly ? [{ content: t('common.discard'), onAction: discard }] : []),
         { content: t('settings.messagesLink'), onAction: () => navigate('/settings/messages') },
+        { content: t('staff.title'), onAction: () => navigate('/settings/staff') },
+        { content: t('multipliers.title'), onAction: () => navigate('/settings/multipliers') },
       ]}
     >
       <SaveBar id={SAVE_BAR_ID} open={dirty && !readOnly}>
@@ -291,6 +302,60 @@ export function SettingsPage() {
             </Card>
           </Layout.AnnotatedSection>
 
+          <Layout.AnnotatedSection id="point-value" title={t('settings.pointValue.title')} description={t('settings.pointValue.description')}>
+            <Card>
+              <FormLayout>
+                <ChoiceList
+                  title={t('settings.pointValue.mode')}
+                  titleHidden
+                  disabled={readOnly}
+                  choices={[
+                    {
+                      value: 'derived',
+                      label: t('settings.pointValue.derived'),
+                      helpText: derived.data?.pointValue?.source === 'reward'
+                        ? t('settings.pointValue.derivedNow', { value: pointValueText(derived.data.pointValue) ?? '', reward: derived.data.pointValue.rewardTitle ?? '' })
+                        : t('settings.pointValue.derivedNone'),
+                    },
+                    { value: 'owner', label: t('settings.pointValue.owner') },
+                  ]}
+                  selected={[draft.pointValueMode]}
+                  onChange={([value]) => set('pointValueMode', value === 'owner' ? 'owner' : 'derived')}
+                />
+                {draft.pointValueMode === 'owner' && (
+                  <FormLayout.Group>
+                    <TextField
+                      label={t('settings.pointValue.points')}
+                      type="number"
+                      min={1}
+                      autoComplete="off"
+                      value={draft.pointValuePoints}
+                      onChange={(value) => set('pointValuePoints', value)}
+                      error={errors.pointValuePoints}
+                      disabled={readOnly}
+                    />
+                    <TextField
+                      label={t('settings.pointValue.amount', { currency })}
+                      type="number"
+                      min={0}
+                      step={0.01}
+                      autoComplete="off"
+                      value={draft.pointValueAmount}
+                      onChange={(value) => set('pointValueAmount', value)}
+                      error={errors.pointValueAmount}
+                      helpText={
+                        !errors.pointValueAmount && !errors.pointValuePoints && draft.pointValueAmount.trim() !== ''
+                          ? pointValueText({ valueMinor: Math.round(Number(draft.pointValueAmount) * perMajor), points: Number(draft.pointValuePoints), currency, source: 'owner' }) ?? undefined
+                          : undefined
+                      }
+                      disabled={readOnly}
+                    />
+                  </FormLayout.Group>
+                )}
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+
           <Layout.AnnotatedSection title={t('settings.delay.title')} description={t('settings.delay.description')}>
             <Card>
               <FormLayout>
@@ -299,26 +364,28 @@ export function SettingsPage() {
                     label={t('settings.delay.service')}
                     type="number"
                     min={0}
-                    max={4320}
-                    suffix={t('settings.delay.minutes')}
+                    max={72}
+                    step={0.25}
+                    suffix={t('settings.delay.hours')}
                     autoComplete="off"
-                    value={draft.creditDelayMinutes}
-                    onChange={(value) => set('creditDelayMinutes', value)}
-                    error={errors.creditDelayMinutes}
-                    helpText={errors.creditDelayMinutes ? undefined : `${t('settings.delay.serviceHelp')} ${hoursHelp(draft.creditDelayMinutes)}`}
+                    value={draft.creditDelayHours}
+                    onChange={(value) => set('creditDelayHours', value)}
+                    error={errors.creditDelayHours}
+                    helpText={errors.creditDelayHours ? undefined : t('settings.delay.serviceHelp')}
                     disabled={readOnly}
                   />
                   <TextField
                     label={t('settings.delay.product')}
                     type="number"
                     min={0}
-                    max={4320}
-                    suffix={t('settings.delay.minutes')}
+                    max={72}
+                    step={0.25}
+                    suffix={t('settings.delay.hours')}
                     autoComplete="off"
-                    value={draft.productCreditDelayMinutes}
-                    onChange={(value) => set('productCreditDelayMinutes', value)}
-                    error={errors.productCreditDelayMinutes}
-                    helpText={errors.productCreditDelayMinutes ? undefined : `${t('settings.delay.productHelp')} ${hoursHelp(draft.productCreditDelayMinutes)}`}
+                    value={draft.productCreditDelayHours}
+                    onChange={(value) => set('productCreditDelayHours', value)}
+                    error={errors.productCreditDelayHours}
+                    helpText={errors.productCreditDelayHours ? undefined : t('settings.delay.productHelp')}
                     disabled={readOnly}
                   />
                 </FormLayout.Group>
@@ -414,7 +481,13 @@ export function SettingsPage() {
   );
 }
 
-function validate(draft: Draft, t: ReturnType<typeof useI18n>['t'], format: (value: number) => string): Errors {
+function validate(draft: Draft, t: ReturnType<typeof useI18n>['t'], format: (value: number) => string, perMajor: number): Errors {
+  const hours = (text: string): string | undefined => {
+    if (text.trim() === '') return t('loyalty.errors.required');
+    const value = Number(text);
+    if (!Number.isFinite(value) || value < 0 || value > 72) return t('loyalty.errors.range', { min: format(0), max: format(72) });
+    return Number.isInteger(value * 4) ? undefined : t('settings.delay.quarterHours');
+  };
   const int = (text: string, min: number, max: number): string | undefined => {
     if (text.trim() === '') return t('loyalty.errors.required');
     if (!/^\d+$/.test(text.trim())) return t('loyalty.errors.wholeNumber');
@@ -424,8 +497,15 @@ function validate(draft: Draft, t: ReturnType<typeof useI18n>['t'], format: (val
   const errors: Errors = {
     pointsPerCurrencyUnit: draft.earningMode === 'rate' ? int(draft.pointsPerCurrencyUnit, 0, 1000) : undefined,
     pointsPerVisit: int(draft.pointsPerVisit, 0, 100_000),
-    creditDelayMinutes: int(draft.creditDelayMinutes, 0, 4320),
-    productCreditDelayMinutes: int(draft.productCreditDelayMinutes, 0, 4320),
+    creditDelayHours: hours(draft.creditDelayHours),
+    productCreditDelayHours: hours(draft.productCreditDelayHours),
+    pointValuePoints: draft.pointValueMode === 'owner' ? int(draft.pointValuePoints, 1, 1_000_000) : undefined,
+    pointValueAmount:
+      draft.pointValueMode !== 'owner'
+        ? undefined
+        : !/^\d+([.,]\d+)?$/.test(draft.pointValueAmount.trim()) || Math.round(Number(draft.pointValueAmount.replace(',', '.')) * perMajor) < 1
+          ? t('settings.pointValue.amountInvalid')
+          : undefined,
     format: draft.format.length > 64 ? t('settings.booking.formatTooLong') : undefined,
   };
   for (const field of KEY_FIELDS) {

@@ -23,6 +23,9 @@ export const adminRoutePolicies: Record<`${AdminRouteMethod} /${string}`, AdminR
   'GET /me': { role: 'staff' },
   'GET /dashboard': { role: 'staff' },
   'GET /dashboard/stats': { role: 'staff' },
+  'GET /setup': { role: 'staff' },
+  // The owner ticks off a setup step the app cannot see (widget in the theme, programme announced).
+  'PUT /setup/steps/:step': { role: 'owner', audit: { action: 'setup.step' } },
   'GET /orders/appointment-issues': { role: 'staff' },
   'GET /members': { role: 'staff' },
   'GET /members/:id': { role: 'staff' },
@@ -37,6 +40,7 @@ export const adminRoutePolicies: Record<`${AdminRouteMethod} /${string}`, AdminR
   'GET /tasks/queue': { role: 'staff' },
   'POST /webhooks/failed/retry': { role: 'staff', audit: { action: 'webhooks.retry' } },
   'GET /report': { role: 'staff' },
+  'GET /report/filter-options': { role: 'staff' },
   'GET /report/export': { role: 'manager', audit: { action: 'report.export', recordedBy: 'handler' } },
   'GET /products': { role: 'staff' },
   'GET /products/:productId/loyalty': { role: 'staff' },

@@ -3,7 +3,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../../core/db-client';
 import { exportContentTypes, writeReport } from '../../../core/reports/export-report';
-import { countReportRows, reportPage } from '../../../core/reports/points-report';
+import { countReportRows, reportPage, reportTotals } from '../../../core/reports/points-report';
+import { reportFilterOptions } from '../../../core/reports/report-filter-options';
 import { reportFilterSchema, toReportFilters } from '../../../core/reports/report-filters';
 import { recordStaffAction } from '../../../core/staff/record-staff-action';
 import { createPgRowQuery, type PgRowQuery } from '../../db/pg-row-query';
@@ -38,13 +39,19 @@ export function createReportRouter(deps: { db: Db; logger?: Logger; databaseUrl?
     res.json(await reportPage(deps.db, shopId, filters, sort, { page, pageSize }));
   });
 
+  router.get('/report/filter-options', async (_req, res) => {
+    res.json(await reportFilterOptions(deps.db.prisma, adminAuthOf(res.locals).shopId));
+  });
+
   router.get('/report/export', async (req, res) => {
     const { format, ...input } = exportSchema.parse(req.query);
     const { shopId } = adminAuthOf(res.locals);
-    const { filters, sort: requested } = toReportFilters(input, await shopTimezone(deps.db, shopId));
+    const timezone = await shopTimezone(deps.db, shopId);
+    const { filters, sort: requested } = toReportFilters(input, timezone);
     // Exports walk the set by date (indexed keyset); sorting a million rows by points is left to the spreadsheet.
     const sort = { field: 'createdAt', order: requested.order } as const;
-    const rows = await countReportRows(deps.db, shopId, filters);
+    const [rows, { totals }] = await Promise.all([countReportRows(deps.db, shopId, filters), format === 'xlsx' ? reportTotals(deps.db, shopId, filters) : Promise.resolve({ totals: null })]);
+    const summary = totals ? { liabilityPoints: totals.liabilityPoints, liabilityMinor: totals.liabilityMinor, currency: totals.currency, pointValue: totals.pointValue } : undefined;
     await recordStaffAction(deps.db.prisma, { shopId, userId: staffOf(res.locals).userId, action: 'report.export', details: { format, rows, filters: input } });
     res.status(200);
     res.setHeader('Content-Type', exportContentTypes[format]);
@@ -55,7 +62,7 @@ export function createReportRouter(deps: { db: Db; logger?: Logger; databaseUrl?
     try {
       // PostgreSQL: one server-side cursor on a plain pg connection; SQLite: keyset batches through Prisma.
       const pgExport = exportRows();
-      await writeReport(format, { db: deps.db, shopId, filters, sort, ...(pgExport ? { query: pgExport.query, stream: pgExport.stream } : {}) }, res);
+      await writeReport(format, { db: deps.db, shopId, filters, sort, timezone, ...(summary ? { summary } : {}), ...(pgExport ? { query: pgExport.query, stream: pgExport.stream } : {}) }, res);
     } catch (error) {
       // The headers are gone; all we can do is cut the download so the client sees it failed.
       deps.logger?.error({ err: error, shopId, format }, 'report export failed mid-stream');

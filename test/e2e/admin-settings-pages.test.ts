@@ -1,0 +1,92 @@
+// The pages added for issue 14 as an owner uses them in Chromium against the demo app: the setup guide's
+// hand-ticked step, a double-points weekend on the multipliers page, and the staff roles page.
+import fs from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { adminUiHelpers, RESULTS_DIR } from '../support/admin-ui-helpers';
+import { launchBrowser } from '../support/browser';
+import { startDemoApp } from '../support/demo-app';
+
+describe('setup guide, multipliers and staff roles in Chromium', () => {
+  let browser: Browser;
+  let demo: { url: string; close(): Promise<void> };
+
+  beforeAll(async () => {
+    [browser, demo] = await Promise.all([launchBrowser(), startDemoApp()]);
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([browser?.close(), demo?.close()]);
+  });
+
+  const { open, screenshot, api, toast } = adminUiHelpers(() => ({ browser, url: demo.url }));
+
+  it('ticks off the widget step of the setup guide and counts it', async () => {
+    const { context, page, problems } = await open('/');
+    try {
+      const guide = page.getByTestId('setup-guide');
+      await guide.getByText('3 of 6 done').waitFor({ timeout: 20_000 });
+      await page.getByTestId('setup-step-widget').getByRole('button', { name: 'Mark as done' }).click();
+      await guide.getByText('4 of 6 done').waitFor();
+      await page.getByTestId('setup-step-widget').getByText('Done', { exact: true }).first().waitFor();
+      expect((await api<{ completed: number; steps: Array<{ id: string; done: boolean }> }>('/api/setup')).steps.find((s) => s.id === 'widget')?.done).toBe(true);
+      await screenshot(page, 'admin-setup-guide');
+      expect(problems.all()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('adds a double-points weekend, shows it, and deletes it', async () => {
+    const { context, page, problems } = await open('/settings/multipliers');
+    try {
+      await page.getByRole('heading', { level: 1, name: 'Points multipliers' }).waitFor({ timeout: 20_000 });
+      await page.getByRole('button', { name: 'Add multiplier' }).click();
+      await page.getByText('Enter a name.').waitFor();
+      await page.getByLabel('Name').fill('Double points weekend');
+      await page.getByLabel('First day').fill('2026-12-05');
+      await page.getByLabel('Last day').fill('2026-12-06');
+      await page.getByRole('button', { name: 'Add multiplier' }).click();
+      await toast(page, 'Double points weekend added');
+      const row = page.getByTestId('multipliers-table').locator('.Polaris-IndexTable__TableRow', { hasText: 'Double points weekend' });
+      await row.waitFor();
+      expect(await row.innerText()).toContain('200%');
+      const saved = (await api<{ items: Array<{ name: string; multiplierPercent: number; startsAt: string; endsAt: string }> }>('/api/multipliers')).items;
+      expect(saved).toEqual([expect.objectContaining({ name: 'Double points weekend', multiplierPercent: 200 })]);
+      // Two whole days in the browser's time zone.
+      expect(new Date(saved[0]!.endsAt).getTime() - new Date(saved[0]!.startsAt).getTime()).toBe(2 * 86_400_000);
+      await screenshot(page, 'admin-multipliers');
+      await row.getByRole('button', { name: 'Delete Double points weekend' }).click();
+      await toast(page, 'Double points weekend deleted');
+      await row.waitFor({ state: 'detached' });
+      expect((await api<{ items: unknown[] }>('/api/multipliers')).items).toEqual([]);
+      expect(problems.all()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lists staff with their roles and saves a new limit', async () => {
+    await api('/api/staff/42', { method: 'PUT', body: { role: 'staff', name: 'Sanne (front desk)' } });
+    const { context, page, problems } = await open('/settings/staff');
+    try {
+      await page.getByRole('heading', { level: 1, name: 'Staff roles' }).waitFor({ timeout: 20_000 });
+      const table = page.getByTestId('staff-table');
+      await table.getByText('Sanne (front desk)', { exact: true }).first().waitFor();
+      await table.getByLabel('Adjustment limit of Sanne (front desk)').fill('250');
+      await table.getByRole('button', { name: 'Save Sanne (front desk)' }).click();
+      await toast(page, 'Sanne (front desk) saved');
+      const staff = (await api<{ items: Array<{ userId: string; role: string; adjustLimit: number | null }> }>('/api/staff')).items;
+      expect(staff.find((member) => member.userId === '42')).toMatchObject({ role: 'staff', adjustLimit: 250 });
+      // The last owner cannot be demoted: the server's reason is shown.
+      const ownerRow = table.locator('.Polaris-IndexTable__TableRow', { hasText: 'You' });
+      await ownerRow.getByRole('combobox').selectOption('manager');
+      await ownerRow.getByRole('button', { name: /^Save / }).click();
+      await page.getByText('The shop needs at least one owner', { exact: false }).waitFor();
+      await screenshot(page, 'admin-staff');
+      expect(problems.all().filter((problem) => !problem.includes('409'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
