@@ -1,4 +1,4 @@
-import type { Job } from './job';
+import type { Job } from '../web/runtime/job';
 import { postDueCreditsJob } from './post-due-credits';
 import { processTasksJob } from './process-tasks';
 import { sendOutboxJob } from './send-outbox';

@@ -1,9 +1,9 @@
 // `npm run jobs`: the scheduler (every job on its schedule) in its own process.
 // `npm run job -- <name>`: run one job once and exit.
 import { hostname } from 'node:os';
-import { createLogger } from '../web/server/logger';
-import { loadConfigOrExit } from '../web/server/load-config-or-exit';
-import { createRuntime } from '../web/server/runtime';
+import { createLogger } from '../web/runtime/logger';
+import { loadConfigOrExit } from '../web/runtime/load-config-or-exit';
+import { createRuntime } from '../web/runtime/runtime';
 import { allJobs, findJob } from './all-jobs';
 import { startScheduler } from './scheduler';
 

@@ -1,5 +1,5 @@
 import { postDueCredits } from '../web/core/ledger/post-due-credits';
-import type { Job } from './job';
+import type { Job } from '../web/runtime/job';
 
 export const postDueCreditsJob: Job = {
   name: 'post-due-credits',

@@ -1,7 +1,7 @@
 // Runs every job on its node-cron schedule. A job never overlaps itself within a process; across
 // processes the work is claimed atomically in the database, so any number of schedulers may run.
 import cron from 'node-cron';
-import type { Job, JobContext } from './job';
+import type { Job, JobContext } from '../web/runtime/job';
 
 export interface Scheduler {
   stop(): Promise<void>;

@@ -2,8 +2,8 @@
 // the card or credit Shopify has, or returns the points, and alerts staff. Every minute; the claim is
 // set-based, so any number of job processes may run it.
 import { settleStuckRedemptions } from '../web/core/redemption/redemption-workflow';
-import { redemptionWorkflowDepsOf } from '../web/server/rewards/redemption-workflow-deps';
-import type { Job } from './job';
+import { redemptionWorkflowDepsOf } from '../web/runtime/redemption-workflow-deps';
+import type { Job } from '../web/runtime/job';
 
 export const settleStuckRedemptionsJob: Job = {
   name: 'settle-stuck-redemptions',

@@ -2,7 +2,7 @@
 // for every member. Exits 1 on any mismatch.
 import { findBalanceMismatches } from '../web/core/ledger/check-balances';
 import { createDatabase } from '../web/server/db/create-database';
-import { loadConfigOrExit } from '../web/server/load-config-or-exit';
+import { loadConfigOrExit } from '../web/runtime/load-config-or-exit';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();

@@ -1,6 +1,6 @@
 // `npm run migrate`: applies pending migrations to DATABASE_URL (the web process also does this at start).
 import { migrateDatabase } from '../web/server/db/migrate';
-import { loadConfigOrExit } from '../web/server/load-config-or-exit';
+import { loadConfigOrExit } from '../web/runtime/load-config-or-exit';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();

@@ -8,7 +8,6 @@
 //   backlog     — a queued backlog from one shop drained by a job process started on it;
 //   fairness    — while one shop's backlog drains, another shop's orders arrive: their latency.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createHmac, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -18,10 +17,9 @@ import { queueDeliveries } from '../fixtures/queue-order-deliveries';
 import type { TestDatabase } from '../support/test-database';
 import type { BenchResult } from './bench-result';
 import { closedLoop, openLoop, type LoadRequest } from './http-load';
-import { startIngestServer } from './webhook-ingest.bench';
+import { orderWebhookRequest, startIngestServer } from './webhook-ingest.bench';
 
 const root = path.resolve(__dirname, '../..');
-const SECRET = 'bench-api-secret-0123456789';
 const CLOCK_TICKS = 100;
 
 export interface OrderPipelineOptions {
@@ -65,21 +63,7 @@ async function startWorker(databaseUrl: string, claimers: number) {
 }
 
 function delivery(shopDomain: string, payload: unknown): LoadRequest {
-  const body = JSON.stringify(payload);
-  return {
-    method: 'POST',
-    path: '/webhooks',
-    body,
-    headers: {
-      'content-type': 'application/json',
-      'content-length': String(Buffer.byteLength(body)),
-      'x-shopify-topic': 'orders/paid',
-      'x-shopify-shop-domain': shopDomain,
-      'x-shopify-webhook-id': randomUUID(),
-      'x-shopify-hmac-sha256': createHmac('sha256', SECRET).update(body).digest('base64'),
-      'x-shopify-api-version': '2026-07',
-    },
-  };
+  return orderWebhookRequest(shopDomain, JSON.stringify(payload));
 }
 
 /** A paid order of 1-3 lines, one of 5,000 customers (members repeat, as on a real shop). */

@@ -3,9 +3,9 @@
 import { hostname } from 'node:os';
 import { processTasksJob } from '../../jobs/process-tasks';
 import { startScheduler } from '../../jobs/scheduler';
-import { loadConfig } from '../../web/server/config';
-import { createLogger } from '../../web/server/logger';
-import { createRuntime } from '../../web/server/runtime';
+import { loadConfig } from '../../web/runtime/config';
+import { createLogger } from '../../web/runtime/logger';
+import { createRuntime } from '../../web/runtime/runtime';
 
 async function main(): Promise<void> {
   const config = loadConfig({

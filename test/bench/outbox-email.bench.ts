@@ -6,7 +6,7 @@ import { SMTP_PASSWORD_PURPOSE } from '../../web/core/messaging/smtp-settings-st
 import { saveInstalledShop } from '../../web/core/shops/save-installed-shop';
 import { createDatabase, type Database } from '../../web/server/db/create-database';
 import { migrateDatabase } from '../../web/server/db/migrate';
-import { createLogger } from '../../web/server/logger';
+import { createLogger } from '../../web/runtime/logger';
 import { LogSmsProvider } from '../../web/server/messaging/log-sms-provider';
 import { sendDueOutboxMessages } from '../../web/server/messaging/send-outbox';
 import { TransportCache } from '../../web/server/messaging/transport-cache';

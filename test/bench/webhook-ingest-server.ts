@@ -4,9 +4,9 @@ import { createServer, type RequestListener } from 'node:http';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../web/server/app';
-import { loadConfig } from '../../web/server/config';
-import { createLogger } from '../../web/server/logger';
-import { createRuntime } from '../../web/server/runtime';
+import { loadConfig } from '../../web/runtime/config';
+import { createLogger } from '../../web/runtime/logger';
+import { createRuntime } from '../../web/runtime/runtime';
 
 export const BENCH_API_SECRET = 'bench-api-secret-0123456789';
 

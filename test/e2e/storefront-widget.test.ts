@@ -5,7 +5,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { bundleWidget } from '../../scripts/build-extensions';
-import { DEMO_SHOP_DOMAIN, loadConfig } from '../../web/server/config';
+import { DEMO_SHOP_DOMAIN, loadConfig } from '../../web/runtime/config';
 import { mintSessionToken } from '../../web/server/http/demo-routes';
 import { collectPageProblems, launchBrowser } from '../support/browser';
 import { startDemoApp, type DemoApp } from '../support/demo-app';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_SHOP_DOMAIN, loadConfig } from '../../web/server/config';
+import { DEMO_SHOP_DOMAIN, loadConfig } from '../../web/runtime/config';
 import { mintSessionToken } from '../../web/server/http/demo-routes';
 import { collectPageProblems, launchBrowser } from '../support/browser';
 import { startDemoApp, type DemoApp } from '../support/demo-app';

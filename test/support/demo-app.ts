@@ -1,7 +1,7 @@
 // The real app in demo mode (simulator + seeded demo shop) on a random port, with a database of its own.
-import { loadConfig } from '../../web/server/config';
-import { createLogger } from '../../web/server/logger';
-import { startWebServer } from '../../web/server/start-web-server';
+import { loadConfig } from '../../web/runtime/config';
+import { createLogger } from '../../web/runtime/logger';
+import { startWebServer } from '../../web/runtime/start-web-server';
 import { testDatabaseUrl } from './test-database';
 import type { DbKind } from '../../web/core/db-client';
 

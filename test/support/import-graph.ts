@@ -18,7 +18,8 @@ function listSources(dir: string, skip: (relative: string) => boolean): string[]
 }
 
 function resolveImport(from: string, specifier: string): string | undefined {
-  const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
+  // `import('./x.js')` (an ES module path, as dynamic imports are written) names ./x.ts.
+  const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier)).replace(/\.js$/, '');
   for (const candidate of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`]) {
     if (fs.existsSync(path.join(repoRoot, candidate)) && fs.statSync(path.join(repoRoot, candidate)).isFile()) return candidate;
   }

@@ -4,12 +4,12 @@ import { createHmac, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createApp } from '../../web/server/app';
 import { createShopInstaller } from '../../web/server/auth/shop-installer';
-import { loadConfig, type AppConfig } from '../../web/server/config';
-import { createLogger } from '../../web/server/logger';
+import { loadConfig, type AppConfig } from '../../web/runtime/config';
+import { createLogger } from '../../web/runtime/logger';
 import { createShopifyApi } from '../../web/server/shopify';
 import { AdminGraphqlClient } from '../../web/shopify-admin/admin-graphql-client';
-import type { Runtime } from '../../web/server/runtime';
-import type { JobContext } from '../../jobs/job';
+import type { Runtime } from '../../web/runtime/runtime';
+import type { JobContext } from '../../web/runtime/job';
 import type { TestDatabase } from './test-database';
 
 export const TEST_API_KEY = 'test-api-key';

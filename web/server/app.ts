@@ -2,8 +2,8 @@
 import express, { type Express, type Router } from 'express';
 import type { Db } from '../core/db-client';
 import type { ShopInstaller } from './auth/shop-installer';
-import type { AppConfig } from './config';
-import { DEMO_SHOP_DOMAIN } from './config';
+import type { AppConfig } from '../runtime/config';
+import { DEMO_SHOP_DOMAIN } from '../runtime/config';
 import { createAdminFrontendRouter } from './http/admin-frontend';
 import { createAppointmentIssuesRouter } from './http/admin/appointment-issues-route';
 import { createConsentsRouter } from './http/admin/consents-route';
@@ -33,7 +33,7 @@ import { createDemoRouter } from './http/demo-routes';
 import { createErrorHandler, notFoundHandler } from './http/error-handler';
 import { requireSessionToken } from './http/session-token-auth';
 import { createWebhooksRouter } from './http/webhooks-route';
-import type { Logger } from './logger';
+import type { Logger } from '../runtime/logger';
 import type { ShopifyApi } from './shopify';
 import { AdminGraphqlClient } from '../shopify-admin/admin-graphql-client';
 import { mountCustomerProxyRoutes } from './http/proxy/customer-proxy-route';
@@ -42,7 +42,7 @@ import { answerBeforeExpress, type AppListener } from './http/before-express';
 import { createExtensionsRouter } from './http/extensions/extensions-router';
 import { createRewardsRouter } from './http/admin/rewards-route';
 import { GiftCardIssueLimitCache } from './rewards/gift-card-issue-limit';
-import { giftCardCodeBox } from './rewards/redemption-workflow-deps';
+import { giftCardCodeBox } from '../runtime/redemption-workflow-deps';
 
 export interface AppDeps {
   config: AppConfig;

@@ -1,7 +1,7 @@
 // The web process. SIGTERM (or Ctrl-C) stops new connections, lets requests and jobs finish, then exits.
-import { createLogger } from './logger';
-import { loadConfigOrExit } from './load-config-or-exit';
-import { startWebServer } from './start-web-server';
+import { createLogger } from '../runtime/logger';
+import { loadConfigOrExit } from '../runtime/load-config-or-exit';
+import { startWebServer } from '../runtime/start-web-server';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();

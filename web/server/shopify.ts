@@ -3,8 +3,8 @@
 import '@shopify/shopify-api/adapters/node';
 import { ApiVersion, LogSeverity, shopifyApi, type Shopify } from '@shopify/shopify-api';
 import { abstractFetch, setAbstractFetchFunc } from '@shopify/shopify-api/runtime';
-import type { AppConfig } from './config';
-import type { Logger } from './logger';
+import type { AppConfig } from '../runtime/config';
+import type { Logger } from '../runtime/logger';
 
 export type ShopifyApi = Shopify;
 

@@ -54,3 +54,23 @@ describeEachDatabase('loyalty tab product table', (getDb) => {
     expect(response.body).toEqual({ userId: '1', name: 'User 1', role: 'owner', adjustLimit: null, shop: expect.objectContaining({ name: 'Test Studio', currency: 'EUR', locale: 'nl' }) });
   });
 });
+
+describeEachDatabase('loyalty tab product search', (getDb) => {
+  it('matches %, _ and \\ literally, not as LIKE wildcards', async () => {
+    const db = getDb();
+    const testApp = createTestApp(db);
+    const shop = await createShop(db.prisma);
+    await saveOfflineSession(db.prisma, { shop: shop.domain, accessToken: 'offline', scope: null });
+    const titles = ['50% off voucher', 'Hair_wax', 'Back\\slash', 'Plain soap'];
+    for (const [n, title] of titles.entries()) {
+      await db.prisma.product.create({ data: { shopId: shop.id, shopifyId: `gid://shopify/Product/${n + 1}`, title } });
+    }
+    const auth = `Bearer ${await mintSessionToken({ shop: shop.domain, apiKey: TEST_API_KEY, apiSecret: TEST_API_SECRET, userId: '1' })}`;
+    const search = async (query: string) =>
+      (await request(testApp.app).get('/api/products').query({ query }).set('Authorization', auth)).body.items.map((p: { title: string }) => p.title);
+    expect(await search('%')).toEqual(['50% off voucher']);
+    expect(await search('_')).toEqual(['Hair_wax']);
+    expect(await search('\\')).toEqual(['Back\\slash']);
+    expect(await search('0% OFF')).toEqual(['50% off voucher']);
+  });
+});

@@ -2,7 +2,7 @@
 // like any other, on both databases.
 import { postDueCredits } from '../../../web/core/ledger/post-due-credits';
 import { findBalanceMismatches } from '../../../web/core/ledger/check-balances';
-import { processDueTasks } from '../../../jobs/process-tasks';
+import { processDueTasks } from '../../../web/runtime/process-due-tasks';
 import { createShop } from '../../fixtures/factories';
 import { orderPayload } from '../../fixtures/order-payloads';
 import { createTestApp, postWebhook } from '../../support/test-app';

@@ -1,6 +1,6 @@
 // The set-based path for order deliveries: what one claimed batch does, and that it earns exactly what
 // the one-order path earns.
-import { processDueTasks, runTaskBatch } from '../../../jobs/process-tasks';
+import { processDueTasks, runTaskBatch } from '../../../web/runtime/process-due-tasks';
 import { findBalanceMismatches } from '../../../web/core/ledger/check-balances';
 import { applyOrderSnapshot } from '../../../web/core/orders/apply-order-snapshot';
 import { claimTasks } from '../../../web/core/tasks/task-queue';

@@ -1,7 +1,7 @@
 // Orders through the real webhook endpoint and the task runner, into the ledger.
 import { findBalanceMismatches } from '../../../web/core/ledger/check-balances';
 import { postDueCredits } from '../../../web/core/ledger/post-due-credits';
-import { processDueTasks } from '../../../jobs/process-tasks';
+import { processDueTasks } from '../../../web/runtime/process-due-tasks';
 import { createShop } from '../../fixtures/factories';
 import { orderPayload, refundPayload } from '../../fixtures/order-payloads';
 import { createTestApp, postWebhook } from '../../support/test-app';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { saveOfflineSession } from '../../../web/server/auth/offline-session-store';
 import { mintSessionToken } from '../../../web/server/http/demo-routes';
-import { processDueTasks } from '../../../jobs/process-tasks';
+import { processDueTasks } from '../../../web/runtime/process-due-tasks';
 import { createShop } from '../../fixtures/factories';
 import { orderPayload } from '../../fixtures/order-payloads';
 import { createTestApp, postWebhook, TEST_API_KEY, TEST_API_SECRET } from '../../support/test-app';

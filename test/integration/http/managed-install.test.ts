@@ -1,6 +1,6 @@
 // Shopify-managed install: the first request from a shop exchanges its session token for an offline token.
 import request from 'supertest';
-import { processDueTasks } from '../../../jobs/process-tasks';
+import { processDueTasks } from '../../../web/runtime/process-due-tasks';
 import { startShopifySimulator, type ShopifySimulator } from '../../simulator';
 import { createTestApp, TEST_API_KEY, TEST_API_SECRET } from '../../support/test-app';
 import { describeEachDatabase } from '../../support/test-database';

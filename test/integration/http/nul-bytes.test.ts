@@ -1,7 +1,7 @@
 // A NUL character (U+0000) gets the same answer on both databases: refused (400) in what people send
 // to our APIs, dropped from what Shopify sends, so an order is still credited.
 import request from 'supertest';
-import { processDueTasks } from '../../../jobs/process-tasks';
+import { processDueTasks } from '../../../web/runtime/process-due-tasks';
 import { saveOfflineSession } from '../../../web/server/auth/offline-session-store';
 import { mintSessionToken } from '../../../web/server/http/demo-routes';
 import { appProxySignature } from '../../../web/server/http/verify-app-proxy';

@@ -3,7 +3,7 @@
 import request from 'supertest';
 import { saveOfflineSession } from '../../../web/server/auth/offline-session-store';
 import { mintSessionToken } from '../../../web/server/http/demo-routes';
-import { processDueTasks } from '../../../jobs/process-tasks';
+import { processDueTasks } from '../../../web/runtime/process-due-tasks';
 import { postDueCredits } from '../../../web/core/ledger/post-due-credits';
 import { createShop } from '../../fixtures/factories';
 import { orderPayload } from '../../fixtures/order-payloads';

@@ -1,6 +1,6 @@
 // A job process that is shutting down claims no further batch: what it has not claimed stays queued for
 // the next process, instead of being claimed and then abandoned to its lease.
-import { processDueTasks } from '../../../jobs/process-tasks';
+import { processDueTasks } from '../../../web/runtime/process-due-tasks';
 import { createShop } from '../../fixtures/factories';
 import { orderPayload } from '../../fixtures/order-payloads';
 import { queueDeliveries } from '../../fixtures/queue-order-deliveries';

@@ -1,7 +1,7 @@
 // A database error while one task's outcome is written (PostgreSQL restarting) breaks off the claimed
 // batch: the tasks it had not recorded are given back to the queue at once, not left `running` until
 // their 5-minute lease runs out.
-import { processDueTasks } from '../../../jobs/process-tasks';
+import { processDueTasks } from '../../../web/runtime/process-due-tasks';
 import { ISSUE_REWARD_TASK } from '../../../web/core/redemption/redemption-types';
 import { sqlClientOf, type SqlClient } from '../../../web/core/sql/sql-client';
 import type { SqlQuery } from '../../../web/core/sql/sql-query';

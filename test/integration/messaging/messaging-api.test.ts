@@ -1,7 +1,7 @@
 // Admin API for templates, SMTP settings, consents and the message log, on both databases.
 import request from 'supertest';
-import { processDueTasks } from '../../../jobs/process-tasks';
-import { outboxSenderFor } from '../../../jobs/send-outbox';
+import { processDueTasks } from '../../../web/runtime/process-due-tasks';
+import { outboxSenderFor } from '../../../web/runtime/outbox-sender';
 import { sendDueOutboxMessages } from '../../../web/server/messaging/send-outbox';
 import { countSmsSegments } from '../../../web/core/messaging/count-sms-segments';
 import { saveOfflineSession } from '../../../web/server/auth/offline-session-store';

@@ -1,7 +1,8 @@
 // The send-outbox job against a real SMTP server (smtp-server on a free port), on both databases.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { sendOutboxJob, outboxSenderFor } from '../../../jobs/send-outbox';
+import { sendOutboxJob } from '../../../jobs/send-outbox';
+import { outboxSenderFor } from '../../../web/runtime/outbox-sender';
 import { recordConsentChange } from '../../../web/core/messaging/consent-store';
 import { claimOutboxMessages } from '../../../web/core/messaging/outbox-queue';
 import { postDueCredits } from '../../../web/core/ledger/post-due-credits';

@@ -2,13 +2,13 @@
 // redemptions left `issuing` with no task to finish them (settled by the sweeper), on both databases.
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { processDueTasks } from '../../../jobs/process-tasks';
+import { processDueTasks } from '../../../web/runtime/process-due-tasks';
 import { settleStuckRedemptionsJob } from '../../../jobs/settle-stuck-redemptions';
 import { findBalanceMismatches } from '../../../web/core/ledger/check-balances';
 import { issueRedemption } from '../../../web/core/redemption/redemption-workflow';
 import { requestRedemption } from '../../../web/core/redemption/request-redemption';
 import { mintSessionToken } from '../../../web/server/http/demo-routes';
-import { giftCardCodeBox, redemptionWorkflowDeps } from '../../../web/server/rewards/redemption-workflow-deps';
+import { giftCardCodeBox, redemptionWorkflowDeps } from '../../../web/runtime/redemption-workflow-deps';
 import type { ShopifySimulator } from '../../simulator';
 import { TEST_API_KEY, TEST_API_SECRET, type TestApp } from '../../support/test-app';
 import { describeEachDatabase } from '../../support/test-database';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as internals from '@prisma/internals';
-import { processDueTasks } from '../../../jobs/process-tasks';
+import { processDueTasks } from '../../../web/runtime/process-due-tasks';
 import { saveOfflineSession } from '../../../web/server/auth/offline-session-store';
 import { createMember, createShop } from '../../fixtures/factories';
 import { createTestApp, postWebhook } from '../../support/test-app';

@@ -1,7 +1,7 @@
 // Every topic we subscribe to, with Shopify-shaped bodies whose ids are near 2^63, through the real
 // /webhooks route and the task runner: each has its effect, and every id is stored digit for digit.
 // (JSON.parse would read 9223372036854775807 and 9223372036854775806 as the same number.)
-import { processDueTasks } from '../../../jobs/process-tasks';
+import { processDueTasks } from '../../../web/runtime/process-due-tasks';
 import { saveOfflineSession } from '../../../web/server/auth/offline-session-store';
 import { createShop } from '../../fixtures/factories';
 import { readShopifyWebhook, toShopifyJson, type ShopifyWebhookFixture } from '../../fixtures/shopify-webhooks';

@@ -1,5 +1,5 @@
-// Layers one way: no import loops between the app's files (type-only imports count too), and no
-// index.ts that nothing imports.
+// Layers one way: no import loops between the app's files (type-only imports count too), jobs/ and
+// web/server never import each other (both go through web/runtime), and no index.ts that nothing imports.
 import fs from 'node:fs';
 import path from 'node:path';
 import { importCycles, importGraph, repoRoot } from '../../support/import-graph';
@@ -10,6 +10,13 @@ const graph = importGraph(SOURCES.filter((dir) => fs.existsSync(path.join(repoRo
 describe('import graph', () => {
   it('has no import loops', () => {
     expect(importCycles(graph).map((cycle) => cycle.join(' -> '))).toEqual([]);
+  });
+
+  it('keeps jobs/ and web/server apart: neither imports the other', () => {
+    const crossing = (from: string, to: string) =>
+      (from.startsWith('jobs/') && to.startsWith('web/server/')) || (from.startsWith('web/server/') && to.startsWith('jobs/'));
+    const imports = [...graph].flatMap(([from, targets]) => targets.filter((to) => crossing(from, to)).map((to) => `${from} -> ${to}`));
+    expect(imports).toEqual([]);
   });
 
   it('has no index.ts that nothing imports', () => {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../../web/server/config';
+import { ConfigError, loadConfig } from '../../../web/runtime/config';
 
 describe('configuration', () => {
   it('runs in demo mode with documented defaults when SHOPIFY_API_KEY is unset', () => {

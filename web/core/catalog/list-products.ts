@@ -3,7 +3,9 @@
 import type { Db } from '../db-client';
 import { AppError } from '../errors/app-error';
 import type { ProductLoyalty } from '../earning/product-loyalty-schema';
-import { caseVariants } from '../members/search-members';
+import { anyOf, containsText } from '../sql/contains-text';
+import { sqlClientOf } from '../sql/sql-client';
+import { sql } from '../sql/sql-query';
 import { defaultProductLoyalty } from './product-loyalty-store';
 
 export type ProductFilter = 'all' | 'enabled' | 'disabled' | 'service' | 'product';
@@ -31,11 +33,12 @@ export async function listProducts(db: Db, shopId: string, options: { query?: st
     product: { shopifyId: { notIn: ids((row) => row.isService) } },
   };
   const query = options.query?.trim() ?? '';
+  // Typed text matches literally ("50%" or "_" are not wildcards): the matching ids come from the `sql` tag.
+  const fields = [sql`"title"`, sql`"productType"`, sql`"vendor"`];
   const text = query === ''
     ? {}
-    : db.kind === 'postgresql'
-      ? { OR: [{ title: { contains: query, mode: 'insensitive' } }, { productType: { contains: query, mode: 'insensitive' } }, { vendor: { contains: query, mode: 'insensitive' } }] }
-      : { OR: caseVariants(query).flatMap((v) => [{ title: { contains: v } }, { productType: { contains: v } }, { vendor: { contains: v } }]) };
+    : { id: { in: (await sqlClientOf(db).query<{ id: string }>(sql`
+        SELECT "id" FROM "Product" WHERE "shopId" = ${shopId} AND (${anyOf(fields.map((column) => containsText(db, column, query)))})`)).map((row) => row.id) } };
   if (options.cursor) {
     const cursorRow = await db.prisma.product.findFirst({ where: { id: options.cursor, shopId }, select: { id: true } });
     if (!cursorRow) throw new AppError('VALIDATION', 'The cursor is not valid for this list.');

@@ -3,6 +3,7 @@
 // transaction. On PostgreSQL, FOR UPDATE SKIP LOCKED lets several job processes share the work;
 // SQLite has a single writer, so its batches simply serialise.
 import type { Db } from '../db-client';
+import { insertOutboxMessages } from '../messaging/outbox-queue';
 import { sqlClientOf, type SqlExecutor } from '../sql/sql-client';
 import { sql, type SqlQuery } from '../sql/sql-query';
 
@@ -31,13 +32,11 @@ WITH due AS (
   UPDATE "Member" m SET "balance" = m."balance" + pm."points", "pendingPoints" = m."pendingPoints" - pm."points", "updatedAt" = ${now}
   FROM per_member pm WHERE m."id" = pm."memberId"
   RETURNING m."id", m."balance"
-), outbox AS (
-  INSERT INTO "OutboxMessage" ("id", "shopId", "memberId", "event", "channel", "payload", "idempotencyKey", "status", "attempts", "runAt", "createdAt")
-  SELECT 'credit_' || p."id", p."shopId", p."memberId", 'points_credited', 'email',
+), outbox AS (${insertOutboxMessages(sql`
+  SELECT 'credit_' || p."id", p."shopId", p."memberId", 'points_credited',
          json_build_object('entryId', p."id", 'points', p."points", 'description', p."description")::text,
-         'credited:' || p."id", 'pending', 0, ${now}, ${now}
-  FROM posted p
-  ON CONFLICT ("shopId", "idempotencyKey") DO NOTHING
+         'credited:' || p."id", ${now}, ${now}
+  FROM posted p`)}
 )
 SELECT COUNT(*)::int AS "posted", COALESCE(SUM("points"), 0)::int AS "points" FROM posted`;
 }
@@ -53,13 +52,11 @@ async function postBatchSqlite(tx: SqlExecutor, now: Date, batchSize: number): P
     UPDATE "Member" SET "balance" = "Member"."balance" + pm."points", "pendingPoints" = "Member"."pendingPoints" - pm."points", "updatedAt" = ${now}
     FROM (SELECT e."memberId", SUM(e."points") AS "points" FROM "LedgerEntry" e JOIN "due_credit" d ON d."id" = e."id" GROUP BY e."memberId") pm
     WHERE "Member"."id" = pm."memberId"`);
-  await tx.execute(sql`
-    INSERT INTO "OutboxMessage" ("id", "shopId", "memberId", "event", "channel", "payload", "idempotencyKey", "status", "attempts", "runAt", "createdAt")
-    SELECT 'credit_' || e."id", e."shopId", e."memberId", 'points_credited', 'email',
+  await tx.execute(insertOutboxMessages(sql`
+    SELECT 'credit_' || e."id", e."shopId", e."memberId", 'points_credited',
            json_object('entryId', e."id", 'points', e."points", 'description', e."description"),
-           'credited:' || e."id", 'pending', 0, ${now}, ${now}
-    FROM "LedgerEntry" e JOIN "due_credit" d ON d."id" = e."id"
-    ON CONFLICT ("shopId", "idempotencyKey") DO NOTHING`);
+           'credited:' || e."id", ${now}, ${now}
+    FROM "LedgerEntry" e JOIN "due_credit" d ON d."id" = e."id"`));
   const [totals] = await tx.query<{ posted: number | bigint; points: number | bigint | null }>(sql`
     SELECT COUNT(*) AS "posted", SUM(e."points") AS "points" FROM "LedgerEntry" e JOIN "due_credit" d ON d."id" = e."id"`);
   await tx.execute(sql`UPDATE "LedgerEntry" SET "status" = 'posted', "postedAt" = ${now} WHERE "id" IN (SELECT "id" FROM "due_credit")`);

@@ -1,8 +1,8 @@
-// Member search for staff: part of the first or last name, e-mail or phone, case-insensitive.
-// PostgreSQL compares with ILIKE (any script). SQLite's LIKE folds ASCII only, so for other scripts
-// (Cyrillic, Polish letters) the query is also tried in lower, upper and capitalised form.
+// Member search for staff: part of the first or last name, e-mail or phone, case-insensitive and
+// literal (web/core/sql/contains-text.ts).
 import type { Db, Prisma } from '../db-client';
 import { AppError } from '../errors/app-error';
+import { anyOf, containsText, likePattern } from '../sql/contains-text';
 import { sqlClientOf } from '../sql/sql-client';
 import { sql, type SqlQuery } from '../sql/sql-query';
 import { toMemberView, type EntryView, type MemberView, toEntryView } from './member-views';
@@ -12,33 +12,11 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export function caseVariants(text: string): string[] {
-  const lower = text.toLocaleLowerCase();
-  const capitalised = lower.charAt(0).toLocaleUpperCase() + lower.slice(1);
-  return [...new Set([text, lower, text.toLocaleUpperCase(), capitalised])];
-}
-
-// Typed text is matched literally: `%`, `_` and `\` are escaped, or "_" would find every member.
-// Prisma's `contains` does not escape them (and SQLite's LIKE has no escape character unless the
-// statement names one), so the matching ids are selected with the `sql` tag.
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
-}
-
-function anyOf(conditions: SqlQuery[]): SqlQuery {
-  return conditions.slice(1).reduce((all, condition) => sql`${all} OR ${condition}`, conditions[0]!);
-}
-
-function contains(db: Db, column: SqlQuery, text: string): SqlQuery {
-  if (db.kind === 'postgresql') return sql`${column} ILIKE ${likePattern(text)} ESCAPE '\\'`;
-  return anyOf(caseVariants(text).map((variant) => sql`${column} LIKE ${likePattern(variant)} ESCAPE '\\'`));
-}
-
 /** Every word must match some field, so "anna vries" finds Anna de Vries. */
 function memberSearchCondition(db: Db, words: string[]): SqlQuery {
   const perWord = words.map((word) => {
     const digits = word.replace(/\D/g, '');
-    const fields = [sql`"firstName"`, sql`"lastName"`, sql`"email"`, sql`"phone"`].map((column) => contains(db, column, word));
+    const fields = [sql`"firstName"`, sql`"lastName"`, sql`"email"`, sql`"phone"`].map((column) => containsText(db, column, word));
     const phone = digits.length >= 3 && digits.length === word.replace(/[\s+()\-.]/g, '').length ? [sql`"phone" LIKE ${likePattern(digits)} ESCAPE '\\'`] : [];
     return sql`(${anyOf([...fields, ...phone])})`;
   });

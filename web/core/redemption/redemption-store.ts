@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db-client';
 import { raiseStaffAlert, type NewStaffAlert } from '../alerts/staff-alert-store';
 import { maskGiftCardCode } from '../crypto/mask-gift-card-code';
-import { enqueueOutboxMessage } from '../messaging/outbox-queue';
+import { enqueueOutboxMessage, insertOutboxMessages } from '../messaging/outbox-queue';
 import { formatMinorAsDecimal } from '../money';
 import { sqlClientOf } from '../sql/sql-client';
 import { sql, type SqlQuery } from '../sql/sql-query';
@@ -129,10 +129,8 @@ export async function recordIssued(
   if (client.dialect === 'postgresql' && !alert) {
     const [raw] = await client.query<RawRedemptionRow>(sql`
       WITH issued AS (${markRow}),
-      message AS (
-        INSERT INTO "OutboxMessage" ("id", "shopId", "memberId", "event", "payload", "idempotencyKey", "runAt", "createdAt")
-        SELECT ${randomUUID()}, "shopId", "memberId", ${message.event}, ${JSON.stringify(message.payload)}, ${message.idempotencyKey}, CAST(${now} AS TIMESTAMP(3)), CAST(${now} AS TIMESTAMP(3)) FROM issued
-        ON CONFLICT ("shopId", "idempotencyKey") DO NOTHING),
+      message AS (${insertOutboxMessages(sql`
+        SELECT ${randomUUID()}, "shopId", "memberId", ${message.event}, ${JSON.stringify(message.payload)}, ${message.idempotencyKey}, CAST(${now} AS TIMESTAMP(3)), CAST(${now} AS TIMESTAMP(3)) FROM issued`)}),
       done AS (${task ? sql`${completeTaskSql(task, task.workerId, now)} AND EXISTS (SELECT 1 FROM issued)` : sql`SELECT 1`})
       SELECT ${REDEMPTION_COLUMNS} FROM issued`);
     return raw ? redemptionFromRow(raw) : undefined;

@@ -1,5 +1,5 @@
 // Every kind of task in the durable task table, with how it is retried and how urgent it is. The job
-// process maps each kind to its handler (jobs/task-handlers.ts, typed against this list so that a kind
+// process maps each kind to its handler (web/runtime/task-handlers.ts, typed against this list so that a kind
 // without a handler does not compile); enqueuers write the policy into the row, so a task keeps the
 // policy it was queued with.
 import { ISSUE_REWARD_TASK } from '../redemption/redemption-types';

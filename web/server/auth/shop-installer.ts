@@ -8,7 +8,7 @@ import { SYNC_CATALOG_TASK } from '../../core/tasks/task-kinds';
 import type { AdminGraphqlClient } from '../../shopify-admin/admin-graphql-client';
 import { fetchShopDetails } from '../../shopify-admin/shop-details';
 import type { Prisma } from '../db/create-database';
-import type { Logger } from '../logger';
+import type { Logger } from '../../runtime/logger';
 import type { ShopifyApi } from '../shopify';
 import { loadOfflineSession, saveOfflineSession } from './offline-session-store';
 

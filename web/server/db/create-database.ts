@@ -4,7 +4,7 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlClient } from '../../core/sql/sql-client';
-import { databaseKindOf, type DatabaseKind } from '../config';
+import { databaseKindOf, type DatabaseKind } from '../../runtime/config';
 import { PrismaClient } from '../generated/sqlite/client';
 import { PrismaClient as PostgresPrismaClient } from '../generated/postgres/client';
 import { postgresSettingsFrom, sqliteFileFrom } from './connection-settings';

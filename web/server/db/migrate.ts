@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
-import { databaseKindOf, type DatabaseKind } from '../config';
+import { databaseKindOf, type DatabaseKind } from '../../runtime/config';
 import { postgresSettingsFrom, sqliteFileFrom } from './connection-settings';
 
 export interface Migration {

@@ -2,10 +2,10 @@
 // sends it to the app as a signed orders/paid webhook, which is processed at once so the result shows.
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { processDueTasks } from '../../../jobs/process-tasks';
+import { processDueTasks } from '../../runtime/process-due-tasks';
 import { placeOrder, orderWebhookPayload } from '../../../test/simulator';
-import { DEMO_SHOP_DOMAIN } from '../config';
-import type { Runtime } from '../runtime';
+import { DEMO_SHOP_DOMAIN } from '../../runtime/config';
+import type { Runtime } from '../../runtime/runtime';
 import type { DemoEnvironment } from './start-demo-environment';
 
 const numericId = z.union([z.number().int().positive(), z.string().regex(/^(gid:\/\/shopify\/\w+\/)?\d+$/)]).transform((id) => Number(String(id).split('/').pop()));

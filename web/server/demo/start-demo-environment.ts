@@ -2,13 +2,13 @@
 // shop would be (session token -> token exchange -> shop details -> catalogue), and its customers and
 // orders replayed as signed webhooks through the real pipeline.
 import { startShopifySimulator, type ShopifySimulator } from '../../../test/simulator';
-import { DEMO_SHOP_DOMAIN, type AppConfig } from '../config';
+import { DEMO_SHOP_DOMAIN, type AppConfig } from '../../runtime/config';
 import { postDueCredits } from '../../core/ledger/post-due-credits';
 import { createReward, rewardInputSchema } from '../../core/redemption/reward-store';
 import { deleteSessionsOfShop } from '../auth/offline-session-store';
 import { syncShopCatalog } from '../catalog/sync-shop-catalog';
-import type { Runtime } from '../runtime';
-import { processDueTasks } from '../../../jobs/process-tasks';
+import type { Runtime } from '../../runtime/runtime';
+import { processDueTasks } from '../../runtime/process-due-tasks';
 import { customerWebhookPayload, orderWebhookPayload } from '../../../test/simulator';
 import { sqlClientOf } from '../../core/sql/sql-client';
 import { sql } from '../../core/sql/sql-query';

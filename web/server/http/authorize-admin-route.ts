@@ -8,7 +8,7 @@ import type { Db } from '../../core/db-client';
 import { AppError } from '../../core/errors/app-error';
 import { recordStaffAction } from '../../core/staff/record-staff-action';
 import { assertRole } from '../../core/staff/staff-roles';
-import type { Logger } from '../logger';
+import type { Logger } from '../../runtime/logger';
 import type { AdminRoutePolicy } from './admin/admin-route-policies';
 import { adminAuthOf } from './session-token-auth';
 import { staffOf } from './staff-access';

@@ -3,7 +3,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { AppError, type ErrorCode } from '../../core/errors/app-error';
-import type { Logger } from '../logger';
+import type { Logger } from '../../runtime/logger';
 
 const statusByCode: Record<ErrorCode, number> = {
   VALIDATION: 400,

@@ -3,7 +3,7 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../core/db-client';
-import type { Logger } from '../logger';
+import type { Logger } from '../../runtime/logger';
 import { verifyWebhookHmac } from './verify-webhook-hmac';
 import { createWebhookIngestBatcher } from './webhook-ingest-batcher';
 

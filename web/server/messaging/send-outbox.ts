@@ -30,7 +30,7 @@ import { loadReceiveContexts, type ReceiveContext } from '../../core/messaging/c
 import { renderTemplate } from '../../core/messaging/render-template';
 import { resolveSmtpConnection, type SmtpConnection } from '../../core/messaging/smtp-settings-store';
 import { loadShopTemplates } from '../../core/messaging/template-store';
-import type { Logger } from '../logger';
+import type { Logger } from '../../runtime/logger';
 import { classifySmtpError } from './classify-smtp-error';
 import type { DeliveryFailure } from './delivery-failure';
 import { sendEmail, type SmtpSettings } from './email-transport';

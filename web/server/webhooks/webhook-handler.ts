@@ -1,5 +1,5 @@
 import type { Db } from '../../core/db-client';
-import type { Logger } from '../logger';
+import type { Logger } from '../../runtime/logger';
 
 export interface WebhookContext {
   db: Db;

@@ -8,7 +8,7 @@ import { reportFilterOptions } from '../../../core/reports/report-filter-options
 import { reportFilterSchema, toReportFilters } from '../../../core/reports/report-filters';
 import { recordStaffAction } from '../../../core/staff/record-staff-action';
 import { createPgRowQuery, type PgRowQuery } from '../../db/pg-row-query';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../../runtime/logger';
 import { adminAuthOf } from '../session-token-auth';
 import { staffOf } from '../staff-access';
 

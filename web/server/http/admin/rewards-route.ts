@@ -7,11 +7,11 @@ import { listRedemptions } from '../../../core/redemption/list-redemptions';
 import { redemptionView, type CodeBox } from '../../../core/redemption/redemption-types';
 import { archiveReward, createReward, listRewards, rewardInputSchema, rewardPatchSchema, updateReward } from '../../../core/redemption/reward-store';
 import type { AdminGraphqlClient } from '../../../shopify-admin/admin-graphql-client';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../../runtime/logger';
 import type { GiftCardIssueLimitCache } from '../../rewards/gift-card-issue-limit';
 import { deactivateIssuedGiftCard } from '../../../core/redemption/deactivate-issued-gift-card';
 import { redeemReward } from '../../../core/redemption/redemption-workflow';
-import { redemptionWorkflowDeps } from '../../rewards/redemption-workflow-deps';
+import { redemptionWorkflowDeps } from '../../../runtime/redemption-workflow-deps';
 import { adminAuthOf } from '../session-token-auth';
 
 export interface RewardsRouterDeps {

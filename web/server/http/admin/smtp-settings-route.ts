@@ -4,7 +4,7 @@ import { createSecretBox } from '../../../core/crypto/secret-box';
 import type { Db } from '../../../core/db-client';
 import { AppError } from '../../../core/errors/app-error';
 import { SMTP_PASSWORD_PURPOSE, deleteSmtpSettings, getSmtpSettingsView, resolveSmtpConnection, saveSmtpSettings, type SmtpConnection } from '../../../core/messaging/smtp-settings-store';
-import type { AppConfig } from '../../config';
+import type { AppConfig } from '../../../runtime/config';
 import { createEmailTransport, sendEmail, type EmailTransport } from '../../messaging/email-transport';
 import { checkedSmtpSettings, SmtpHostRefusedError } from '../../messaging/smtp-host-guard';
 import { classifySmtpError } from '../../messaging/classify-smtp-error';

@@ -21,9 +21,9 @@ import {
 } from '../../../core/redemption/customer-account';
 import { redemptionView, type CodeBox, type RedemptionRow } from '../../../core/redemption/redemption-types';
 import type { AdminGraphqlClient } from '../../../shopify-admin/admin-graphql-client';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../../runtime/logger';
 import { redeemReward } from '../../../core/redemption/redemption-workflow';
-import { redemptionWorkflowDeps } from '../../rewards/redemption-workflow-deps';
+import { redemptionWorkflowDeps } from '../../../runtime/redemption-workflow-deps';
 import { customerTokenAuthOf, requireSignedInCustomer, verifyCustomerSessionToken, type CustomerTokenAuth } from './verify-customer-session-token';
 import { refuseNulBytes } from '../refuse-nul-bytes';
 

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError } from '../../../core/errors/app-error';
 import type { Db } from '../../../core/db-client';
 import { readBalanceOfCustomer } from '../../../core/redemption/customer-account';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../../runtime/logger';
 import type { EarlyHandler } from '../before-express';
 import { answerForError } from '../error-handler';
 import { sendNoStoreJson } from '../send-json';

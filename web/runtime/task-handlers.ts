@@ -2,14 +2,14 @@
 // priority are declared once in web/core/tasks/task-kinds.ts; this record must name a handler for
 // every one of them (it does not compile otherwise). A kind may also take a whole claimed batch at
 // once (`runBatch`), for set-based work.
-import { syncShopCatalog } from '../web/server/catalog/sync-shop-catalog';
-import { ISSUE_REWARD_TASK } from '../web/core/redemption/redemption-types';
-import { PROCESS_WEBHOOK_TASK, SYNC_CATALOG_TASK, type TaskKind } from '../web/core/tasks/task-kinds';
-import type { TaskRow } from '../web/core/tasks/task-queue';
-import { webhookHandlers } from '../web/server/webhooks/handlers';
-import { issueRewardTaskHandler } from '../web/server/rewards/issue-reward-task';
-import { createWebhookDispatcher } from '../web/server/webhooks/process-webhook-delivery';
-import { createWebhookBatchProcessor, type WebhookTaskOutcome } from '../web/server/webhooks/process-webhook-batch';
+import { syncShopCatalog } from '../server/catalog/sync-shop-catalog';
+import { ISSUE_REWARD_TASK } from '../core/redemption/redemption-types';
+import { PROCESS_WEBHOOK_TASK, SYNC_CATALOG_TASK, type TaskKind } from '../core/tasks/task-kinds';
+import type { TaskRow } from '../core/tasks/task-queue';
+import { webhookHandlers } from '../server/webhooks/handlers';
+import { issueRewardTaskHandler } from '../server/rewards/issue-reward-task';
+import { createWebhookDispatcher } from '../server/webhooks/process-webhook-delivery';
+import { createWebhookBatchProcessor, type WebhookTaskOutcome } from '../server/webhooks/process-webhook-batch';
 import type { JobContext } from './job';
 
 export interface TaskHandler {

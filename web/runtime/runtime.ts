@@ -1,10 +1,10 @@
 // What both the web and the job processes need: config, logger, database, Shopify clients.
-import { createShopInstaller, type ShopInstaller } from './auth/shop-installer';
+import { createShopInstaller, type ShopInstaller } from '../server/auth/shop-installer';
 import type { AppConfig } from './config';
-import { createDatabase, type Database } from './db/create-database';
-import { migrateDatabase } from './db/migrate';
+import { createDatabase, type Database } from '../server/db/create-database';
+import { migrateDatabase } from '../server/db/migrate';
 import type { Logger } from './logger';
-import { createShopifyApi, type ShopifyApi } from './shopify';
+import { createShopifyApi, type ShopifyApi } from '../server/shopify';
 import { AdminGraphqlClient } from '../shopify-admin/admin-graphql-client';
 
 export interface Runtime {

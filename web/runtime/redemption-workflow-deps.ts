@@ -1,12 +1,12 @@
 // What the redemption workflow (web/core/redemption/redemption-workflow.ts) needs, built from the
 // server's own pieces: the database, the Admin API client behind the RewardIssuer port, the box that
 // seals gift card codes, the logger.
-import { createSecretBox } from '../../core/crypto/secret-box';
-import type { Db } from '../../core/db-client';
-import { GIFT_CARD_CODE_PURPOSE, type CodeBox } from '../../core/redemption/redemption-types';
-import type { RedemptionWorkflowDeps, WorkflowLogger } from '../../core/redemption/redemption-workflow';
-import type { AdminGraphqlClient } from '../../shopify-admin/admin-graphql-client';
-import { shopifyRewardIssuer } from '../../shopify-admin/shopify-reward-issuer';
+import { createSecretBox } from '../core/crypto/secret-box';
+import type { Db } from '../core/db-client';
+import { GIFT_CARD_CODE_PURPOSE, type CodeBox } from '../core/redemption/redemption-types';
+import type { RedemptionWorkflowDeps, WorkflowLogger } from '../core/redemption/redemption-workflow';
+import type { AdminGraphqlClient } from '../shopify-admin/admin-graphql-client';
+import { shopifyRewardIssuer } from '../shopify-admin/shopify-reward-issuer';
 
 const boxes = new Map<string, CodeBox>();
 

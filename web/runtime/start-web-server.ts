@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { allJobs } from '../../jobs/all-jobs';
 import { startScheduler, type Scheduler } from '../../jobs/scheduler';
-import { createApp } from './app';
+import { createApp } from '../server/app';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
 import { createRuntime, type Runtime } from './runtime';
@@ -21,12 +21,12 @@ export interface WebServer {
 export async function startWebServer(initialConfig: AppConfig, logger: Logger): Promise<WebServer> {
   let config = initialConfig;
   // Loaded only in demo mode: the simulator is a development tool, not part of production.
-  const demoModule = config.demoMode && !config.shopify.simulatorUrl ? await import('./demo/start-demo-environment.js') : undefined;
+  const demoModule = config.demoMode && !config.shopify.simulatorUrl ? await import('../server/demo/start-demo-environment.js') : undefined;
   const demo = demoModule ? await demoModule.startDemoEnvironment(config) : undefined;
   if (demo) config = { ...config, shopify: { ...config.shopify, simulatorUrl: demo.simulatorUrl } };
 
   const runtime = await createRuntime(config, logger);
-  const demoRouters = demo && demoModule ? [(await import('./demo/demo-orders-route.js')).createDemoOrdersRouter({ runtime, demo })] : [];
+  const demoRouters = demo && demoModule ? [(await import('../server/demo/demo-orders-route.js')).createDemoOrdersRouter({ runtime, demo })] : [];
   const app = createApp({ config, db: runtime.db, shopify: runtime.shopify, installer: runtime.installer, logger, demoRouters });
   const server: Server = await new Promise((resolve, reject) => {
     const listening = createServer(app).listen(config.port, config.host, () => resolve(listening));

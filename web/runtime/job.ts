@@ -1,4 +1,4 @@
-import type { Runtime } from '../web/server/runtime';
+import type { Runtime } from './runtime';
 
 export interface JobContext {
   runtime: Runtime;
