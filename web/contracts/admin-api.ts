@@ -208,3 +208,14 @@ export interface Redemption extends RedemptionView {
   memberId: string;
   customerId: string | null;
 }
+
+export type SetupStepId = 'services' | 'reward' | 'testBooking' | 'widget' | 'email' | 'programOn';
+
+/** GET /api/setup (web/core/shops/setup-guide.ts). */
+export interface SetupGuide {
+  steps: Array<{ id: SetupStepId; done: boolean; manual: boolean }>;
+  completed: number;
+  total: number;
+  done: boolean;
+  emailServer: 'shop' | 'app' | null;
+}
