@@ -1,15 +1,7 @@
 // The checkout and customer-account extensions' client for /ext/customer/* on our app. Each call
 // asks Shopify for a fresh session token (cached by Shopify while valid) and sends it as a bearer
 // token; the server takes the shop and the customer from it.
-import type { BalanceView, HistoryPage, OrderPointsView, ProgramView, RedeemAnswer, RedemptionView, RewardView } from './loyalty-types';
-
-export interface Summary {
-  signedIn: boolean;
-  program: ProgramView;
-  balance: BalanceView | null;
-  rewards: RewardView[];
-  redemptions: RedemptionView[];
-}
+import type { CustomerSummary, HistoryPage, OrderPointsView, RedeemAnswer } from '../../web/contracts/storefront-api';
 
 type Fetch = (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
@@ -33,7 +25,7 @@ export function createExtensionClient(options: { appUrl: string; getToken: () =>
     return json as T;
   };
   return {
-    summary: () => call<Summary>('/summary'),
+    summary: () => call<CustomerSummary>('/summary'),
     history: (before?: string) => call<HistoryPage>(`/history?limit=20${before ? `&before=${encodeURIComponent(before)}` : ''}`),
     redeem: (rewardId: string, idempotencyKey: string) => call<RedeemAnswer>('/redeem', { method: 'POST', body: { rewardId, idempotencyKey } }),
     redemption: (id: string) => call<RedeemAnswer>(`/redemptions/${encodeURIComponent(id)}`),

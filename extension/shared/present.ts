@@ -2,7 +2,7 @@
 // and whether it is enabled, how to describe the programme's rules, labels for history entries.
 import type { MessageKey } from './messages';
 import { currencyDigits, type Translator } from './format';
-import type { HistoryEntry, OrderPointsView, PendingPoints, ProgramView, RedemptionView, RewardView } from './loyalty-types';
+import type { HistoryEntry, OrderPointsView, PendingPoints, PublicProgram, RedemptionView, RewardView } from '../../web/contracts/storefront-api';
 
 export interface RewardAction {
   enabled: boolean;
@@ -30,7 +30,7 @@ export function pendingLine(pending: PendingPoints, tr: Translator): string {
   return pending.availableAt ? tr.t('pendingOn', { points, date: tr.date(pending.availableAt) }) : tr.t('pendingUndated', { points });
 }
 
-export function earnRules(program: ProgramView, tr: Translator): string[] {
+export function earnRules(program: PublicProgram, tr: Translator): string[] {
   const lines: string[] = [];
   if (program.earningMode === 'rate' && program.pointsPerCurrencyUnit > 0) {
     lines.push(tr.t('earnPerAmount', { points: tr.points(program.pointsPerCurrencyUnit), amount: tr.money(10 ** currencyDigits(program.currency), program.currency) }));

@@ -2,13 +2,13 @@
 // asking before points are spent, redeeming and polling until the card exists. Preact hooks over
 // the /ext/customer/* client; each extension renders it with its own Polaris web components.
 import { useEffect, useState } from 'preact/hooks';
-import { redeemUntilSettled, type ExtensionClient, type Summary } from './extension-client';
-import type { RedeemAnswer, RewardView } from './loyalty-types';
+import { redeemUntilSettled, type ExtensionClient } from './extension-client';
+import type { CustomerSummary, RedeemAnswer, RewardView } from '../../web/contracts/storefront-api';
 import { newIdempotencyKey, redeemErrorNotice, unsettledRedemptionNotice, type Notice } from './present';
 import type { Translator } from './format';
 
 export interface CustomerPoints {
-  summary: Summary | null;
+  summary: CustomerSummary | null;
   notice: Notice | null;
   /** The reward whose "spend N points?" question is open */
   confirming: RewardView | null;
@@ -20,7 +20,7 @@ export interface CustomerPoints {
 }
 
 export function useCustomerPoints(client: ExtensionClient, tr: Translator): CustomerPoints {
-  const [summary, setSummary] = useState<Summary | null>(null);
+  const [summary, setSummary] = useState<CustomerSummary | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [confirming, setConfirming] = useState<RewardView | null>(null);
   const [busy, setBusy] = useState<string | null>(null);

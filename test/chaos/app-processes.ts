@@ -21,7 +21,7 @@ export interface AppProcess {
   /** SIGTERM, then SIGKILL after `graceMs`; resolves with how long the process took to exit */
   stop(graceMs: number): Promise<{ ms: number; forced: boolean }>;
   /** every pid this slot has had, with start/end times (for telling a killed worker's claims apart) */
-  history: Array<{ pid: number; startedAt: number; endedAt: number | null; killed: boolean; stopped: boolean; exit: string | null }>;
+  history: Array<{ pid: number; startedAt: number; endedAt: number | null; killed: boolean; stopped: boolean; exit: string | null; ready: boolean }>;
 }
 
 const root = path.resolve(__dirname, '../..');
@@ -44,7 +44,7 @@ export function appProcess(name: string, kind: AppProcessKind, env: Record<strin
     const script = kind === 'web' ? 'web/server/main.ts' : 'jobs/main.ts';
     const spawned = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     child = spawned;
-    const entry: AppProcess['history'][number] = { pid: spawned.pid!, startedAt: Date.now(), endedAt: null, killed: false, stopped: false, exit: null };
+    const entry: AppProcess['history'][number] = { pid: spawned.pid!, startedAt: Date.now(), endedAt: null, killed: false, stopped: false, exit: null, ready: false };
     history.push(entry);
     exited.set(spawned, new Promise<void>((resolve) => spawned.once('exit', (code, signal) => {
       entry.endedAt = Date.now();
@@ -69,6 +69,7 @@ export function appProcess(name: string, kind: AppProcessKind, env: Record<strin
         if (match) {
           if (kind === 'web') port = Number(match[1]);
           ready = true;
+          entry.ready = true;
           readyChild = spawned;
           head = '';
           clearTimeout(timer);

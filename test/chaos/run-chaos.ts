@@ -172,7 +172,7 @@ async function main(): Promise<number> {
       await checkTasks(db),
       await checkBalances(postgres.url),
       await checkWebHealth(webs),
-      checkNoCrashes(processes, logDir),
+      checkNoCrashes(processes, logDir, timeline),
     ];
     const stopsAtEnd = await stopAll(processes, timeline);
     passed = checks.every((check) => check.ok);

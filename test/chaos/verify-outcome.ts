@@ -219,11 +219,19 @@ export async function checkWebHealth(webs: AppProcess[]): Promise<Check> {
   return { name: 'both web processes healthy', ok: problems.length === 0, figures: answers, problems };
 }
 
-/** A process that exited without being killed or stopped by the run crashed on its own. */
-export function checkNoCrashes(processes: AppProcess[], logDir: string): Check {
-  const problems = processes.flatMap((p) => p.history.filter((h) => h.endedAt !== null && !h.killed && !h.stopped).map((h) => `${p.name} (pid ${h.pid}) exited on its own (${h.exit}); see ${logDir}/${p.name}.log`));
+/**
+ * A process that exited without being killed or stopped by the run crashed on its own. Except one that
+ * exits at start-up, before it is ready, while the run's PostgreSQL restart refuses connections (it
+ * ended within 10 s of the restart): a process that cannot reach its database at boot exits 1 for its
+ * supervisor to start it again, which the run does (and counts, `startsRefusedAtRestart`).
+ */
+export function checkNoCrashes(processes: AppProcess[], logDir: string, timeline: TimelineEvent[]): Check {
+  const restarts = timeline.filter((event) => event.what.startsWith('PostgreSQL restart')).map((event) => event.at);
+  const refusedAtRestart = (h: AppProcess['history'][number]) => !h.ready && restarts.some((at) => h.endedAt! >= at && h.endedAt! <= at + 10_000);
+  const ended = processes.flatMap((p) => p.history.filter((h) => h.endedAt !== null && !h.killed && !h.stopped).map((h) => ({ p, h })));
+  const problems = ended.filter(({ h }) => !refusedAtRestart(h)).map(({ p, h }) => `${p.name} (pid ${h.pid}) exited on its own (${h.exit}); see ${logDir}/${p.name}.log`);
   const starts = processes.reduce((sum, p) => sum + p.history.length, 0);
-  return { name: 'no process died on its own', ok: problems.length === 0, figures: { processStarts: starts }, problems };
+  return { name: 'no process died on its own', ok: problems.length === 0, figures: { processStarts: starts, startsRefusedAtRestart: ended.length - problems.length }, problems };
 }
 
 /** Every effect queued its message: a credit, an adjustment, an issued or a failed reward. */

@@ -4,7 +4,8 @@
 // backoff, or `failed` for good when attempts run out or the error is permanent). Between batches a
 // claimer stops when the process is shutting down.
 import { isTaskKind } from '../core/tasks/task-kinds';
-import { completeTask, createTaskClaimer, failTask, type TaskRow } from '../core/tasks/task-queue';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { completeTask, createTaskClaimer, failTask, releaseTasks, type TaskRow } from '../core/tasks/task-queue';
 import type { JobContext } from './job';
 import { taskHandlers } from './task-handlers';
 
@@ -28,8 +29,47 @@ export async function runTask(context: JobContext, task: TaskRow): Promise<Outco
   }
 }
 
-/** Runs one claimed batch: kinds that work set-based take their tasks together, the rest run one by one in claim order. */
+/** Waits before each further try to give a batch back: long enough for a restarting database to accept connections again. */
+const RELEASE_RETRY_DELAYS_MS = [1_000, 2_000];
+
+/**
+ * After a batch broke off (recording an outcome, or a set-based run, threw: the database is failing),
+ * gives its unrecorded tasks back at once instead of leaving them `running` until the lease (5 min).
+ * Tried again briefly while the database comes back; if it stays away, the lease still frees them.
+ */
+async function releaseBrokenBatch(context: JobContext, tasks: TaskRow[], cause: unknown): Promise<void> {
+  const ids = tasks.map((task) => task.id);
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const released = await releaseTasks(context.runtime.db, ids, context.workerId, context.now());
+      context.runtime.logger.warn({ released, batch: ids.length, err: cause }, 'task batch broke off; its unrecorded tasks were given back');
+      return;
+    } catch (error) {
+      const delay = RELEASE_RETRY_DELAYS_MS[attempt];
+      if (delay === undefined || context.shouldStop?.()) {
+        context.runtime.logger.error({ batch: ids.length, err: error }, 'task batch broke off and could not be given back; its tasks wait for their lease');
+        return;
+      }
+      await sleep(delay);
+    }
+  }
+}
+
+/**
+ * Runs one claimed batch: kinds that work set-based take their tasks together, the rest run one by one
+ * in claim order. If it breaks off, the tasks whose outcome is not recorded are given back, then the
+ * error goes on to the caller.
+ */
 export async function runTaskBatch(context: JobContext, tasks: TaskRow[]): Promise<Record<Outcome, number>> {
+  try {
+    return await runClaimedTasks(context, tasks);
+  } catch (error) {
+    await releaseBrokenBatch(context, tasks, error);
+    throw error;
+  }
+}
+
+async function runClaimedTasks(context: JobContext, tasks: TaskRow[]): Promise<Record<Outcome, number>> {
   const counts: Record<Outcome, number> = { done: 0, retry: 0, failed: 0 };
   const settled = new Set<string>();
   const runOne = async (task: TaskRow) => {

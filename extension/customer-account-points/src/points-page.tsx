@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { APP_URL } from '../../shared/app-url';
 import { createExtensionClient } from '../../shared/extension-client';
-import type { HistoryEntry } from '../../shared/loyalty-types';
+import type { HistoryEntry } from '../../../web/contracts/storefront-api';
 import { earnRules, historyLine, pendingLine, redeemConfirmation, redemptionStatus, revealable, rewardAction } from '../../shared/present';
 import { createTranslator, resolveLocale } from '../../shared/translate';
 import { useCustomerPoints } from '../../shared/use-customer-points';

@@ -1,7 +1,7 @@
 // Talks to our app through the shop's app proxy (/apps/loyalty/* on the storefront, forwarded and
 // signed by Shopify to /proxy/*). Same-origin requests: the shop's session cookie tells Shopify who
 // the customer is, and Shopify — not this code — adds the customer id to the signed query.
-import type { BalanceView, HistoryPage, ProgramView, RedeemAnswer, RedemptionView, RewardsView } from '../../shared/loyalty-types';
+import type { BalanceView, HistoryPage, ProgramView, RedeemAnswer, RedemptionView, RewardsView } from '../../../web/contracts/storefront-api';
 
 export type FetchLike = (input: string, init?: { method?: string; headers?: Record<string, string>; body?: string; credentials?: 'same-origin' }) => Promise<{
   ok: boolean;

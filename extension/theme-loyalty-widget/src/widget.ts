@@ -4,7 +4,7 @@
 // History shows the latest entries; the customer account's Points page has all of them.
 // (A closure rather than a class: the minifier can shorten local names, not property names, and the
 // script must stay within Shopify's 10,000-byte limit for app block JavaScript.)
-import type { BalanceView, HistoryEntry, ProgramView, RedemptionView, RewardView } from '../../shared/loyalty-types';
+import type { BalanceView, HistoryEntry, ProgramView, RedemptionView, RewardView } from '../../../web/contracts/storefront-api';
 import type { Translator } from '../../shared/format';
 import { earnRules, historyLine, newIdempotencyKey, pendingLine, redeemConfirmation, redemptionStatus, revealable, rewardAction } from '../../shared/present';
 import { h, type Child } from './dom';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { importCycles, importGraph, repoRoot } from '../../support/import-graph';
 
-const SOURCES = ['web/core', 'web/server', 'web/shopify-admin', 'web/frontend/src', 'extension', 'jobs', 'scripts', 'test'];
+const SOURCES = ['web/contracts', 'web/core', 'web/server', 'web/shopify-admin', 'web/frontend/src', 'extension', 'jobs', 'scripts', 'test'];
 const graph = importGraph(SOURCES.filter((dir) => fs.existsSync(path.join(repoRoot, dir))));
 
 describe('import graph', () => {

@@ -4,11 +4,12 @@ import path from 'node:path';
 import { catalogues, SUPPORTED_LOCALES } from '../../../extension/shared/messages';
 import { earnRules, historyLine, orderPointsLines, pendingLine, rewardAction } from '../../../extension/shared/present';
 import { createTranslator, resolveLocale } from '../../../extension/shared/translate';
-import type { RewardView } from '../../../extension/shared/loyalty-types';
+import type { RewardView } from '../../../web/contracts/storefront-api';
 
 const reward = (overrides: Partial<RewardView> = {}): RewardView => ({
   id: 'r1', title: '€10 card', type: 'gift_card', value: { amountMinor: 1000, currency: 'EUR' }, pointsCost: 200,
-  stockRemaining: null, expiresAfterDays: null, canAfford: true, inStock: true, ...overrides,
+  enabled: true, stockLimit: null, issuedCount: 0, stockRemaining: null, expiresAfterDays: null, perCustomerLimit: null, visibleToGroups: [],
+  canAfford: true, inStock: true, ...overrides,
 });
 
 describe('customer text', () => {

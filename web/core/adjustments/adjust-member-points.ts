@@ -6,7 +6,8 @@ import { writeTransaction, type Db, type Tx } from '../db-client';
 import { AppError } from '../errors/app-error';
 import { appendPostedEntry } from '../ledger/append-posted-entry';
 import { enqueueOutboxMessage } from '../messaging/outbox-queue';
-import { toEntryView, toMemberView, type EntryView, type MemberView } from '../members/member-views';
+import type { AdjustmentResult } from '../../contracts/admin-api';
+import { toEntryView, toMemberView } from '../members/member-views';
 import { recordStaffAction } from '../staff/record-staff-action';
 import { assertMayAdjust, type StaffIdentity } from '../staff/staff-roles';
 
@@ -18,13 +19,6 @@ export interface AdjustmentInput {
   idempotencyKey: string;
   staff: StaffIdentity;
   now?: Date;
-}
-
-export interface AdjustmentResult {
-  entry: EntryView;
-  member: MemberView;
-  /** false when the idempotency key had been used already and nothing changed */
-  created: boolean;
 }
 
 export const adjustmentKey = (idempotencyKey: string) => `adjust:${idempotencyKey}`;

@@ -3,6 +3,7 @@
 // running balance); the preview shows each row's result. Applying is all-or-nothing: with any row
 // in error nothing is written, otherwise every row is posted in one transaction.
 import { randomUUID } from 'node:crypto';
+import type { BulkResult, BulkRow } from '../../contracts/admin-api';
 import { writeTransaction, type Db, type Tx } from '../db-client';
 import { AppError } from '../errors/app-error';
 import { memberDisplayName } from '../members/member-views';
@@ -15,24 +16,6 @@ import { parseCsv } from './parse-csv';
 
 export const MAX_BULK_ROWS = 5000;
 const MAX_POINTS = 10_000_000;
-
-export interface BulkRow {
-  line: number;
-  customer: string;
-  points: number | null;
-  description: string;
-  memberId: string | null;
-  memberName: string | null;
-  error: string | null;
-}
-
-export interface BulkResult {
-  rows: BulkRow[];
-  valid: boolean;
-  applied: boolean;
-  /** points added (positive) and removed (negative) over all rows */
-  totalPoints: number;
-}
 
 type MemberHit = { id: string; shopifyCustomerId: string; email: string | null; phone: string | null; firstName: string | null; lastName: string | null; balance: number };
 

@@ -2,7 +2,7 @@
 // stored product-level row, or the defaults), searchable and filterable, paged by cursor.
 import type { Db } from '../db-client';
 import { AppError } from '../errors/app-error';
-import type { ProductLoyalty } from '../earning/product-loyalty-schema';
+import type { LoyaltySettings, Page, ProductRow } from '../../contracts/admin-api';
 import { anyOf, containsText } from '../sql/contains-text';
 import { sqlClientOf } from '../sql/sql-client';
 import { sql } from '../sql/sql-query';
@@ -10,17 +10,7 @@ import { defaultProductLoyalty } from './product-loyalty-store';
 
 export type ProductFilter = 'all' | 'enabled' | 'disabled' | 'service' | 'product';
 
-export interface ProductListItem {
-  productId: string;
-  title: string;
-  productType: string;
-  vendor: string;
-  isGiftCard: boolean;
-  status: string;
-  loyalty: ProductLoyalty;
-}
-
-export async function listProducts(db: Db, shopId: string, options: { query?: string; filter: ProductFilter; cursor?: string; limit: number }): Promise<{ items: ProductListItem[]; nextCursor: string | null }> {
+export async function listProducts(db: Db, shopId: string, options: { query?: string; filter: ProductFilter; cursor?: string; limit: number }): Promise<Page<ProductRow>> {
   const stored = await db.prisma.productLoyalty.findMany({ where: { shopId, variantId: '' } });
   const byProduct = new Map(stored.map((row) => [row.productId, row]));
   const ids = (match: (row: (typeof stored)[number]) => boolean) => stored.filter(match).map((row) => row.productId);
@@ -61,7 +51,7 @@ export async function listProducts(db: Db, shopId: string, options: { query?: st
         isGiftCard: row.isGiftCard,
         status: row.status,
         loyalty: loyalty
-          ? { enabled: loyalty.enabled, isService: loyalty.isService, pointsMode: loyalty.pointsMode as ProductLoyalty['pointsMode'], fixedPoints: loyalty.fixedPoints, multiplierPercent: loyalty.multiplierPercent }
+          ? { enabled: loyalty.enabled, isService: loyalty.isService, pointsMode: loyalty.pointsMode as LoyaltySettings['pointsMode'], fixedPoints: loyalty.fixedPoints, multiplierPercent: loyalty.multiplierPercent }
           : defaultProductLoyalty,
       };
     }),

@@ -1,5 +1,6 @@
 // The loyalty tab of products and variants: read one, change one, change many at once.
 import { z } from 'zod';
+import type { ProductLoyaltyView } from '../../contracts/admin-api';
 import { writeTransaction, type Prisma } from '../db-client';
 import { AppError } from '../errors/app-error';
 import { productLoyaltySchema, type ProductLoyalty } from '../earning/product-loyalty-schema';
@@ -15,14 +16,6 @@ export const productLoyaltyChangeSchema = z
   })
   .strict();
 export type ProductLoyaltyChange = z.infer<typeof productLoyaltyChangeSchema>;
-
-export interface ProductLoyaltyView {
-  productId: string;
-  title: string;
-  isGiftCard: boolean;
-  product: ProductLoyalty;
-  variants: Array<{ variantId: string; title: string; settings: ProductLoyalty | null }>;
-}
 
 /** Accepts a Shopify GID or the bare numeric id used in admin URLs. */
 export function productGid(id: string): string {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { BOOKING_PROPERTY_LIMITS as LIMITS } from '../../contracts/program-settings-ranges';
 
-const propertyNames = z.array(z.string().trim().min(1).max(100)).max(20);
+const propertyNames = z.array(z.string().trim().min(1).max(LIMITS.maxKeyLength)).max(LIMITS.maxKeysPerRole);
 
 /**
  * A shop's own booking property names and date format, for booking apps the built-in recognition
@@ -13,7 +14,7 @@ export const bookingPropertyConfigSchema = z.object({
   dateKeys: propertyNames.optional(),
   timeKeys: propertyNames.optional(),
   durationKeys: propertyNames.optional(),
-  format: z.string().trim().min(1).max(64).optional(),
+  format: z.string().trim().min(1).max(LIMITS.maxFormatLength).optional(),
 });
 
 export type BookingPropertyConfig = z.infer<typeof bookingPropertyConfigSchema>;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { PROGRAM_SETTING_RANGES as RANGES, SPEND_TIER_LIMITS } from '../../contracts/program-settings-ranges';
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
+const inRange = (range: { min: number; max: number }) => int(range.min, range.max);
 
 export const roundingModeSchema = z.enum(['down', 'nearest', 'up']);
 export type RoundingMode = z.infer<typeof roundingModeSchema>;
@@ -11,7 +13,7 @@ export type EarningMode = z.infer<typeof earningModeSchema>;
 /** One row of the earn-rate table: from this lifetime spend (inclusive, minor units) earn basisPoints/100 %. */
 export const spendTierSchema = z.object({
   fromMinor: int(0, Number.MAX_SAFE_INTEGER),
-  basisPoints: int(0, 10_000),
+  basisPoints: inRange(SPEND_TIER_LIMITS.basisPoints),
 });
 export type SpendTier = z.infer<typeof spendTierSchema>;
 
@@ -21,7 +23,7 @@ export type SpendTier = z.infer<typeof spendTierSchema>;
  */
 export const spendTiersSchema = z
   .array(spendTierSchema)
-  .max(10, 'At most 10 spend tiers.')
+  .max(SPEND_TIER_LIMITS.maxTiers, `At most ${SPEND_TIER_LIMITS.maxTiers} spend tiers.`)
   .superRefine((tiers, ctx) => {
     if (tiers.length > 0 && tiers[0]?.fromMinor !== 0) {
       ctx.addIssue({ code: 'custom', path: [0, 'fromMinor'], message: 'The first spend tier must start at 0.' });
@@ -36,11 +38,11 @@ export const spendTiersSchema = z
 
 /** The programme settings a shop edits; HTTP handlers validate request bodies with this. */
 export const programSettingsSchema = z.object({
-  pointsPerCurrencyUnit: int(0, 1000),
+  pointsPerCurrencyUnit: inRange(RANGES.pointsPerCurrencyUnit),
   rounding: roundingModeSchema,
-  pointsPerVisit: int(0, 100_000),
-  creditDelayMinutes: int(0, 4320),
-  productCreditDelayMinutes: int(0, 4320),
+  pointsPerVisit: inRange(RANGES.pointsPerVisit),
+  creditDelayMinutes: inRange(RANGES.creditDelayMinutes),
+  productCreditDelayMinutes: inRange(RANGES.productCreditDelayMinutes),
   productCreditTrigger: z.enum(['paid', 'fulfilled']),
   clawbackPolicy: z.enum(['claw_back', 'keep']),
   allowNegativeBalance: z.boolean(),

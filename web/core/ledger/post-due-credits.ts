@@ -28,9 +28,13 @@ WITH due AS (
   RETURNING e."id", e."shopId", e."memberId", e."points", e."description"
 ), per_member AS (
   SELECT "memberId", SUM("points")::int AS "points" FROM posted GROUP BY "memberId"
+), locked_members AS (
+  -- Members are locked in id order, like every other writer of Member rows: two job processes whose
+  -- batches share members otherwise lock them in opposite orders and deadlock.
+  SELECT m."id" FROM "Member" m WHERE m."id" IN (SELECT "memberId" FROM per_member) ORDER BY m."id" FOR UPDATE
 ), balances AS (
   UPDATE "Member" m SET "balance" = m."balance" + pm."points", "pendingPoints" = m."pendingPoints" - pm."points", "updatedAt" = ${now}
-  FROM per_member pm WHERE m."id" = pm."memberId"
+  FROM per_member pm JOIN locked_members lm ON lm."id" = pm."memberId" WHERE m."id" = pm."memberId"
   RETURNING m."id", m."balance"
 ), outbox AS (${insertOutboxMessages(sql`
   SELECT 'credit_' || p."id", p."shopId", p."memberId", 'points_credited',

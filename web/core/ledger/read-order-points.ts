@@ -1,17 +1,9 @@
 // Points one order brought a member, for the order-status page: the sum of the order's entries that
 // still count (voided pending entries do not), whether they are pending or posted, and when.
+import type { OrderPointsView } from '../../contracts/storefront-api';
 import type { Prisma } from '../db-client';
 
-export interface OrderPoints {
-  orderId: string;
-  points: number;
-  status: 'none' | 'pending' | 'posted' | 'mixed';
-  /** Latest availableAt of the pending entries; null when none is dated yet */
-  availableAt: string | null;
-  postedAt: string | null;
-}
-
-export async function readOrderPoints(prisma: Prisma, shopId: string, memberId: string, orderGid: string): Promise<OrderPoints> {
+export async function readOrderPoints(prisma: Prisma, shopId: string, memberId: string, orderGid: string): Promise<OrderPointsView> {
   const entries = await prisma.ledgerEntry.findMany({
     where: { shopId, memberId, orderId: orderGid, status: { not: 'voided' } },
     select: { points: true, status: true, availableAt: true, postedAt: true },

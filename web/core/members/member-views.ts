@@ -1,37 +1,6 @@
-// The JSON shapes the admin API answers with for members and ledger entries (dates as ISO strings).
+// Builds the admin API's member and ledger entry answers (web/contracts/admin-api.ts; dates as ISO strings).
+import type { Entry, Member } from '../../contracts/admin-api';
 import { minorUnitsFromColumn } from '../money';
-
-export interface MemberView {
-  id: string;
-  shopifyCustomerId: string;
-  firstName: string | null;
-  lastName: string | null;
-  email: string | null;
-  phone: string | null;
-  balance: number;
-  pendingPoints: number;
-  lifetimeSpendMinor: number;
-  currency: string;
-  lastVisitAt: string | null;
-  createdAt: string;
-}
-
-export interface EntryView {
-  id: string;
-  memberId: string;
-  createdAt: string;
-  type: string;
-  status: string;
-  points: number;
-  description: string;
-  sourceType: string;
-  sourceId: string;
-  orderId: string | null;
-  staffUserId: string | null;
-  locationId: string | null;
-  availableAt: string | null;
-  postedAt: string | null;
-}
 
 type MemberRow = {
   id: string; shopifyCustomerId: string; firstName: string | null; lastName: string | null; email: string | null; phone: string | null;
@@ -56,7 +25,7 @@ export function isoOrNull(value: unknown): string | null {
   return toDate(value)?.toISOString() ?? null;
 }
 
-export function toMemberView(row: MemberRow, currency: string): MemberView {
+export function toMemberView(row: MemberRow, currency: string): Member {
   return {
     id: row.id,
     shopifyCustomerId: row.shopifyCustomerId,
@@ -73,7 +42,7 @@ export function toMemberView(row: MemberRow, currency: string): MemberView {
   };
 }
 
-export function toEntryView(row: EntryRow): EntryView {
+export function toEntryView(row: EntryRow): Entry {
   return {
     id: row.id,
     memberId: row.memberId,

@@ -5,12 +5,8 @@ import { AppError } from '../errors/app-error';
 import { anyOf, containsText, likePattern } from '../sql/contains-text';
 import { sqlClientOf } from '../sql/sql-client';
 import { sql, type SqlQuery } from '../sql/sql-query';
-import { toMemberView, type EntryView, type MemberView, toEntryView } from './member-views';
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+import type { Entry, Member, MemberDetail, Page } from '../../contracts/admin-api';
+import { toMemberView, toEntryView } from './member-views';
 
 /** Every word must match some field, so "anna vries" finds Anna de Vries. */
 function memberSearchCondition(db: Db, words: string[]): SqlQuery {
@@ -28,7 +24,7 @@ async function shopCurrency(prisma: Prisma, shopId: string): Promise<string> {
   return shop?.currency ?? 'USD';
 }
 
-export async function searchMembers(db: Db, shopId: string, options: { query?: string; cursor?: string; limit: number }): Promise<Page<MemberView>> {
+export async function searchMembers(db: Db, shopId: string, options: { query?: string; cursor?: string; limit: number }): Promise<Page<Member>> {
   const words = (options.query ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
   let cursor: { id: string; createdAt: Date } | null = null;
   if (options.cursor) {
@@ -52,16 +48,7 @@ export async function searchMembers(db: Db, shopId: string, options: { query?: s
   };
 }
 
-export interface MemberDetails {
-  member: MemberView;
-  pending: Array<{ id: string; points: number; availableAt: string | null; description: string }>;
-  /** `reason`: why a message was not sent or failed (NO_EMAIL_SERVER, NO_MARKETING_CONSENT, the server's answer …) */
-  messages: Array<{ id: string; event: string; channel: string; status: string; createdAt: string; sentAt: string | null; reason: string | null }>;
-  /** From the member's orders: the last appointment or purchase that has happened, the next booked one, the first order. */
-  visits: { lastVisitAt: string | null; nextAppointmentAt: string | null; memberSince: string };
-}
-
-type Visits = MemberDetails['visits'];
+type Visits = MemberDetail['visits'];
 
 /**
  * Visits as a person means them: an appointment in the future is the next one, not the last visit, and
@@ -90,7 +77,7 @@ async function memberVisits(prisma: Prisma, shopId: string, members: Array<{ id:
   );
 }
 
-export async function getMemberDetails(prisma: Prisma, shopId: string, memberId: string, now = new Date()): Promise<MemberDetails> {
+export async function getMemberDetails(prisma: Prisma, shopId: string, memberId: string, now = new Date()): Promise<MemberDetail> {
   const row = await prisma.member.findFirst({ where: { id: memberId, shopId } });
   if (!row) throw new AppError('NOT_FOUND', 'This member was not found in this shop.');
   const [currency, pending, messages, visits] = await Promise.all([
@@ -111,14 +98,14 @@ export async function getMemberDetails(prisma: Prisma, shopId: string, memberId:
   };
 }
 
-export async function getMember(prisma: Prisma, shopId: string, memberId: string): Promise<MemberView> {
+export async function getMember(prisma: Prisma, shopId: string, memberId: string): Promise<Member> {
   const row = await prisma.member.findFirst({ where: { id: memberId, shopId } });
   if (!row) throw new AppError('NOT_FOUND', 'This member was not found in this shop.');
   return toMemberView(row, await shopCurrency(prisma, shopId));
 }
 
 /** Newest first; the cursor is the id of the last entry of the previous page. */
-export async function listMemberHistory(prisma: Prisma, shopId: string, memberId: string, options: { cursor?: string; limit: number }): Promise<Page<EntryView>> {
+export async function listMemberHistory(prisma: Prisma, shopId: string, memberId: string, options: { cursor?: string; limit: number }): Promise<Page<Entry>> {
   const member = await prisma.member.findFirst({ where: { id: memberId, shopId }, select: { id: true } });
   if (!member) throw new AppError('NOT_FOUND', 'This member was not found in this shop.');
   if (options.cursor) {

@@ -1,15 +1,7 @@
+import { MESSAGE_EVENTS, type MessageEvent } from '../../contracts/messaging-api';
 import type { TemplateVariable } from './template-variables';
 
-export const MESSAGE_EVENTS = [
-  'points_credited',
-  'balance_adjusted',
-  'gift_card_issued',
-  'reward_failed',
-  'points_expiring',
-  'welcome',
-] as const;
-
-export type MessageEvent = (typeof MESSAGE_EVENTS)[number];
+export { MESSAGE_EVENTS, type MessageEvent };
 
 /** Member and shop facts that make sense in every message. */
 const COMMON: readonly TemplateVariable[] = [

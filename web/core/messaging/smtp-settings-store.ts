@@ -1,6 +1,7 @@
 // A shop's own SMTP outbox. The password is sealed with the secret box before it is stored and is
 // never returned by the API: reads say only whether one is set.
 import type { SecretBox } from '../crypto/secret-box';
+import type { SmtpSettings } from '../../contracts/messaging-api';
 import type { Prisma } from '../db-client';
 
 export const SMTP_PASSWORD_PURPOSE = 'smtp-password';
@@ -27,22 +28,9 @@ export interface SmtpSettingsInput {
   fromAddress: string;
 }
 
-export interface SmtpSettingsView {
-  /** `shop`: the shop's own server; `app`: the app's default from the environment (or none). */
-  source: 'shop' | 'app';
-  host: string | null;
-  port: number | null;
-  secure: boolean;
-  user: string;
-  passwordSet: boolean;
-  /** Always masked. */
-  password: string;
-  fromAddress: string | null;
-}
-
 const MASK = '••••••••';
 
-export async function getSmtpSettingsView(prisma: Prisma, shopId: string, appDefault: SmtpConnection | undefined): Promise<SmtpSettingsView> {
+export async function getSmtpSettingsView(prisma: Prisma, shopId: string, appDefault: SmtpConnection | undefined): Promise<SmtpSettings> {
   const row = await prisma.shopSmtpSettings.findUnique({ where: { shopId } });
   if (row) {
     const passwordSet = row.passwordEncrypted !== '';
@@ -52,7 +40,7 @@ export async function getSmtpSettingsView(prisma: Prisma, shopId: string, appDef
   return { source: 'app', host: appDefault?.host ?? null, port: appDefault?.port ?? null, secure: appDefault?.secure ?? false, user: '', passwordSet: false, password: '', fromAddress: appDefault?.from ?? null };
 }
 
-export async function saveSmtpSettings(prisma: Prisma, box: SecretBox, shopId: string, input: SmtpSettingsInput, appDefault: SmtpConnection | undefined): Promise<SmtpSettingsView> {
+export async function saveSmtpSettings(prisma: Prisma, box: SecretBox, shopId: string, input: SmtpSettingsInput, appDefault: SmtpConnection | undefined): Promise<SmtpSettings> {
   const passwordEncrypted = input.password === undefined ? undefined : input.password === '' ? '' : box.encrypt(input.password);
   const fields = { host: input.host, port: input.port, secure: input.secure, user: input.user, fromAddress: input.fromAddress };
   await prisma.shopSmtpSettings.upsert({
@@ -63,7 +51,7 @@ export async function saveSmtpSettings(prisma: Prisma, box: SecretBox, shopId: s
   return getSmtpSettingsView(prisma, shopId, appDefault);
 }
 
-export async function deleteSmtpSettings(prisma: Prisma, shopId: string, appDefault: SmtpConnection | undefined): Promise<SmtpSettingsView> {
+export async function deleteSmtpSettings(prisma: Prisma, shopId: string, appDefault: SmtpConnection | undefined): Promise<SmtpSettings> {
   await prisma.shopSmtpSettings.deleteMany({ where: { shopId } });
   return getSmtpSettingsView(prisma, shopId, appDefault);
 }

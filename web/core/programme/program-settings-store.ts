@@ -1,6 +1,7 @@
 // Reads and changes a shop's programme settings. The JSON columns (spend tiers, booking property
 // mapping) are parsed and validated here so callers only ever see typed values.
 import { z } from 'zod';
+import type { ProgramSettings as ProgramSettingsView } from '../../contracts/admin-api';
 import type { Prisma } from '../db-client';
 import { minorUnitsFromColumn } from '../money/minor-units-column';
 import { bookingPropertyConfigSchema, type BookingPropertyConfig } from '../earning/booking-property-config';
@@ -16,14 +17,7 @@ export const programSettingsPatchSchema = programSettingsSchema
       .nullable(),
   })
   .partial()
-  .strict();
-
-export type ProgramSettingsView = ProgramSettings & {
-  bookingPropertyConfig: BookingPropertyConfig;
-  dateOrder: 'DMY' | 'MDY' | '';
-  /** the owner's stated point value, null when it is derived from the rewards */
-  pointValue: { valueMinor: number; points: number } | null;
-};
+  .strict() satisfies z.ZodType<Partial<ProgramSettingsView>>;
 
 type SettingsRow = Awaited<ReturnType<Prisma['programSettings']['findUniqueOrThrow']>>;
 

@@ -1,18 +1,9 @@
 // The programme's rules as a customer may see them ("how to earn"): the earn rate, points per visit,
 // services that earn a fixed number of points, and how long after an appointment points arrive.
 // Nothing about other customers, thresholds for staff, or settings that are not earning rules.
+import type { PublicProgram } from '../../contracts/storefront-api';
 import type { Prisma } from '../db-client';
 import { getProgramSettings } from './program-settings-store';
-
-export interface PublicProgram {
-  currency: string;
-  earningMode: string;
-  pointsPerCurrencyUnit: number;
-  pointsPerVisit: number;
-  creditDelayMinutes: number;
-  /** Enabled services with fixed points, most generous first */
-  services: Array<{ title: string; points: number }>;
-}
 
 const MAX_SERVICES = 20;
 

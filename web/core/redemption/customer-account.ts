@@ -5,9 +5,10 @@ import { AppError } from '../errors/app-error';
 import type { Db } from '../db-client';
 import { sqlClientOf } from '../sql/sql-client';
 import { sql, toDate } from '../sql/sql-query';
-import { listRewards, type RewardView } from './reward-store';
+import type { BalanceView, HistoryPage, RedemptionView, RewardView } from '../../contracts/storefront-api';
+import { listRewards } from './reward-store';
 import { redemptionFromRow } from './redemption-rows';
-import { redemptionView, type CodeBox, type RedemptionRow, type RedemptionView } from './redemption-types';
+import { redemptionView, type CodeBox, type RedemptionRow } from './redemption-types';
 
 export interface MemberRef {
   id: string;
@@ -22,7 +23,7 @@ export async function findMemberByCustomer(db: Db, shopId: string, customerGid: 
   return row ? { id: row.id, balance: Number(row.balance), pendingPoints: Number(row.pendingPoints) } : null;
 }
 
-export async function readBalance(db: Db, shopId: string, member: MemberRef | null) {
+export async function readBalance(db: Db, shopId: string, member: MemberRef | null): Promise<BalanceView> {
   if (!member) return { balance: 0, pendingPoints: 0, pending: [] };
   const pending = await db.prisma.ledgerEntry.findMany({
     where: { shopId, memberId: member.id, status: 'pending' },
@@ -38,19 +39,13 @@ export async function readBalance(db: Db, shopId: string, member: MemberRef | nu
   };
 }
 
-export interface BalanceAnswer {
-  balance: number;
-  pendingPoints: number;
-  pending: Array<{ points: number; description: string; availableAt: string | null }>;
-}
-
 /**
  * The storefront's hottest read (every page view with the widget), so one round trip: the member
  * and their pending entries in a single query. Null when the customer is no member of this shop.
  * `status || ''` keeps SQLite off the (status, availableAt) index, which would scan every pending
  * entry of every shop; the member's own entries come from (shopId, memberId, createdAt).
  */
-export async function readBalanceOfCustomer(db: Db, shopId: string, customerGid: string): Promise<BalanceAnswer | null> {
+export async function readBalanceOfCustomer(db: Db, shopId: string, customerGid: string): Promise<BalanceView | null> {
   const rows = await sqlClientOf(db).query<{ balance: number | bigint; pendingPoints: number | bigint; points: number | bigint | null; description: string | null; availableAt: Date | string | number | null }>(sql`
     SELECT m."balance" AS "balance", m."pendingPoints" AS "pendingPoints", e."points" AS "points", e."description" AS "description", e."availableAt" AS "availableAt"
     FROM "Member" m
@@ -69,7 +64,7 @@ export async function readBalanceOfCustomer(db: Db, shopId: string, customerGid:
   };
 }
 
-export async function readHistory(db: Db, shopId: string, memberId: string, page: { limit: number; before?: string }) {
+export async function readHistory(db: Db, shopId: string, memberId: string, page: { limit: number; before?: string }): Promise<HistoryPage> {
   const rows = await db.prisma.ledgerEntry.findMany({
     where: { shopId, memberId, status: { not: 'voided' } },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -90,12 +85,7 @@ export async function readHistory(db: Db, shopId: string, memberId: string, page
   return { items, nextCursor: rows.length > page.limit ? (items[items.length - 1]?.id ?? null) : null };
 }
 
-export interface CustomerReward extends RewardView {
-  canAfford: boolean;
-  inStock: boolean;
-}
-
-export async function rewardsForCustomer(db: Db, shopId: string, member: MemberRef | null): Promise<CustomerReward[]> {
+export async function rewardsForCustomer(db: Db, shopId: string, member: MemberRef | null): Promise<RewardView[]> {
   const rewards = await listRewards(db, shopId, { enabledOnly: true });
   const balance = member?.balance ?? 0;
   // visibleToGroups: [] = everyone; group membership arrives with the groups issue.

@@ -1,13 +1,14 @@
 // Staff view of redemptions: status, masked code, who asked. Codes are never shown to staff.
 import type { Db } from '../db-client';
 import { redemptionFromRow } from './redemption-rows';
-import { redemptionView, type RedemptionStatus, type RedemptionView } from './redemption-types';
+import type { Page, Redemption } from '../../contracts/admin-api';
+import { redemptionView, type RedemptionStatus } from './redemption-types';
 
 export async function listRedemptions(
   db: Db,
   shopId: string,
   filter: { status?: RedemptionStatus; memberId?: string; limit: number; before?: string },
-): Promise<{ items: Array<RedemptionView & { memberId: string; customerId: string | null }>; nextCursor: string | null }> {
+): Promise<Page<Redemption>> {
   const rows = await db.prisma.redemption.findMany({
     where: { shopId, ...(filter.status ? { status: filter.status } : {}), ...(filter.memberId ? { memberId: filter.memberId } : {}) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

@@ -1,11 +1,11 @@
 // Shared shapes of the redemption module.
+import type { RedemptionStatus, RedemptionView } from '../../contracts/common';
 import type { SecretBox } from '../crypto/secret-box';
 
 export const ISSUE_REWARD_TASK = 'issue-reward';
 export const GIFT_CARD_CODE_PURPOSE = 'gift-card-code';
 
-export type RewardType = 'gift_card' | 'store_credit';
-export type RedemptionStatus = 'requested' | 'issuing' | 'issued' | 'failed' | 'reversed';
+export type { RedemptionStatus, RewardType } from '../../contracts/common';
 
 /** Seals gift card codes at rest (purpose "gift-card-code"). */
 export type CodeBox = SecretBox;
@@ -36,25 +36,6 @@ export interface RedemptionRow {
   reversedAt: Date | null;
   deactivatedAt: Date | null;
   createdAt: Date;
-}
-
-/** What anyone but the owning signed-in customer may see: never the code. */
-export interface RedemptionView {
-  id: string;
-  rewardId: string;
-  type: string;
-  status: RedemptionStatus;
-  points: number;
-  value: { amountMinor: number; currency: string };
-  maskedCode: string | null;
-  giftCardId: string | null;
-  expiresOn: string | null;
-  requestedBy: string;
-  lastError: string | null;
-  createdAt: string;
-  issuedAt: string | null;
-  reversedAt: string | null;
-  deactivatedAt: string | null;
 }
 
 export function redemptionView(row: RedemptionRow): RedemptionView {

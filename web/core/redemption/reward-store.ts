@@ -2,6 +2,7 @@
 // shop's gift-card issue limit, which the caller reads from Shopify); archived, never deleted, so
 // redemptions keep pointing at a row.
 import { z } from 'zod';
+import type { Reward, RewardInput as RewardBody } from '../../contracts/admin-api';
 import { AppError } from '../errors/app-error';
 import type { Db } from '../db-client';
 import { minorUnitsFromColumn, normalizeCurrencyCode } from '../money';
@@ -29,7 +30,7 @@ export const rewardInputSchema = z
     perCustomerLimit: rewardFields.perCustomerLimit.default(null),
     visibleToGroups: rewardFields.visibleToGroups.default([]),
   })
-  .strict();
+  .strict() satisfies z.ZodType<RewardBody>;
 
 /** A change names only what changes: no defaults here, or a partial PATCH would reset the rest. */
 export const rewardPatchSchema = z.object(rewardFields).partial().strict();
@@ -43,25 +44,9 @@ export interface IssueLimit {
   currency: string;
 }
 
-export interface RewardView {
-  id: string;
-  title: string;
-  type: string;
-  value: { amountMinor: number; currency: string };
-  pointsCost: number;
-  enabled: boolean;
-  stockLimit: number | null;
-  issuedCount: number;
-  /** null = unlimited */
-  stockRemaining: number | null;
-  expiresAfterDays: number | null;
-  perCustomerLimit: number | null;
-  visibleToGroups: string[];
-}
-
 type RewardRow = Awaited<ReturnType<Db['prisma']['giftCardReward']['findFirstOrThrow']>>;
 
-export function rewardView(row: RewardRow): RewardView {
+export function rewardView(row: RewardRow): Reward {
   return {
     id: row.id,
     title: row.title,
@@ -87,7 +72,7 @@ export function assertRewardValue(input: { type: string; valueMinor: number; cur
   }
 }
 
-export async function listRewards(db: Db, shopId: string, options: { enabledOnly?: boolean } = {}): Promise<RewardView[]> {
+export async function listRewards(db: Db, shopId: string, options: { enabledOnly?: boolean } = {}): Promise<Reward[]> {
   const rows = await db.prisma.giftCardReward.findMany({
     where: { shopId, archivedAt: null, ...(options.enabledOnly ? { enabled: true } : {}) },
     orderBy: [{ pointsCost: 'asc' }, { createdAt: 'asc' }],
@@ -95,7 +80,7 @@ export async function listRewards(db: Db, shopId: string, options: { enabledOnly
   return rows.map(rewardView);
 }
 
-export async function createReward(db: Db, shopId: string, input: RewardInput, shopCurrency: string, limit: IssueLimit | null): Promise<RewardView> {
+export async function createReward(db: Db, shopId: string, input: RewardInput, shopCurrency: string, limit: IssueLimit | null): Promise<Reward> {
   assertRewardValue(input, shopCurrency, limit);
   const row = await db.prisma.giftCardReward.create({
     data: { ...input, shopId, currency: normalizeCurrencyCode(input.currency), visibleToGroups: JSON.stringify(input.visibleToGroups) },
@@ -103,7 +88,7 @@ export async function createReward(db: Db, shopId: string, input: RewardInput, s
   return rewardView(row);
 }
 
-export async function updateReward(db: Db, shopId: string, rewardId: string, patch: RewardPatch, shopCurrency: string, limit: IssueLimit | null): Promise<RewardView> {
+export async function updateReward(db: Db, shopId: string, rewardId: string, patch: RewardPatch, shopCurrency: string, limit: IssueLimit | null): Promise<Reward> {
   const current = await db.prisma.giftCardReward.findFirst({ where: { id: rewardId, shopId, archivedAt: null } });
   if (!current) throw new AppError('NOT_FOUND', 'This reward was not found.');
   const merged = { type: patch.type ?? current.type, valueMinor: patch.valueMinor ?? minorUnitsFromColumn(current.valueMinor), currency: patch.currency ?? current.currency };

@@ -2,30 +2,12 @@
 // services) count entries created in the range; pending and liability are the state right now.
 // Days are the shop's calendar days (its UTC offset at the end of the range).
 import { DateTime } from 'luxon';
+import type { DashboardStats } from '../../contracts/admin-api';
 import type { Db } from '../db-client';
 import { AppError } from '../errors/app-error';
 import { liabilityOf, loadPointValue, type PointValue } from './point-value';
 import { sql, sqlText, type SqlQuery } from '../sql/sql-query';
 import { reportSql } from './points-report';
-
-export interface DashboardStats {
-  from: string;
-  to: string;
-  members: number;
-  issued: number;
-  redeemed: number;
-  pending: number;
-  expired: number;
-  liabilityPoints: number;
-  /** the same money figure as the report's (web/core/reports/point-value.ts); null while points have no value */
-  liabilityMinor: number | null;
-  currency: string;
-  pointValue: PointValue | null;
-  /** redeemed / issued in the range, 0..1 (0 when nothing was issued) */
-  redemptionRate: number;
-  topServices: Array<{ productId: string; title: string; points: number }>;
-  series: Array<{ date: string; earned: number; spent: number }>;
-}
 
 const MAX_DAYS = 731;
 

@@ -9,17 +9,8 @@
 import type { Prisma } from '../db-client';
 import { minorUnitsFromColumn } from '../money/minor-units-column';
 
-export type PointValueSource = 'owner' | 'reward';
-
-export interface PointValue {
-  /** `points` points are worth `valueMinor` minor units of `currency`. */
-  valueMinor: number;
-  points: number;
-  currency: string;
-  source: PointValueSource;
-  /** The reward the value was derived from (source = reward). */
-  rewardTitle?: string;
-}
+export type { PointValue, PointValueSource } from '../../contracts/admin-api';
+import type { PointValue } from '../../contracts/admin-api';
 
 export interface RewardPrice {
   title: string;

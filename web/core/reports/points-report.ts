@@ -2,43 +2,13 @@
 // filtered set, and (for the export) a keyset iterator that walks the set in batches so memory stays
 // flat however many rows match.
 import type { Db, DbKind } from '../db-client';
-import { memberDisplayName, toDate, toEntryView, type EntryRow, type EntryView } from '../members/member-views';
+import type { ReportEntry, ReportResponse, ReportTotals } from '../../contracts/admin-api';
+import { memberDisplayName, toDate, toEntryView, type EntryRow } from '../members/member-views';
 import { prismaSqlExecutor } from '../sql/prisma-sql-executor';
 import type { SqlExecutor } from '../sql/sql-executor';
 import { sql, sqlText, type SqlQuery } from '../sql/sql-query';
 import { liabilityOf, loadPointValue, type PointValue } from './point-value';
 import { reportWhere, type ReportFilters, type ReportSort } from './report-filters';
-
-export type ReportItem = EntryView & { memberName: string; memberEmail: string | null };
-
-export interface ReportTotals {
-  /** posted earn entries */
-  earned: number;
-  /** posted redemptions, as a positive number */
-  spent: number;
-  /** entries still pending */
-  pending: number;
-  /** posted expiries, as a positive number */
-  expired: number;
-  /** net of posted manual adjustments (signed) */
-  adjusted: number;
-  /** net of posted reversals (refund clawbacks, returned redemptions; signed) */
-  reversed: number;
-  /** outstanding posted balance now: of the filtered member, else of every member of the shop */
-  liabilityPoints: number;
-  /** the liability in money at `pointValue`; null while points have no money value (no reward, no stated value) */
-  liabilityMinor: number | null;
-  currency: string;
-  pointValue: PointValue | null;
-}
-
-export interface ReportPage {
-  items: ReportItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-  totals: ReportTotals;
-}
 
 const SELECT_COLUMNS = sqlText(`e."id", e."memberId", e."createdAt", e."type", e."status", e."points", e."description", e."sourceType", e."sourceId",
   e."orderId", e."staffUserId", e."locationId", e."availableAt", e."postedAt", m."firstName", m."lastName", m."email"`);
@@ -54,7 +24,7 @@ export function reportSql(db: Db): SqlExecutor {
 
 type ReportRow = EntryRow & { firstName: string | null; lastName: string | null; email: string | null };
 
-function toItem(row: ReportRow): ReportItem {
+function toItem(row: ReportRow): ReportEntry {
   return { ...toEntryView(row), memberName: memberDisplayName({ firstName: row.firstName, lastName: row.lastName }), memberEmail: row.email };
 }
 
@@ -94,7 +64,7 @@ export async function reportTotals(db: Db, shopId: string, filters: ReportFilter
   };
 }
 
-export async function reportPage(db: Db, shopId: string, filters: ReportFilters, sort: ReportSort, paging: { page: number; pageSize: number }): Promise<ReportPage> {
+export async function reportPage(db: Db, shopId: string, filters: ReportFilters, sort: ReportSort, paging: { page: number; pageSize: number }): Promise<ReportResponse> {
   const [rows, { total, totals }] = await Promise.all([
     reportSql(db).query<ReportRow>(
       sql`SELECT ${SELECT_COLUMNS} FROM "LedgerEntry" e JOIN "Member" m ON m."id" = e."memberId" WHERE ${reportWhere(shopId, filters)} ORDER BY ${orderBy(sort)} LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}`,
@@ -136,7 +106,7 @@ export function reportQueryRows(db: Db): QueryRows {
 
 export async function* iterateReportRows(
   db: Db, shopId: string, filters: ReportFilters, sort: ReportSort, batchSize = 5000, query: QueryRows = reportQueryRows(db),
-): AsyncGenerator<ReportItem[]> {
+): AsyncGenerator<ReportEntry[]> {
   let after: KeysetPosition | null = null;
   for (;;) {
     const rows = (await query(

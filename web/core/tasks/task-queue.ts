@@ -167,6 +167,20 @@ async function releaseExpiredLeases(client: SqlExecutor, now: Date): Promise<num
     WHERE "status" = 'running' AND "lockedUntil" < ${now}`);
 }
 
+/**
+ * Gives back the tasks of a claimed batch that this worker still holds, as their lease's expiry would
+ * (queued again, or `failed` once their attempts are used), but now: for a worker that cannot go on with
+ * its batch (the database failed while it recorded an outcome) and should not leave the rest waiting
+ * out the lease. Tasks whose outcome was recorded are no longer `running` under this worker, so untouched.
+ */
+export async function releaseTasks(target: TaskTarget, ids: string[], workerId: string, now = new Date()): Promise<number> {
+  if (ids.length === 0) return 0;
+  return executorOf(target).execute(sql`
+    UPDATE "Task" SET "status" = CASE WHEN "attempts" >= "maxAttempts" THEN 'failed' ELSE 'queued' END,
+      "lastError" = 'released by its worker after a failure in its batch', "lockedBy" = NULL, "lockedUntil" = NULL, "updatedAt" = ${now}
+    WHERE "id" IN ${sqlList(ids)} AND "lockedBy" = ${workerId} AND "status" = 'running'`);
+}
+
 /** The UPDATE of completeTasks, as a fragment for callers that fold it into a larger statement. */
 export function completeTasksSql(ids: string[], workerId: string, now: Date): SqlQuery {
   return sql`

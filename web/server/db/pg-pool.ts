@@ -3,7 +3,8 @@
 // A pool emits 'error' when one of its idle connections dies (PostgreSQL restarted, the connection
 // terminated by an administrator or a proxy, the network gone); with no listener Node treats that as an
 // unhandled 'error' event and the whole process exits. The pool has already dropped the dead connection
-// and opens a new one for the next query, so the event only needs to be logged.
+// and opens a new one for the next query, so the event only needs to be logged. The same holds for a
+// connection in use (checked out), which the pool does not listen to.
 //
 // Timestamps are `timestamp(3)` (no time zone) holding UTC, as Prisma writes them: dates go out as UTC ISO
 // text (PostgreSQL ignores the offset for this type) and come back parsed as UTC, whatever the process' TZ.
@@ -23,6 +24,13 @@ const stderrLog: IdleErrorLog = {
 export function createPgPool(config: pg.PoolConfig, log: IdleErrorLog = stderrLog): pg.Pool {
   const pool = new pg.Pool(config);
   pool.on('error', (error) => log.warn({ err: error }, 'an idle PostgreSQL connection was closed; the pool opens a new one when needed'));
+  // A connection checked out of the pool (a transaction, an export's cursor) emits 'error' too when it
+  // dies, and the pool listens only while it is idle. The statement in flight fails with the same error
+  // and its caller handles that; the connection, no longer queryable, is dropped when it is released.
+  // While it is idle the pool's own listener (above) is attached as well and reports it.
+  pool.on('connect', (client) => client.on('error', (error) => {
+    if (client.listenerCount('error') === 1) log.warn({ err: error }, 'a PostgreSQL connection in use was closed; its statement fails and the connection is dropped');
+  }));
   return pool;
 }
 

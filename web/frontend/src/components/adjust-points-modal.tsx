@@ -7,7 +7,8 @@ import { ApiError, apiSend, toApiError, useApiQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
 import { useEmailServer } from './email-server-banner';
 import { useMe } from '../hooks/use-me';
-import { memberName, type AdjustmentResult, type Member, type MemberDetail } from '../lib/api-types';
+import type { AdjustmentResult, Member, MemberDetail } from '../../../contracts/admin-api';
+import { memberName } from '../lib/member-name';
 import { newIdempotencyKey } from '../lib/ids';
 import { showToast } from '../lib/toast';
 

@@ -4,7 +4,7 @@ import { Banner, BlockStack, Button, InlineStack, List, Text, TextField } from '
 import { useState } from 'react';
 import { ApiError, apiSend, toApiError } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
-import type { BookingPropertyConfig, ProgramSettings } from '../lib/api-types';
+import type { BookingPropertyConfig, ProgramSettings } from '../../../contracts/admin-api';
 import { ApiErrorBanner } from './api-error-banner';
 
 type Reading =

@@ -3,7 +3,7 @@
 import { Banner } from '@shopify/polaris';
 import { useApiQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
-import type { SetupGuide } from '../lib/api-types';
+import type { SetupGuide } from '../../../contracts/admin-api';
 import { navigate } from '../router';
 
 /** Whether e-mails can be sent: undefined while unknown. */

@@ -1,7 +1,7 @@
 import { Badge, BlockStack, IndexTable, Text } from '@shopify/polaris';
 import { useI18n } from '../hooks/use-i18n';
 import type { TranslationKey } from '../i18n';
-import { ENTRY_STATUSES, ENTRY_TYPES, SOURCE_TYPES } from '../lib/api-types';
+import { ENTRY_STATUSES, ENTRY_TYPES, SOURCE_TYPES } from '../../../contracts/admin-api';
 
 function known<T extends string>(list: readonly T[], value: string): value is T {
   return (list as readonly string[]).includes(value);

@@ -2,7 +2,7 @@
 // on the dashboard and the report (the server computes both with web/core/reports/point-value.ts).
 import { BlockStack, Card, Link, Text } from '@shopify/polaris';
 import { useI18n } from '../hooks/use-i18n';
-import type { PointValue } from '../lib/api-types';
+import type { PointValue } from '../../../contracts/admin-api';
 
 export function usePointValueText() {
   const { t, formatPointValue } = useI18n();

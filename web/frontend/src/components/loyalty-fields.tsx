@@ -2,7 +2,8 @@
 // fixed number of points per unit or the programme's rate with a multiplier.
 import { BlockStack, Checkbox, ChoiceList, InlineGrid, TextField } from '@shopify/polaris';
 import { useI18n } from '../hooks/use-i18n';
-import type { LoyaltySettings } from '../lib/api-types';
+import type { LoyaltySettings } from '../../../contracts/admin-api';
+import { PRODUCT_LOYALTY_RANGES as RANGES } from '../../../contracts/program-settings-ranges';
 
 export interface LoyaltyDraft {
   enabled: boolean;
@@ -33,8 +34,8 @@ function intError(text: string, min: number, max: number, t: Translate, format: 
 
 export function validateLoyalty(draft: LoyaltyDraft, t: Translate, format: (value: number) => string): LoyaltyErrors {
   return {
-    fixedPoints: draft.pointsMode === 'fixed' ? intError(draft.fixedPoints, 0, 1_000_000, t, format) : undefined,
-    multiplierPercent: draft.pointsMode === 'rate' ? intError(draft.multiplierPercent, 0, 1000, t, format) : undefined,
+    fixedPoints: draft.pointsMode === 'fixed' ? intError(draft.fixedPoints, RANGES.fixedPoints.min, RANGES.fixedPoints.max, t, format) : undefined,
+    multiplierPercent: draft.pointsMode === 'rate' ? intError(draft.multiplierPercent, RANGES.multiplierPercent.min, RANGES.multiplierPercent.max, t, format) : undefined,
   };
 }
 
@@ -88,7 +89,7 @@ export function LoyaltyFields({ draft, onChange, errors, disabled }: { draft: Lo
             label={t('loyalty.multiplier')}
             type="number"
             min={0}
-            max={1000}
+            max={RANGES.multiplierPercent.max}
             suffix="%"
             autoComplete="off"
             value={draft.multiplierPercent}

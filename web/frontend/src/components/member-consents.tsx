@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, apiSend, toApiError, useApiQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
 import type { TranslationKey } from '../i18n';
-import type { MemberConsents as MemberConsentsAnswer } from '../lib/api-types';
+import type { MemberConsents as MemberConsentsAnswer } from '../../../contracts/messaging-api';
 import { showToast } from '../lib/toast';
 import { ApiErrorBanner } from './api-error-banner';
 

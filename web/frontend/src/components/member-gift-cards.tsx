@@ -4,7 +4,7 @@ import { Badge, BlockStack, Card, InlineStack, SkeletonBodyText, Text } from '@s
 import { useApiQuery, withQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
 import type { TranslationKey } from '../i18n';
-import { REDEMPTION_STATUSES, type Page as ApiPage, type Redemption, type Reward } from '../lib/api-types';
+import { REDEMPTION_STATUSES, type Page as ApiPage, type Redemption, type Reward } from '../../../contracts/admin-api';
 import { ApiErrorBanner } from './api-error-banner';
 
 const STATUS_TONE: Record<string, 'success' | 'attention' | 'critical' | 'info' | undefined> = {

@@ -4,7 +4,8 @@ import { SearchIcon } from '@shopify/polaris-icons';
 import { useState } from 'react';
 import { useApiQuery, withQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
-import { memberName, type Member, type Page } from '../lib/api-types';
+import type { Member, Page } from '../../../contracts/admin-api';
+import { memberName } from '../lib/member-name';
 import { useDebounced } from '../lib/use-debounced';
 
 export interface PickedMember {

@@ -5,7 +5,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { ApiError, apiSend, toApiError } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
 import { minorUnitsPerMajor } from '../i18n';
-import { fieldOfServerMessage, type Reward, type RewardInput, type RewardType } from '../lib/api-types';
+import type { Reward, RewardInput, RewardType } from '../../../contracts/admin-api';
+import { fieldOfServerMessage } from '../lib/field-of-server-message';
 import { showToast } from '../lib/toast';
 import { RewardPreview } from './reward-preview';
 

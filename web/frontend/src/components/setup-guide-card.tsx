@@ -7,7 +7,7 @@ import { apiSend, toApiError, useApiQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
 import type { TranslationKey } from '../i18n';
 import { useMe } from '../hooks/use-me';
-import type { SetupGuide, SetupStepId } from '../lib/api-types';
+import type { SetupGuide, SetupStepId } from '../../../contracts/admin-api';
 import { navigate } from '../router';
 import { showToast } from '../lib/toast';
 

@@ -6,7 +6,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { ApiError, apiSend, toApiError, useApiQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
 import type { TranslationKey } from '../i18n';
-import { fieldOfServerMessage, type SmtpSettings, type SmtpTestResult } from '../lib/api-types';
+import type { SmtpSettings, SmtpTestResult } from '../../../contracts/messaging-api';
+import { fieldOfServerMessage } from '../lib/field-of-server-message';
 import { showToast } from '../lib/toast';
 import { ApiErrorBanner } from './api-error-banner';
 

@@ -16,7 +16,7 @@ import {
   type TemplatePreview,
   type TemplateProblem,
   type TemplateSummary,
-} from '../lib/api-types';
+} from '../../../contracts/messaging-api';
 import { showToast } from '../lib/toast';
 import { useDebounced } from '../lib/use-debounced';
 import { ApiErrorBanner } from './api-error-banner';

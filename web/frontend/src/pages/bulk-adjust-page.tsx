@@ -9,7 +9,7 @@ import { ApiError, apiSend, toApiError } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
 import { useEmailServer } from '../components/email-server-banner';
 import { useMe } from '../hooks/use-me';
-import type { BulkResult } from '../lib/api-types';
+import type { BulkResult } from '../../../contracts/admin-api';
 import { newIdempotencyKey } from '../lib/ids';
 import { showToast } from '../lib/toast';
 

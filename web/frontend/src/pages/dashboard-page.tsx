@@ -25,7 +25,7 @@ import { CountCardSkeleton } from '../components/page-skeleton';
 import { SetupGuideCard } from '../components/setup-guide-card';
 import { useApiQuery, withQuery, type ApiQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
-import type { DashboardStats } from '../lib/api-types';
+import type { DashboardStats } from '../../../contracts/admin-api';
 import type { DateRange } from '../lib/dates';
 
 const EarnedSpentChart = lazy(() => import('../components/earned-spent-chart'));

@@ -13,7 +13,8 @@ import { PageSkeleton, TableSkeleton } from '../components/page-skeleton';
 import { useApiQuery, withQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
 import { useMe } from '../hooks/use-me';
-import { memberName, type Entry, type MemberDetail, type Page as ApiPage } from '../lib/api-types';
+import type { Entry, MemberDetail, Page as ApiPage } from '../../../contracts/admin-api';
+import { memberName } from '../lib/member-name';
 import { useCursorPages } from '../lib/use-cursor-pages';
 
 const HISTORY_PAGE_SIZE = 25;

@@ -6,7 +6,8 @@ import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
 import { TableSkeleton } from '../components/page-skeleton';
 import { useApiQuery, withQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
-import { memberName, type Member, type Page as ApiPage } from '../lib/api-types';
+import type { Member, Page as ApiPage } from '../../../contracts/admin-api';
+import { memberName } from '../lib/member-name';
 import { useCursorPages } from '../lib/use-cursor-pages';
 import { useDebounced } from '../lib/use-debounced';
 

@@ -8,7 +8,7 @@ import { PageSkeleton } from '../components/page-skeleton';
 import { ApiError, apiSend, toApiError, useApiQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
 import { useMe } from '../hooks/use-me';
-import type { LoyaltySettings, ProductLoyaltyView } from '../lib/api-types';
+import type { LoyaltySettings, ProductLoyaltyView } from '../../../contracts/admin-api';
 import { showToast } from '../lib/toast';
 
 const SAVE_BAR_ID = 'product-save-bar';

@@ -31,7 +31,7 @@ import { ApiError, apiSend, toApiError, useApiQuery, withQuery } from '../hooks/
 import { useI18n } from '../hooks/use-i18n';
 import { useMe } from '../hooks/use-me';
 import type { TranslationKey } from '../i18n';
-import type { LoyaltySettings, Page as ApiPage, ProductRow } from '../lib/api-types';
+import type { LoyaltySettings, Page as ApiPage, ProductRow } from '../../../contracts/admin-api';
 import { showToast } from '../lib/toast';
 import { useCursorPages } from '../lib/use-cursor-pages';
 import { useDebounced } from '../lib/use-debounced';

@@ -32,7 +32,7 @@ import { PageSkeleton, TableSkeleton } from '../components/page-skeleton';
 import { ApiError, toApiError, useApiQuery, withQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
 import { useMe } from '../hooks/use-me';
-import { ENTRY_STATUSES, ENTRY_TYPES, SOURCE_TYPES, type ReportEntry, type ReportResponse } from '../lib/api-types';
+import { ENTRY_STATUSES, ENTRY_TYPES, SOURCE_TYPES, type ReportEntry, type ReportResponse } from '../../../contracts/admin-api';
 import { isoDate, type DateRange } from '../lib/dates';
 import { downloadExport, type ExportFormat, type ExportProgress } from '../lib/export-download';
 import { showToast } from '../lib/toast';

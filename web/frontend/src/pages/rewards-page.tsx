@@ -13,7 +13,8 @@ import { useI18n } from '../hooks/use-i18n';
 import { useMe } from '../hooks/use-me';
 import { useShopCurrency } from '../hooks/use-shop-currency';
 import type { TranslationKey } from '../i18n';
-import { REDEMPTION_STATUSES, rewardBody, type Page as ApiPage, type Redemption, type Reward } from '../lib/api-types';
+import { REDEMPTION_STATUSES, type Page as ApiPage, type Redemption, type Reward } from '../../../contracts/admin-api';
+import { rewardBody } from '../lib/reward-body';
 import { showToast } from '../lib/toast';
 import { useCursorPages } from '../lib/use-cursor-pages';
 

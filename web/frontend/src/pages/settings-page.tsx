@@ -12,9 +12,10 @@ import { useI18n } from '../hooks/use-i18n';
 import { useMe } from '../hooks/use-me';
 import { minorUnitsPerMajor, type TranslationKey } from '../i18n';
 import { usePointValueText } from '../components/liability-card';
-import type { BookingPropertyConfig, DashboardStats, ProgramSettings } from '../lib/api-types';
+import type { BookingPropertyConfig, DashboardStats, ProgramSettings } from '../../../contracts/admin-api';
 import { showToast } from '../lib/toast';
 import { navigate } from '../router';
+import { BOOKING_PROPERTY_LIMITS, PROGRAM_SETTING_RANGES as RANGES, SPEND_TIER_LIMITS } from '../../../contracts/program-settings-ranges';
 
 const SAVE_BAR_ID = 'settings-save-bar';
 const KEY_FIELDS = ['startKeys', 'endKeys', 'dateKeys', 'timeKeys', 'durationKeys'] as const;
@@ -40,6 +41,9 @@ interface Draft {
   pointValuePoints: string;
   pointValueAmount: string;
 }
+
+/** The server's limit on both credit delays (stored in minutes), in the hours the form shows. */
+const MAX_DELAY_HOURS = Math.min(RANGES.creditDelayMinutes.max, RANGES.productCreditDelayMinutes.max) / 60;
 
 type Errors = Partial<Record<'pointsPerCurrencyUnit' | 'pointsPerVisit' | 'creditDelayHours' | 'productCreditDelayHours' | 'format' | 'pointValuePoints' | 'pointValueAmount' | KeyField, string>> & {
   tiers?: Array<{ from?: string; percent?: string }>;
@@ -213,7 +217,7 @@ export function SettingsPage() {
                       label={t('settings.earning.pointsPerUnit', { currency })}
                       type="number"
                       min={0}
-                      max={1000}
+                      max={RANGES.pointsPerCurrencyUnit.max}
                       autoComplete="off"
                       value={draft.pointsPerCurrencyUnit}
                       onChange={(value) => set('pointsPerCurrencyUnit', value)}
@@ -275,7 +279,7 @@ export function SettingsPage() {
                     <InlineStack>
                       <Button
                         icon={PlusIcon}
-                        disabled={readOnly || draft.spendTiers.length >= 10}
+                        disabled={readOnly || draft.spendTiers.length >= SPEND_TIER_LIMITS.maxTiers}
                         onClick={() => {
                           const last = draft.spendTiers[draft.spendTiers.length - 1];
                           const from = last ? String(Number(last.from || 0) + 500) : '0';
@@ -364,7 +368,7 @@ export function SettingsPage() {
                     label={t('settings.delay.service')}
                     type="number"
                     min={0}
-                    max={72}
+                    max={MAX_DELAY_HOURS}
                     step={0.25}
                     suffix={t('settings.delay.hours')}
                     autoComplete="off"
@@ -378,7 +382,7 @@ export function SettingsPage() {
                     label={t('settings.delay.product')}
                     type="number"
                     min={0}
-                    max={72}
+                    max={MAX_DELAY_HOURS}
                     step={0.25}
                     suffix={t('settings.delay.hours')}
                     autoComplete="off"
@@ -485,7 +489,7 @@ function validate(draft: Draft, t: ReturnType<typeof useI18n>['t'], format: (val
   const hours = (text: string): string | undefined => {
     if (text.trim() === '') return t('loyalty.errors.required');
     const value = Number(text);
-    if (!Number.isFinite(value) || value < 0 || value > 72) return t('loyalty.errors.range', { min: format(0), max: format(72) });
+    if (!Number.isFinite(value) || value < 0 || value > MAX_DELAY_HOURS) return t('loyalty.errors.range', { min: format(0), max: format(MAX_DELAY_HOURS) });
     return Number.isInteger(value * 4) ? undefined : t('settings.delay.quarterHours');
   };
   const int = (text: string, min: number, max: number): string | undefined => {
@@ -495,8 +499,8 @@ function validate(draft: Draft, t: ReturnType<typeof useI18n>['t'], format: (val
     return value < min || value > max ? t('loyalty.errors.range', { min: format(min), max: format(max) }) : undefined;
   };
   const errors: Errors = {
-    pointsPerCurrencyUnit: draft.earningMode === 'rate' ? int(draft.pointsPerCurrencyUnit, 0, 1000) : undefined,
-    pointsPerVisit: int(draft.pointsPerVisit, 0, 100_000),
+    pointsPerCurrencyUnit: draft.earningMode === 'rate' ? int(draft.pointsPerCurrencyUnit, RANGES.pointsPerCurrencyUnit.min, RANGES.pointsPerCurrencyUnit.max) : undefined,
+    pointsPerVisit: int(draft.pointsPerVisit, RANGES.pointsPerVisit.min, RANGES.pointsPerVisit.max),
     creditDelayHours: hours(draft.creditDelayHours),
     productCreditDelayHours: hours(draft.productCreditDelayHours),
     pointValuePoints: draft.pointValueMode === 'owner' ? int(draft.pointValuePoints, 1, 1_000_000) : undefined,
@@ -506,12 +510,12 @@ function validate(draft: Draft, t: ReturnType<typeof useI18n>['t'], format: (val
         : !/^\d+([.,]\d+)?$/.test(draft.pointValueAmount.trim()) || Math.round(Number(draft.pointValueAmount.replace(',', '.')) * perMajor) < 1
           ? t('settings.pointValue.amountInvalid')
           : undefined,
-    format: draft.format.length > 64 ? t('settings.booking.formatTooLong') : undefined,
+    format: draft.format.length > BOOKING_PROPERTY_LIMITS.maxFormatLength ? t('settings.booking.formatTooLong') : undefined,
   };
   for (const field of KEY_FIELDS) {
     const keys = splitKeys(draft.keys[field]);
-    if (keys.length > 20) errors[field] = t('settings.booking.tooManyKeys');
-    else if (keys.some((key) => key.length > 100)) errors[field] = t('settings.booking.keyTooLong');
+    if (keys.length > BOOKING_PROPERTY_LIMITS.maxKeysPerRole) errors[field] = t('settings.booking.tooManyKeys');
+    else if (keys.some((key) => key.length > BOOKING_PROPERTY_LIMITS.maxKeyLength)) errors[field] = t('settings.booking.keyTooLong');
   }
   if (draft.earningMode === 'spend_tiers') {
     errors.tiers = draft.spendTiers.map((tier, index) => {
@@ -521,7 +525,7 @@ function validate(draft: Draft, t: ReturnType<typeof useI18n>['t'], format: (val
       if (tier.from.trim() === '' || !Number.isFinite(from) || from < 0) result.from = t('settings.earning.tierFromInvalid');
       else if (index === 0 && from !== 0) result.from = t('settings.earning.tierFirstZero');
       else if (index > 0 && from <= Number(draft.spendTiers[index - 1]?.from)) result.from = t('settings.earning.tierAscending');
-      if (tier.percent.trim() === '' || !Number.isFinite(percent) || percent < 0 || percent > 100) result.percent = t('settings.earning.tierPercentInvalid');
+      if (tier.percent.trim() === '' || !Number.isFinite(percent) || percent < 0 || percent > SPEND_TIER_LIMITS.basisPoints.max / 100) result.percent = t('settings.earning.tierPercentInvalid');
       return result;
     });
   }

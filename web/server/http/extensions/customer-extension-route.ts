@@ -5,6 +5,7 @@
 // authorised by the bearer token, never by cookies).
 import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
+import type { CustomerSummary, HistoryPage, OrderPointsView, RedeemAnswer } from '../../../contracts/storefront-api';
 import { AppError } from '../../../core/errors/app-error';
 import type { Db } from '../../../core/db-client';
 import { readOrderPoints } from '../../../core/ledger/read-order-points';
@@ -61,7 +62,7 @@ export function createCustomerExtensionRouter(deps: CustomerExtensionDeps): Rout
   router.use(verifyCustomerSessionToken({ db: deps.db, apiKey: deps.apiKey, apiSecret: deps.apiSecret, now: deps.now }));
 
   /** The code only once issued, and only to the customer who owns it (the caller checked). */
-  const answerOf = (row: RedemptionRow) => {
+  const answerOf = (row: RedemptionRow): RedeemAnswer => {
     const issued = row.status === 'issued' && row.rewardType === 'gift_card' && row.codeEncrypted;
     return { redemption: redemptionView(row), code: issued ? deps.codeBox.decrypt(row.codeEncrypted!) : null, pending: row.status === 'requested' || row.status === 'issuing' };
   };
@@ -80,7 +81,7 @@ export function createCustomerExtensionRouter(deps: CustomerExtensionDeps): Rout
     const auth = customerTokenAuthOf(res.locals);
     const program = await readPublicProgram(deps.db.prisma, auth.shopId, auth.shopCurrency);
     if (!auth.customerGid) {
-      res.json({ signedIn: false, program, balance: null, rewards: [], redemptions: [] });
+      res.json({ signedIn: false, program, balance: null, rewards: [], redemptions: [] } satisfies CustomerSummary);
       return;
     }
     const member = await optionalMemberOf(auth);
@@ -90,14 +91,14 @@ export function createCustomerExtensionRouter(deps: CustomerExtensionDeps): Rout
       balance: await readBalance(deps.db, auth.shopId, member),
       rewards: await rewardsForCustomer(deps.db, auth.shopId, member),
       redemptions: member ? await listMemberRedemptions(deps.db, auth.shopId, member.id, 20) : [],
-    });
+    } satisfies CustomerSummary);
   });
 
   router.get('/history', async (req, res) => {
     const auth = customerTokenAuthOf(res.locals);
     const member = await optionalMemberOf(auth);
     const query = historyQuery.parse(req.query);
-    res.json(member ? await readHistory(deps.db, auth.shopId, member.id, query) : { items: [], nextCursor: null });
+    res.json(member ? await readHistory(deps.db, auth.shopId, member.id, query) : ({ items: [], nextCursor: null } satisfies HistoryPage));
   });
 
   // Pollable status of one redemption (202 from /redeem while Shopify creates the card).
@@ -130,7 +131,7 @@ export function createCustomerExtensionRouter(deps: CustomerExtensionDeps): Rout
     const orderGid = raw.startsWith('gid://') ? raw : `gid://shopify/Order/${raw}`;
     const member = await optionalMemberOf(auth);
     // Scoped to the signed-in member: another customer's order reads as "no points", never its data.
-    res.json(member ? await readOrderPoints(deps.db.prisma, auth.shopId, member.id, orderGid) : { orderId: orderGid, points: 0, status: 'none', availableAt: null, postedAt: null });
+    res.json(member ? await readOrderPoints(deps.db.prisma, auth.shopId, member.id, orderGid) : ({ orderId: orderGid, points: 0, status: 'none', availableAt: null, postedAt: null } satisfies OrderPointsView));
   });
 
   return router;

@@ -3,6 +3,7 @@
 // private ones to the signed-in customer.
 import express, { type Express } from 'express';
 import { z } from 'zod';
+import type { RedeemAnswer, RewardsView } from '../../../contracts/storefront-api';
 import { AppError } from '../../../core/errors/app-error';
 import type { Db } from '../../../core/db-client';
 import {
@@ -65,7 +66,7 @@ export function mountCustomerProxyRoutes(app: Express, prefix: string, deps: Cus
   router.get('/rewards', async (_req, res) => {
     const auth = appProxyAuthOf(res.locals);
     const member = auth.customerGid ? await findMemberByCustomer(deps.db, auth.shopId, auth.customerGid) : null;
-    sendNoStoreJson(res, 200, { balance: member?.balance ?? 0, rewards: await rewardsForCustomer(deps.db, auth.shopId, member) });
+    sendNoStoreJson(res, 200, { balance: member?.balance ?? 0, rewards: await rewardsForCustomer(deps.db, auth.shopId, member) } satisfies RewardsView);
   });
 
   router.get('/redemptions', async (_req, res) => {
@@ -88,7 +89,7 @@ export function mountCustomerProxyRoutes(app: Express, prefix: string, deps: Cus
     sendNoStoreJson(res, 200, { code: await revealGiftCardCode(deps.db, deps.codeBox, auth.shopId, member.id, String(req.params.id)) });
   });
 
-  const withOwnCode = (row: RedemptionRow) => {
+  const withOwnCode = (row: RedemptionRow): RedeemAnswer => {
     const view = redemptionView(row);
     const code = row.status === 'issued' && row.rewardType === 'gift_card' && row.codeEncrypted ? deps.codeBox.decrypt(row.codeEncrypted) : null;
     return { redemption: view, code, pending: row.status === 'requested' || row.status === 'issuing' };

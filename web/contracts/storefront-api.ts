@@ -1,10 +1,11 @@
-// The JSON our server answers to the customer surfaces (app proxy /proxy/* and /ext/customer/*).
-// Kept by hand next to the server's shapes in web/core/redemption/customer-account.ts and
-// web/server/http/extensions/*; the integration tests exercise both sides.
-export interface Money {
-  amountMinor: number;
-  currency: string;
-}
+// The JSON our server answers to the customer surfaces: the app proxy (/proxy/*, the theme widget)
+// and /ext/customer/* (checkout and customer-account extensions). The server's builders in
+// web/core/redemption/customer-account.ts, web/core/ledger/read-order-points.ts and
+// web/core/programme/read-public-program.ts return these types, so a change on either side fails
+// `npm run typecheck`.
+import type { Money, Page, RedemptionView, Reward } from './common';
+
+export type { Money, RedemptionView } from './common';
 
 export interface PendingPoints {
   points: number;
@@ -13,6 +14,7 @@ export interface PendingPoints {
   availableAt: string | null;
 }
 
+/** GET /proxy/balance */
 export interface BalanceView {
   balance: number;
   pendingPoints: number;
@@ -32,40 +34,22 @@ export interface HistoryEntry {
   availableAt: string | null;
 }
 
-export interface HistoryPage {
-  items: HistoryEntry[];
-  nextCursor: string | null;
-}
+/** GET /proxy/history, GET /ext/customer/history */
+export type HistoryPage = Page<HistoryEntry>;
 
-export interface RewardView {
-  id: string;
-  title: string;
-  type: 'gift_card' | 'store_credit' | string;
-  value: Money;
-  pointsCost: number;
-  stockRemaining: number | null;
-  expiresAfterDays: number | null;
+/** A reward as a signed-in customer sees it. */
+export interface RewardView extends Reward {
   canAfford: boolean;
   inStock: boolean;
 }
 
+/** GET /proxy/rewards */
 export interface RewardsView {
   balance: number;
   rewards: RewardView[];
 }
 
-export interface RedemptionView {
-  id: string;
-  rewardId: string;
-  type: string;
-  status: 'requested' | 'issuing' | 'issued' | 'failed' | 'reversed';
-  points: number;
-  value: Money;
-  maskedCode: string | null;
-  expiresOn: string | null;
-  createdAt: string;
-}
-
+/** POST /proxy/redeem, POST /ext/customer/redeem, GET …/redemptions/:id */
 export interface RedeemAnswer {
   redemption: RedemptionView;
   /** The full code, only in the answer to the customer who redeemed and once the card exists */
@@ -73,16 +57,23 @@ export interface RedeemAnswer {
   pending: boolean;
 }
 
-export interface ProgramView {
+/** The programme's earning rules as a customer may see them. */
+export interface PublicProgram {
   currency: string;
   earningMode: 'rate' | 'spend_tiers' | string;
   pointsPerCurrencyUnit: number;
   pointsPerVisit: number;
   creditDelayMinutes: number;
+  /** Enabled services with fixed points, most generous first */
   services: Array<{ title: string; points: number }>;
+}
+
+/** GET /proxy/program */
+export interface ProgramView extends PublicProgram {
   signedIn: boolean;
 }
 
+/** GET /ext/customer/orders/:orderId/points */
 export interface OrderPointsView {
   orderId: string;
   points: number;
@@ -90,4 +81,13 @@ export interface OrderPointsView {
   /** Latest moment one of the order's pending entries becomes available; null when not dated */
   availableAt: string | null;
   postedAt: string | null;
+}
+
+/** GET /ext/customer/summary */
+export interface CustomerSummary {
+  signedIn: boolean;
+  program: PublicProgram;
+  balance: BalanceView | null;
+  rewards: RewardView[];
+  redemptions: RedemptionView[];
 }
