@@ -32,7 +32,7 @@ import { adminRoutePolicies } from './http/admin/admin-route-policies';
 import { createDemoRouter } from './http/demo-routes';
 import { createErrorHandler, notFoundHandler } from './http/error-handler';
 import { requireSessionToken } from './http/session-token-auth';
-import { createWebhooksRouter } from './http/webhooks-route';
+import { createWebhooksHandler } from './http/webhooks-route';
 import type { Logger } from '../runtime/logger';
 import type { ShopifyApi } from './shopify';
 import { AdminGraphqlClient } from '../shopify-admin/admin-graphql-client';
@@ -95,8 +95,6 @@ export function createApp(deps: AppDeps): AppListener {
   // view with the widget), and each router level costs allocations the garbage collector pays for.
   mountCustomerProxyRoutes(app, '/proxy', { db, admin, codeBox, logger, apiSecret: config.shopify.apiSecret, bodyLimit: config.bodyLimit });
 
-  // Webhooks need the raw body for the HMAC, so they are mounted before any JSON parser.
-  app.use(createWebhooksRouter({ db, apiSecret: config.shopify.apiSecret, bodyLimit: config.bodyLimit, logger }));
   app.use(createExtensionsRouter({ db, admin, codeBox, logger, apiKey: config.shopify.apiKey, apiSecret: config.shopify.apiSecret, bodyLimit: config.bodyLimit }));
 
   const api = express.Router();
@@ -135,5 +133,9 @@ export function createApp(deps: AppDeps): AppListener {
   app.use(createAdminFrontendRouter({ apiKey: config.shopify.apiKey, demoMode: config.demoMode, distDir: deps.frontendDistDir }));
   app.use(notFoundHandler);
   app.use(createErrorHandler(logger));
-  return answerBeforeExpress(app, [createStorefrontBalanceHandler({ db, apiSecret: config.shopify.apiSecret, logger })]);
+  return answerBeforeExpress(app, [
+    createStorefrontBalanceHandler({ db, apiSecret: config.shopify.apiSecret, logger }),
+    // Webhooks need the raw body for the HMAC; they never reach Express's parsers.
+    createWebhooksHandler({ db, apiSecret: config.shopify.apiSecret, bodyLimit: config.bodyLimit, logger }),
+  ]);
 }

@@ -1,7 +1,9 @@
-// Coalesces webhook deliveries that arrive together into one database write: each request still waits
-// for its own delivery to be committed before answering 200, but concurrent requests share one round
-// trip and one commit. If a batch fails, its deliveries are retried one by one so that one bad delivery
-// cannot fail the others.
+// Coalesces webhook deliveries that arrive together into one database write (group commit): each request
+// still waits for its own delivery to be committed before answering 200, but concurrent requests share
+// one round trip and one commit. Nothing waits on a timer: a delivery is written on the next turn of the
+// event loop if a connection is free, and otherwise joins the batch that goes out when a write returns,
+// so batches grow with the load and a lone delivery pays no extra latency. If a batch fails, its
+// deliveries are retried one by one so that one bad delivery cannot fail the others.
 import type { Db } from '../../core/db-client';
 import { recordWebhookDeliveries, recordWebhookDelivery, type WebhookDeliveryInput } from '../../core/webhooks/record-webhook-delivery';
 
@@ -15,11 +17,13 @@ export interface WebhookIngestBatcher {
   record(delivery: WebhookDeliveryInput): Promise<{ duplicate: boolean }>;
 }
 
-export function createWebhookIngestBatcher(db: Db, options: { maxBatch?: number; maxWaitMs?: number } = {}): WebhookIngestBatcher {
+export function createWebhookIngestBatcher(db: Db, options: { maxBatch?: number; maxConcurrentWrites?: number } = {}): WebhookIngestBatcher {
   const maxBatch = options.maxBatch ?? 100;
-  const maxWaitMs = options.maxWaitMs ?? 2;
+  // Below the connection pool's size, so that ingest never takes every connection from the rest of the app.
+  const maxConcurrentWrites = options.maxConcurrentWrites ?? 3;
   let queue: Pending[] = [];
-  let timer: NodeJS.Timeout | undefined;
+  let writesInFlight = 0;
+  let flushScheduled = false;
 
   async function write(batch: Pending[]): Promise<void> {
     try {
@@ -35,19 +39,30 @@ export function createWebhookIngestBatcher(db: Db, options: { maxBatch?: number;
   }
 
   function flush(): void {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
-    const batch = queue;
-    queue = [];
-    if (batch.length > 0) void write(batch);
+    flushScheduled = false;
+    while (queue.length > 0 && writesInFlight < maxConcurrentWrites) {
+      const batch = queue.slice(0, maxBatch);
+      queue = queue.slice(batch.length);
+      writesInFlight += 1;
+      void write(batch).finally(() => {
+        writesInFlight -= 1;
+        scheduleFlush();
+      });
+    }
+  }
+
+  function scheduleFlush(): void {
+    if (flushScheduled || queue.length === 0) return;
+    flushScheduled = true;
+    // setImmediate: the requests whose bodies arrived in the same turn join this batch.
+    setImmediate(flush);
   }
 
   return {
     record(delivery) {
       return new Promise((resolve, reject) => {
         queue.push({ delivery, resolve, reject });
-        if (queue.length >= maxBatch) flush();
-        else if (!timer) timer = setTimeout(flush, maxWaitMs);
+        scheduleFlush();
       });
     },
   };
