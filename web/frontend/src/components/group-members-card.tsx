@@ -1,6 +1,6 @@
 // The members of a manual group on its page: the list (the members search filtered by the group), add
 // one from a member search, remove one, and add many from a CSV file after a dry run shows each row.
-import { Banner, BlockStack, Box, Button, Card, DropZone, InlineStack, Link, List, ResourceItem, ResourceList, Text, TextField } from '@shopify/polaris';
+import { Badge, Banner, BlockStack, Box, Button, Card, DropZone, InlineStack, Link, List, ResourceItem, ResourceList, Text, TextField } from '@shopify/polaris';
 import { useState } from 'react';
 import type { GroupImportResult, MembershipChangeResult } from '../../../contracts/groups-api';
 import type { Member, Page } from '../../../contracts/admin-api';
@@ -14,7 +14,7 @@ import { MemberPicker, type PickedMember } from './member-picker';
 
 const PAGE_SIZE = 10;
 
-export function GroupMembersCard({ groupId, canEdit, onChanged }: { groupId: string; canEdit: boolean; onChanged(): void }) {
+export function GroupMembersCard({ groupId, memberCount, canEdit, onChanged }: { groupId: string; memberCount: number; canEdit: boolean; onChanged(): void }) {
   const { t, formatNumber } = useI18n();
   const [generation, setGeneration] = useState(0);
   const paging = useCursorPages(`${groupId}:${generation}`);
@@ -60,9 +60,12 @@ export function GroupMembersCard({ groupId, canEdit, onChanged }: { groupId: str
     <Card>
       <BlockStack gap="400">
         <InlineStack align="space-between" blockAlign="center" gap="200">
-          <Text as="h2" variant="headingMd">
-            {t('groups.members.title')}
-          </Text>
+          <InlineStack gap="200" blockAlign="center">
+            <Text as="h2" variant="headingMd">
+              {t('groups.members.title')}
+            </Text>
+            <Badge>{formatNumber(memberCount)}</Badge>
+          </InlineStack>
           <Link url={`/members?groupId=${encodeURIComponent(groupId)}`}>{t('groups.members.viewAll')}</Link>
         </InlineStack>
         {error && <ApiErrorBanner title={t('groups.members.error')} error={error} />}

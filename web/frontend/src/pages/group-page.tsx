@@ -1,7 +1,7 @@
 // One group: create (/groups/new) or edit (/groups/:groupId). Name, description, colour; the type
 // (manual, automatic with rules and a live count, or a tier with its threshold); the default flag; the
 // benefit; and for a manual group its members. Managers and owners edit; staff read.
-import { Banner, BlockStack, Box, Button, Card, Checkbox, ChoiceList, FormLayout, InlineGrid, InlineStack, Layout, Modal, Page, Select, Text, TextField } from '@shopify/polaris';
+import { Banner, BlockStack, Box, Button, Card, Checkbox, ChoiceList, FormLayout, InlineGrid, InlineStack, Layout, Link, Modal, Page, Select, Text, TextField } from '@shopify/polaris';
 import { useState } from 'react';
 import type { CustomerGroupView, GroupInput, RuleTree, TierMetricName, TierPeriodName } from '../../../contracts/groups-api';
 import { GROUP_LIMITS } from '../../../contracts/groups-api';
@@ -261,7 +261,9 @@ function GroupForm({ group, tiers, onSaved }: { group: CustomerGroupView | undef
         </Layout.Section>
         {group && (
           <Layout.Section variant="oneThird">
-            <BlockStack gap="400">
+            {group.kind === 'manual' ? (
+              <GroupMembersCard groupId={group.id} memberCount={memberCount} canEdit={!readOnly} onChanged={onSaved} />
+            ) : (
               <Card>
                 <BlockStack gap="200">
                   <Text as="h2" variant="headingMd">
@@ -270,16 +272,13 @@ function GroupForm({ group, tiers, onSaved }: { group: CustomerGroupView | undef
                   <Text as="p" variant="headingLg" numeric>
                     {formatNumber(memberCount)}
                   </Text>
+                  <Text as="p" tone="subdued">
+                    {t('groups.members.automatic')}
+                  </Text>
+                  <Link url={`/members?groupId=${encodeURIComponent(group.id)}`}>{t('groups.members.viewAll')}</Link>
                 </BlockStack>
               </Card>
-              {group.kind === 'manual' ? (
-                <GroupMembersCard groupId={group.id} canEdit={!readOnly} onChanged={onSaved} />
-              ) : (
-                <Banner tone="info">
-                  <p>{t('groups.members.automatic')}</p>
-                </Banner>
-              )}
-            </BlockStack>
+            )}
           </Layout.Section>
         )}
       </Layout>

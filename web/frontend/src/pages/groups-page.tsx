@@ -39,15 +39,13 @@ export function GroupsPage() {
     return row ? pick(row) : '—';
   };
   const nameCell = (group: CustomerGroupView) => (
-    <span data-key-cell>
-      <InlineStack gap="200" blockAlign="center" wrap={false}>
-        <span aria-hidden="true" style={{ width: 12, height: 12, borderRadius: 6, background: group.colour, flex: '0 0 auto', display: 'inline-block' }} />
-        <Link dataPrimaryLink monochrome removeUnderline url={`/groups/${encodeURIComponent(group.id)}`}>
-          <Text as="span" fontWeight="semibold">
-            {group.name}
-          </Text>
-        </Link>
-      </InlineStack>
+    <span data-key-cell style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+      <span aria-hidden="true" style={{ width: 12, height: 12, borderRadius: 6, background: group.colour, flex: '0 0 auto', display: 'inline-block' }} />
+      <Link dataPrimaryLink monochrome removeUnderline url={`/groups/${encodeURIComponent(group.id)}`}>
+        <Text as="span" fontWeight="semibold">
+          {group.name}
+        </Text>
+      </Link>
     </span>
   );
 
@@ -97,7 +95,7 @@ export function GroupsPage() {
                       <IndexTable.Row id={group.id} key={group.id} position={index}>
                         <div style={{ padding: '12px 16px' }}>
                           <InlineStack align="space-between" gap="200" wrap={false} blockAlign="start">
-                            <BlockStack gap="100">
+                            <BlockStack gap="100" inlineAlign="start">
                               {nameCell(group)}
                               <GroupTypeBadge group={group} />
                               <Text as="span" tone="subdued" variant="bodySm">
@@ -108,9 +106,11 @@ export function GroupsPage() {
                                 })}
                               </Text>
                             </BlockStack>
-                            <Text as="span" numeric fontWeight="semibold">
-                              {t('groups.memberCount', { count: formatNumber(group.memberCount) })}
-                            </Text>
+                            <span style={{ whiteSpace: 'nowrap' }}>
+                              <Text as="span" numeric fontWeight="semibold">
+                                {t('groups.memberCount', { count: formatNumber(group.memberCount) })}
+                              </Text>
+                            </span>
                           </InlineStack>
                         </div>
                       </IndexTable.Row>
