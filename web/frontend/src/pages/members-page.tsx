@@ -66,6 +66,7 @@ export function MembersPage() {
               <InlineGrid columns={{ xs: 1, md: ['twoThirds', 'oneThird'] }} gap="300">
                 <SearchField label={t('members.search')} placeholder={t('members.searchPlaceholder')} value={query} onChange={setQuery} />
                 <Select
+                  labelInline
                   label={t('groups.memberList.filter')}
                   options={[{ label: t('groups.memberList.any'), value: '' }, ...groupItems.map((group) => ({ label: group.name, value: group.id })), ...(groupId && !groupItems.some((group) => group.id === groupId) ? [{ label: groupId, value: groupId }] : [])]}
                   value={groupId}
