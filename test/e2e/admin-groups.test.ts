@@ -70,6 +70,54 @@ describe('groups in the admin, in Chromium', () => {
     }
   }, 120_000);
 
+  it('adds a selection from the members list and a checked CSV file to a manual group', async () => {
+    const group = await api<{ id: string }>('/api/groups', { method: 'POST', body: { name: 'Newsletter VIPs', kind: 'manual' } });
+    const { context, page, problems } = await open('/members');
+    try {
+      await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor({ timeout: 20_000 });
+      await page.waitForLoadState('networkidle');
+      // The first two members of the list (the demo's order varies from run to run).
+      const rows = page.locator('.Polaris-IndexTable__TableRow');
+      const picked: string[] = [];
+      for (const index of [0, 1]) {
+        picked.push((await rows.nth(index).locator('[data-key-cell] a').first().innerText()).trim());
+        await rows.nth(index).locator('input[type="checkbox"]').first().check();
+      }
+      await page.getByRole('button', { name: 'Add to group' }).first().click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Manual group').selectOption({ label: 'Newsletter VIPs' });
+      await dialog.getByRole('button', { name: 'Add to group' }).click();
+      await toast(page, '2 added to Newsletter VIPs');
+      const afterSelection = await api<{ items: Array<{ firstName: string; lastName: string }> }>(`/api/members?groupId=${group.id}`);
+      expect(afterSelection.items.map((member) => `${member.firstName} ${member.lastName}`).sort()).toEqual(picked.sort());
+
+      // Someone not yet in the group, by e-mail, for the CSV.
+      const everyone = await api<{ items: Array<{ id: string; firstName: string; lastName: string; email: string | null }> }>('/api/members?limit=50');
+      const other = everyone.items.find((member) => member.email && !picked.includes(`${member.firstName} ${member.lastName}`))!;
+      const otherName = `${other.firstName} ${other.lastName}`;
+      await page.goto(`${new URL(page.url()).origin}/groups/${group.id}`);
+      await page.getByRole('heading', { level: 1, name: 'Newsletter VIPs' }).waitFor();
+      const paste = page.getByLabel('Or paste the rows');
+      await paste.fill(`customer\n${other.email}\nnobody@example.com`);
+      await page.getByRole('button', { name: 'Check file' }).click();
+      const result = page.getByTestId('group-csv-result');
+      await result.getByText('1 row has errors; fix them and check again').waitFor();
+      await result.getByText('Line 3: nobody@example.com — No member matches "nobody@example.com".').waitFor();
+      expect(await page.getByRole('button', { name: /^Add \d+ member/ }).count()).toBe(0);
+      await paste.fill(`customer\n${other.email}`);
+      await page.getByRole('button', { name: 'Check file' }).click();
+      await result.getByText(/Every row is fine: 1 to add/).waitFor();
+      await page.getByRole('button', { name: 'Add 1 member' }).click();
+      await toast(page, '1 member added');
+      await page.getByTestId('group-members').getByText(otherName).waitFor();
+      const history = await api<{ history: Array<{ groupName: string; reason: string }> }>(`/api/members/${other.id}/groups`);
+      expect(history.history).toEqual([expect.objectContaining({ groupName: 'Newsletter VIPs', reason: 'csv_import' })]);
+      expect(problems.all()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
   it('builds automatic rules with AND/OR and shows the live count from the preview', async () => {
     const previews: unknown[] = [];
     const stubPreview = async (context: BrowserContext) => {
