@@ -202,6 +202,29 @@ describeEachDatabase('customer groups API', (getDb) => {
     expect(await db.prisma.staffAction.count({ where: { shopId: shop.id, action: 'group.archive', target: group.id } })).toBe(1);
   });
 
+  it('keeps one name, one default group and consecutive tier ranks when staff save at the same time', async () => {
+    const busy = await createShop(getDb().prisma, { currency: 'EUR' });
+    await saveOfflineSession(getDb().prisma, { shop: busy.domain, accessToken: 'offline', scope: null });
+    const owner = await as(OWNER, busy.domain);
+    await api().get('/api/me').set('Authorization', owner);
+    const post = (body: object) => api().post('/api/groups').set('Authorization', owner).send(body);
+
+    const sameName = await Promise.all([1, 2, 3].map(() => post({ name: 'Twins', kind: 'manual' })));
+    expect(sameName.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+
+    await Promise.all([1, 2, 3, 4].map((n) => post({ name: `Default ${n}`, kind: 'manual', isDefault: true })));
+    expect(await getDb().prisma.customerGroup.count({ where: { shopId: busy.id, isDefault: true } })).toBe(1);
+
+    const tiers = await Promise.all([1, 2, 3, 4, 5].map((n) => post({ name: `Tier ${n}`, kind: 'automatic', tier: { metric: 'spend', threshold: n * 10_000, period: 'calendar_year' } })));
+    expect(tiers.every((r) => r.status === 201 || r.status === 400)).toBe(true);
+    const ladder = await getDb().prisma.customerGroup.findMany({ where: { shopId: busy.id, tierRank: { not: null } }, orderBy: { tierRank: 'asc' } });
+    expect(ladder.map((g) => g.tierRank)).toEqual(ladder.map((_, i) => i + 1));
+    expect(ladder.length).toBe(tiers.filter((r) => r.status === 201).length);
+    const thresholds = ladder.map((g) => Number(g.tierThreshold));
+    expect(thresholds).toEqual([...thresholds].sort((a, b) => a - b));
+    expect(new Set(thresholds).size).toBe(thresholds.length);
+  });
+
   it("keeps another shop's groups invisible (404) and out of its list", async () => {
     const foreign = await api().post('/api/groups').set('Authorization', await as(OWNER, otherShop.domain)).send({ name: 'Foreign', kind: 'manual' });
     expect(foreign.status).toBe(201);
