@@ -55,9 +55,13 @@ export async function getGroup(prisma: Prisma | Tx, shopId: string, groupId: str
   return toGroupView(row, count);
 }
 
-/** The shop's live groups, read with the shop's group writes serialised. */
+/**
+ * The shop's live groups, read with the shop's group writes serialised. NO KEY UPDATE conflicts with
+ * itself but not with the KEY SHARE locks of foreign-key checks, so orders and members being written
+ * for the shop meanwhile do not wait for a group save.
+ */
 async function lockedGroups(db: Db, tx: Tx, shopId: string): Promise<GroupRow[]> {
-  if (db.kind === 'postgresql') await prismaSqlExecutor(tx).query(sql`SELECT "id" FROM "Shop" WHERE "id" = ${shopId} FOR UPDATE`);
+  if (db.kind === 'postgresql') await prismaSqlExecutor(tx).query(sql`SELECT "id" FROM "Shop" WHERE "id" = ${shopId} FOR NO KEY UPDATE`);
   return tx.customerGroup.findMany({ where: { shopId, archivedAt: null } });
 }
 
