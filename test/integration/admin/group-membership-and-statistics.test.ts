@@ -98,7 +98,8 @@ describeEachDatabase('group membership, statistics and the group filter', (getDb
     expect(refused.body).toMatchObject({ valid: false, applied: false, added: 0 });
     expect(await history(regulars)).toHaveLength(before.length);
 
-    const clean = ['anna@example.com', people.cato!.shopifyCustomerId, people.dirk!.shopifyCustomerId.replace('gid://shopify/Customer/', '')].join('\r\n');
+    // Shopify's customer export: a header, the id with a leading apostrophe, more columns.
+    const clean = ['Customer ID,First Name,Email', `,,anna@example.com`, `${people.cato!.shopifyCustomerId},Cato,`, `'${people.dirk!.shopifyCustomerId.replace('gid://shopify/Customer/', '')},Dirk,`].join('\r\n');
     const applied = await api().post(`/api/groups/${regulars}/members/import`).set('Authorization', owner).send({ csv: clean, dryRun: false });
     expect(applied.body).toMatchObject({ valid: true, applied: true, added: 2 });
     const imported = (await history(regulars)).filter((e) => e.reason === 'csv_import');

@@ -51,9 +51,12 @@ export async function removeGroupMembers(db: Db, shopId: string, staff: StaffIde
 
 type Hit = { id: string; shopifyCustomerId: string; email: string | null; firstName: string | null; lastName: string | null };
 
-/** e-mail (any case), a customer GID, or the number of one (what Shopify's customer export shows). */
+/**
+ * e-mail (any case), a customer GID, or the number of one (what Shopify's customer export shows, there
+ * with a leading apostrophe so spreadsheets keep every digit).
+ */
 function customerKey(raw: string): { kind: 'email' | 'id'; value: string } | null {
-  const text = raw.trim();
+  const text = raw.trim().replace(/^'(?=\d+$)/, '');
   if (/^[^\s@]+@[^\s@]+$/.test(text)) return { kind: 'email', value: text.toLowerCase() };
   if (/^gid:\/\/shopify\/Customer\/\d+$/.test(text)) return { kind: 'id', value: text };
   if (/^\d{1,20}$/.test(text)) return { kind: 'id', value: `gid://shopify/Customer/${text}` };
@@ -73,13 +76,21 @@ async function findCustomers(tx: Tx, shopId: string, emails: string[], ids: stri
   return hits;
 }
 
-/** The customer column: the one headed customer / email / customer id, else the first (with or without a header). */
+const CUSTOMER_COLUMNS = ['customer', 'customer id', 'customer_id', 'id', 'email', 'e-mail'];
+
+/**
+ * The customer of each row: with a header, the first filled column headed customer / customer id /
+ * email (so Shopify's customer export works as it is); without one, the first column.
+ */
 function readRows(csv: string): Array<{ line: number; customer: string }> {
   const records = parseCsv(csv);
   if (records.length === 0) throw new AppError('VALIDATION', 'The file is empty: put one customer (e-mail or Shopify customer id) on each row.');
   const header = records[0]!.fields.map((field) => field.trim().toLowerCase());
-  const column = header.findIndex((name) => ['customer', 'email', 'e-mail', 'customer id', 'customer_id', 'id'].includes(name));
-  const rows = (column >= 0 ? records.slice(1) : records).map((record) => ({ line: record.line, customer: (record.fields[Math.max(column, 0)] ?? '').trim() }));
+  const columns = header.map((name, index) => ({ name, index })).filter(({ name }) => CUSTOMER_COLUMNS.includes(name)).map(({ index }) => index);
+  const rows = (columns.length > 0 ? records.slice(1) : records).map((record) => {
+    const values = (columns.length > 0 ? columns : [0]).map((index) => (record.fields[index] ?? '').trim());
+    return { line: record.line, customer: values.find((value) => value !== '') ?? '' };
+  });
   if (rows.length === 0) throw new AppError('VALIDATION', 'The file has a header but no rows.');
   if (rows.length > GROUP_LIMITS.maxCsvRows) throw new AppError('VALIDATION', `At most ${GROUP_LIMITS.maxCsvRows} rows at once; this file has ${rows.length}.`);
   return rows;
