@@ -1,4 +1,4 @@
-// `npm run bench [-- --only=ingest,crediting,outbox,proxy,report,orders] [--quick]` (or `npm run bench -- orders`): runs the benchmarks on
+// `npm run bench [-- --only=ingest,crediting,outbox,proxy,report,orders,groups] [--quick]` (or `npm run bench -- orders`): runs the benchmarks on
 // SQLite and PostgreSQL and prints a Markdown table with the machine, for docs/benchmarks.md.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,6 +8,7 @@ import { postgresIsReachable } from '../support/postgres-availability';
 import { openTestDatabase, testDatabaseUrl } from '../support/test-database';
 import type { BenchResult } from './bench-result';
 import { runCreditingBenchmark } from './crediting.bench';
+import { runGroupStatisticsBenchmarks } from './group-statistics.bench';
 import { runOrderPipelineBenchmarks } from './order-pipeline.bench';
 import { runWebhookIngestBenchmarks } from './webhook-ingest.bench';
 
@@ -47,6 +48,14 @@ const suites: Record<string, Suite | undefined> = {
       return await runOrderPipelineBenchmarks(db, quick
         ? { durationMs: 5000, fixedRate: 300, backlog: 20_000, flood: 10_000 }
         : { durationMs: 20_000, fixedRate: 500, backlog: 100_000, flood: 50_000 });
+    } finally {
+      await db.drop();
+    }
+  },
+  groups: async (kind, quick) => {
+    const db = await openTestDatabase(kind);
+    try {
+      return await runGroupStatisticsBenchmarks(db, { members: quick ? 20_000 : 100_000 });
     } finally {
       await db.drop();
     }

@@ -26,6 +26,7 @@ describe('every admin page at 1440 and 390 px, in English, Ukrainian and Dutch',
   let browser: Browser;
   let demo: { url: string; close(): Promise<void> };
   let memberId = '';
+  let groupId = '';
   const { api } = adminUiHelpers(() => ({ browser, url: demo.url }));
 
   beforeAll(async () => {
@@ -34,6 +35,12 @@ describe('every admin page at 1440 and 390 px, in English, Ukrainian and Dutch',
     // The member with the longest history, so the history table is as full as it gets.
     const members = await api<{ items: Array<{ id: string; balance: number }> }>('/api/members?limit=100');
     memberId = [...members.items].sort((a, b) => b.balance - a.balance)[0]!.id;
+    // Groups to show: a manual group with members, a tier and an automatic group.
+    const manual = await api<{ id: string }>('/api/groups', { method: 'POST', body: { name: 'Regulars', kind: 'manual', colour: '#8051e0', isDefault: true } });
+    groupId = manual.id;
+    await api(`/api/groups/${groupId}/members`, { method: 'POST', body: { memberIds: members.items.slice(0, 12).map((member) => member.id) } });
+    await api('/api/groups', { method: 'POST', body: { name: 'Gold', kind: 'automatic', tier: { metric: 'spend', threshold: 100_000, period: 'calendar_year' }, benefit: { kind: 'discount', discountPercent: 10 } } });
+    await api('/api/groups', { method: 'POST', body: { name: 'Lapsed', kind: 'automatic', rules: { combinator: 'and', conditions: [{ kind: 'last_visit', when: 'more_than_days_ago', days: 30 }] } } });
   }, 180_000);
 
   afterAll(async () => {
@@ -53,6 +60,9 @@ describe('every admin page at 1440 and 390 px, in English, Ukrainian and Dutch',
     { name: 'messages', path: () => '/settings/messages', hasKeyCells: false },
     { name: 'staff', path: () => '/settings/staff', hasKeyCells: true },
     { name: 'multipliers', path: () => '/settings/multipliers', hasKeyCells: false },
+    { name: 'groups', path: () => '/groups', hasKeyCells: true },
+    { name: 'group', path: () => `/groups/${encodeURIComponent(groupId)}`, hasKeyCells: false },
+    { name: 'new-group', path: () => '/groups/new', hasKeyCells: false },
   ];
 
   it.each(PAGES.map((page) => [page.name, page] as const))('%s: no sideways scrolling, key columns visible, no serious accessibility violations', async (_name, adminPage) => {

@@ -4,7 +4,8 @@
 // once (`runBatch`), for set-based work.
 import { syncShopCatalog } from '../server/catalog/sync-shop-catalog';
 import { ISSUE_REWARD_TASK } from '../core/redemption/redemption-types';
-import { PROCESS_WEBHOOK_TASK, SYNC_CATALOG_TASK, type TaskKind } from '../core/tasks/task-kinds';
+import { PROCESS_WEBHOOK_TASK, REEVALUATE_GROUPS_TASK, SYNC_CATALOG_TASK, type TaskKind } from '../core/tasks/task-kinds';
+import { reevaluateGroups } from '../core/groups/reevaluate-groups';
 import type { TaskRow } from '../core/tasks/task-queue';
 import { webhookHandlers } from '../server/webhooks/handlers';
 import { issueRewardTaskHandler } from '../server/rewards/issue-reward-task';
@@ -38,4 +39,12 @@ export const taskHandlers: Record<TaskKind, TaskHandler> = {
     },
   },
   [ISSUE_REWARD_TASK]: { run: issueRewardTaskHandler },
+  // Enqueued when staff save an automatic group or a tier (web/core/groups/enqueue-group-reevaluation.ts).
+  [REEVALUATE_GROUPS_TASK]: {
+    async run(context, payload) {
+      const { shopId } = payload as { shopId: string };
+      const summary = await reevaluateGroups(context.runtime.db, { shopId, now: context.now() });
+      context.runtime.logger.info({ shopId, summary }, 'groups re-evaluated');
+    },
+  },
 };

@@ -87,6 +87,7 @@ describeEachDatabase('admin route authorization', (getDb) => {
     let consentTypeId = '';
     let multiplierId = '';
     let redemptionId = '';
+    let groupId = '';
     // One successful call per write route, in an order where each finds what it needs.
     const samples: Record<string, () => Promise<request.Response>> = {
       'POST /members/:id/adjustments': () => call('post', `/members/${member.id}/adjustments`, { points: 5, description: 'Thanks', idempotencyKey: 'audit-adj' }),
@@ -120,6 +121,21 @@ describeEachDatabase('admin route authorization', (getDb) => {
         return response;
       },
       'DELETE /multipliers/:id': () => call('delete', `/multipliers/${multiplierId}`),
+      'POST /groups': async () => {
+        const response = await call('post', '/groups', { name: 'Audit group', kind: 'manual' });
+        groupId = response.body.id;
+        return response;
+      },
+      'PATCH /groups/:id': () => call('patch', `/groups/${groupId}`, { description: 'Audited' }),
+      'POST /groups/:id/members': () => call('post', `/groups/${groupId}/members`, { memberIds: [member.id, other.id] }),
+      'POST /groups/:id/members/remove': () => call('post', `/groups/${groupId}/members/remove`, { memberIds: [member.id] }),
+      'DELETE /groups/:id/members/:memberId': () => call('delete', `/groups/${groupId}/members/${other.id}`),
+      'POST /groups/:id/members/import': () => call('post', `/groups/${groupId}/members/import`, { csv: 'bulk@example.com', dryRun: false }),
+      'PUT /groups/tiers': async () => {
+        const tier = await prisma.customerGroup.create({ data: { shopId: shop.id, name: 'Audit tier', kind: 'automatic', tierRank: 1, tierMetric: 'spend', tierThreshold: 100_000n, tierPeriod: 'calendar_year' } });
+        return call('put', '/groups/tiers', { metric: 'spend', period: 'calendar_year', tiers: [{ groupId: tier.id, threshold: 50_000 }] });
+      },
+      'DELETE /groups/:id': () => call('delete', `/groups/${groupId}`),
       'PATCH /settings/program': () => call('patch', '/settings/program', { pointsPerVisit: 1 }),
       'PUT /message-templates/:event/:language': () => call('put', '/message-templates/welcome/en', { subject: 'Hi', html: '<p>Hi</p>', text: 'Hi', sms: '' }),
       'DELETE /message-templates/:event/:language': () => call('delete', '/message-templates/welcome/en'),

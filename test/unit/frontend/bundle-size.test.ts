@@ -24,7 +24,7 @@ function gzipSize(file: string): number {
   });
 
   it('keeps every page and the chart out of the initial bundle', () => {
-    for (const chunk of ['dashboard-page', 'members-page', 'member-page', 'products-page', 'product-page', 'report-page', 'settings-page', 'bulk-adjust-page', 'rewards-page', 'messages-page', 'earned-spent-chart']) {
+    for (const chunk of ['dashboard-page', 'members-page', 'member-page', 'products-page', 'product-page', 'report-page', 'settings-page', 'bulk-adjust-page', 'rewards-page', 'messages-page', 'earned-spent-chart', 'groups-page', 'group-page', 'group-members-chart']) {
       expect(initial.some((file) => file.startsWith(`${chunk}-`))).toBe(false);
       expect(fs.readdirSync(path.join(DIST, 'assets')).some((file) => file.startsWith(`${chunk}-`) && file.endsWith('.js'))).toBe(true);
     }

@@ -7,6 +7,7 @@ import { sqlClientOf } from '../sql/sql-client';
 import { sql, type SqlQuery } from '../sql/sql-query';
 import type { Entry, Member, MemberDetail, Page } from '../../contracts/admin-api';
 import { toMemberView, toEntryView } from './member-views';
+import { groupMemberIds } from '../groups/group-member-ids';
 
 /** Every word must match some field, so "anna vries" finds Anna de Vries. */
 function memberSearchCondition(db: Db, words: string[]): SqlQuery {
@@ -24,7 +25,7 @@ async function shopCurrency(prisma: Prisma, shopId: string): Promise<string> {
   return shop?.currency ?? 'USD';
 }
 
-export async function searchMembers(db: Db, shopId: string, options: { query?: string; cursor?: string; limit: number }): Promise<Page<Member>> {
+export async function searchMembers(db: Db, shopId: string, options: { query?: string; cursor?: string; limit: number; groupId?: string }): Promise<Page<Member>> {
   const words = (options.query ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
   let cursor: { id: string; createdAt: Date } | null = null;
   if (options.cursor) {
@@ -34,8 +35,9 @@ export async function searchMembers(db: Db, shopId: string, options: { query?: s
   // Newest first; the cursor is the last member of the previous page.
   const after = cursor ? sql` AND ("createdAt" < ${cursor.createdAt} OR ("createdAt" = ${cursor.createdAt} AND "id" < ${cursor.id}))` : sql``;
   const matching = words.length > 0 ? sql` AND ${memberSearchCondition(db, words)}` : sql``;
+  const inGroup = options.groupId !== undefined ? sql` AND "id" IN (${groupMemberIds(shopId, options.groupId)})` : sql``;
   const ids = await sqlClientOf(db).query<{ id: string }>(sql`
-    SELECT "id" FROM "Member" WHERE "shopId" = ${shopId}${matching}${after}
+    SELECT "id" FROM "Member" WHERE "shopId" = ${shopId}${matching}${inGroup}${after}
     ORDER BY "createdAt" DESC, "id" DESC LIMIT ${options.limit + 1}`);
   const rows = await db.prisma.member.findMany({ where: { id: { in: ids.map((row) => row.id) } } });
   const byId = new Map(rows.map((row) => [row.id, row]));

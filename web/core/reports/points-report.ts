@@ -8,6 +8,7 @@ import { prismaSqlExecutor } from '../sql/prisma-sql-executor';
 import type { SqlExecutor } from '../sql/sql-executor';
 import { sql, sqlText, type SqlQuery } from '../sql/sql-query';
 import { liabilityOf, loadPointValue, type PointValue } from './point-value';
+import { groupMemberIds } from '../groups/group-member-ids';
 import { reportWhere, type ReportFilters, type ReportSort } from './report-filters';
 
 const SELECT_COLUMNS = sqlText(`e."id", e."memberId", e."createdAt", e."type", e."status", e."points", e."description", e."sourceType", e."sourceId",
@@ -40,12 +41,12 @@ export async function reportTotals(db: Db, shopId: string, filters: ReportFilter
   const sum = (match: (g: { type: string; status: string }) => boolean) =>
     groups.filter(match).reduce((acc, g) => acc + Number(g.points ?? 0), 0);
   const [liability, shop, pointValue] = await Promise.all([
-    db.prisma.member.aggregate({ where: { shopId, balance: { gt: 0 }, ...(filters.memberId ? { id: filters.memberId } : {}) }, _sum: { balance: true } }),
+    outstandingPoints(db, shopId, filters),
     db.prisma.shop.findUnique({ where: { id: shopId }, select: { currency: true } }),
     loadPointValue(db.prisma, shopId),
   ]);
   const currency = shop?.currency ?? 'USD';
-  const liabilityPoints = liability._sum.balance ?? 0;
+  const liabilityPoints = liability;
   const inMoney = liabilityOf(liabilityPoints, pointValue, currency);
   return {
     total: groups.reduce((acc, g) => acc + Number(g.n), 0),
@@ -62,6 +63,19 @@ export async function reportTotals(db: Db, shopId: string, filters: ReportFilter
       pointValue,
     },
   };
+}
+
+/** Positive balances of the filtered member, the filtered group's members, or every member of the shop. */
+async function outstandingPoints(db: Db, shopId: string, filters: ReportFilters): Promise<number> {
+  if (filters.groupId === undefined) {
+    const sum = await db.prisma.member.aggregate({ where: { shopId, balance: { gt: 0 }, ...(filters.memberId ? { id: filters.memberId } : {}) }, _sum: { balance: true } });
+    return sum._sum.balance ?? 0;
+  }
+  const member = filters.memberId !== undefined ? sql` AND m."id" = ${filters.memberId}` : sql``;
+  const rows = await reportSql(db).query<{ points: number | bigint | null }>(
+    sql`SELECT SUM(m."balance") AS "points" FROM "Member" m WHERE m."shopId" = ${shopId} AND m."balance" > 0${member} AND m."id" IN (${groupMemberIds(shopId, filters.groupId)})`,
+  );
+  return Number(rows[0]?.points ?? 0);
 }
 
 export async function reportPage(db: Db, shopId: string, filters: ReportFilters, sort: ReportSort, paging: { page: number; pageSize: number }): Promise<ReportResponse> {

@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
+import { groupMemberIds } from '../groups/group-member-ids';
 import { joinSql, sql, sqlText, type SqlQuery } from '../sql/sql-query';
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -22,6 +23,8 @@ export const reportFilterSchema = z.object({
   sourceType: z.preprocess(emptyToUndefined, z.enum(sourceTypes).optional()),
   staffUserId: optionalText(100),
   locationId: optionalText(200),
+  /** members who are in this customer group now */
+  groupId: optionalText(100),
   sort: z.preprocess(emptyToUndefined, z.enum(['createdAt', 'points']).default('createdAt')),
   order: z.preprocess(emptyToUndefined, z.enum(['asc', 'desc']).default('desc')),
 });
@@ -37,6 +40,7 @@ export interface ReportFilters {
   sourceType?: string;
   staffUserId?: string;
   locationId?: string;
+  groupId?: string;
 }
 
 export interface ReportSort {
@@ -79,5 +83,6 @@ export function reportWhere(shopId: string, filters: ReportFilters): SqlQuery {
     const value = filters[key];
     if (value !== undefined) parts.push(sql`e.${sqlText(`"${column}"`)} = ${value as string}`);
   }
+  if (filters.groupId !== undefined) parts.push(sql`e."memberId" IN (${groupMemberIds(shopId, filters.groupId)})`);
   return joinSql(parts, ' AND ');
 }

@@ -22,6 +22,8 @@ const RewardsPage = lazy(() => import('./pages/rewards-page').then((m) => ({ def
 const MessagesPage = lazy(() => import('./pages/messages-page').then((m) => ({ default: m.MessagesPage })));
 const StaffPage = lazy(() => import('./pages/staff-page').then((m) => ({ default: m.StaffPage })));
 const MultipliersPage = lazy(() => import('./pages/multipliers-page').then((m) => ({ default: m.MultipliersPage })));
+const GroupsPage = lazy(() => import('./pages/groups-page').then((m) => ({ default: m.GroupsPage })));
+const GroupPage = lazy(() => import('./pages/group-page').then((m) => ({ default: m.GroupPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 type PageComponent = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>> | LazyExoticComponent<ComponentType>;
@@ -47,6 +49,9 @@ const ROUTES: Route[] = [
   route('/members/:memberId', MemberPage),
   route('/products', ProductsPage),
   route('/products/:productId', ProductPage),
+  route('/groups', GroupsPage),
+  route('/groups/new', GroupPage),
+  route('/groups/:groupId', GroupPage),
   route('/report', ReportPage),
   route('/adjustments/bulk', BulkAdjustPage),
   route('/rewards', RewardsPage),
@@ -86,6 +91,7 @@ export function App({ i18n, polarisTranslations }: { i18n: I18n; polarisTranslat
               {i18n.t('nav.dashboard')}
             </a>
             <a href={hrefFor('/members')}>{i18n.t('nav.members')}</a>
+            <a href={hrefFor('/groups')}>{i18n.t('nav.groups')}</a>
             <a href={hrefFor('/products')}>{i18n.t('nav.products')}</a>
             <a href={hrefFor('/report')}>{i18n.t('nav.report')}</a>
             <a href={hrefFor('/rewards')}>{i18n.t('nav.rewards')}</a>

@@ -7,6 +7,7 @@ import {
   InlineGrid,
   InlineStack,
   Layout,
+  Link,
   Page,
   ResourceItem,
   ResourceList,
@@ -26,12 +27,16 @@ import { SetupGuideCard } from '../components/setup-guide-card';
 import { useApiQuery, withQuery, type ApiQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
 import type { DashboardStats } from '../../../contracts/admin-api';
+import type { CustomerGroupView } from '../../../contracts/groups-api';
 import type { DateRange } from '../lib/dates';
 
 // The chart's chunk (polaris-viz, the largest) starts downloading with this page, in parallel with the
 // dashboard's data, instead of after the data has arrived and the chart first renders.
 const earnedSpentChartModule = import('../components/earned-spent-chart');
 const EarnedSpentChart = lazy(() => earnedSpentChartModule);
+// Members per group: its own small chunk on top of polaris-viz, fetched with the page as well.
+const groupMembersChartModule = import('../components/group-members-chart');
+const GroupMembersChart = lazy(() => groupMembersChartModule);
 
 /** Response of GET /api/dashboard (web/core/reports/dashboard-summary.ts). */
 export interface DashboardResponse {
@@ -92,6 +97,9 @@ export function DashboardPage() {
             </Layout.Section>
             <Layout.Section>
               <StatsSection range={range} onRangeChange={setRange} stats={stats} />
+            </Layout.Section>
+            <Layout.Section>
+              <GroupsSection />
             </Layout.Section>
           </>
         )}
@@ -212,6 +220,29 @@ function StatsSection({ range, onRangeChange, stats }: { range: DateRange; onRan
         </Banner>
       )}
     </BlockStack>
+  );
+}
+
+/** Members per group and tier, now (hidden until the shop has a group). */
+function GroupsSection() {
+  const { t } = useI18n();
+  const { data, error, reload } = useApiQuery<{ items: CustomerGroupView[] }>('/api/groups');
+  if (error) return <ApiErrorBanner title={t('groups.error')} error={error} onRetry={reload} />;
+  if (!data || data.items.length === 0) return null;
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <InlineStack align="space-between" blockAlign="center" gap="200">
+          <Text as="h2" variant="headingMd">
+            {t('groups.chart.title')}
+          </Text>
+          <Link url="/groups">{t('groups.chart.open')}</Link>
+        </InlineStack>
+        <Suspense fallback={<SkeletonBodyText lines={6} />}>
+          <GroupMembersChart groups={data.items} />
+        </Suspense>
+      </BlockStack>
+    </Card>
   );
 }
 

@@ -8,6 +8,7 @@ import { EmailServerBanner } from '../components/email-server-banner';
 import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
 import { MemberConsents } from '../components/member-consents';
 import { MemberGiftCards } from '../components/member-gift-cards';
+import { MemberGroupsCard } from '../components/member-groups-card';
 import { EntryPointsAndStatus, EntryTypeStatusPointsCells, SignedPoints, useEntryLabels } from '../components/entry-labels';
 import { PageSkeleton, TableSkeleton } from '../components/page-skeleton';
 import { useApiQuery, withQuery } from '../hooks/use-api';
@@ -104,6 +105,7 @@ export function MemberPage({ params }: { params: Record<string, string> }) {
           </Layout.Section>
           <Layout.Section variant="oneThird">
             <BlockStack gap="400">
+              <MemberGroupsCard memberId={member.id} />
               <Card>
                 <BlockStack gap="300">
                   <Text as="h2" variant="headingMd">

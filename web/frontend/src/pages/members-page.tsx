@@ -1,12 +1,16 @@
-import { BlockStack, Box, Card, EmptyState, IndexTable, InlineStack, Layout, Link, Page, Text, useBreakpoints } from '@shopify/polaris';
+import { BlockStack, Box, Card, EmptyState, IndexTable, InlineGrid, InlineStack, Layout, Link, Page, Select, Text, useBreakpoints, useIndexResourceState } from '@shopify/polaris';
 import { SearchField } from '../components/search-field';
 import { useState } from 'react';
+import { AddToGroupModal } from '../components/add-to-group-modal';
 import { ApiErrorBanner } from '../components/api-error-banner';
 import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
 import { TableSkeleton } from '../components/page-skeleton';
 import { useApiQuery, withQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
 import type { Member, Page as ApiPage } from '../../../contracts/admin-api';
+import type { CustomerGroupView } from '../../../contracts/groups-api';
+import { useMe } from '../hooks/use-me';
+import { hrefFor } from '../router';
 import { memberName } from '../lib/member-name';
 import { useCursorPages } from '../lib/use-cursor-pages';
 import { useDebounced } from '../lib/use-debounced';
@@ -17,12 +21,25 @@ export function MembersPage() {
   const { t, formatNumber, formatMoney, formatDate } = useI18n();
   const { smDown } = useBreakpoints();
   const [query, setQuery] = useState(() => new URLSearchParams(window.location.search).get('query') ?? '');
+  const [groupId, setGroupId] = useState(() => new URLSearchParams(window.location.search).get('groupId') ?? '');
   const debouncedQuery = useDebounced(query.trim());
-  const paging = useCursorPages(debouncedQuery);
+  const paging = useCursorPages(`${debouncedQuery}\n${groupId}`);
   const { data, error, loading, reload } = useApiQuery<ApiPage<Member>>(
-    withQuery('/api/members', { query: debouncedQuery, cursor: paging.cursor, limit: PAGE_SIZE }),
+    withQuery('/api/members', { query: debouncedQuery, groupId, cursor: paging.cursor, limit: PAGE_SIZE }),
   );
   const items = data?.items ?? [];
+  const { permissions } = useMe();
+  const groups = useApiQuery<{ items: CustomerGroupView[] }>('/api/groups');
+  const groupItems = groups.data?.items ?? [];
+  // Selecting members is for adding them to a manual group (managers and owners).
+  const selectable = permissions.editGroups && groupItems.some((group) => group.kind === 'manual');
+  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState<{ id: string }>(items);
+  const [adding, setAdding] = useState(false);
+  const chooseGroup = (next: string) => {
+    setGroupId(next);
+    clearSelection();
+    window.history.replaceState(null, '', hrefFor(withQuery('/members', { groupId: next, query: query.trim() })));
+  };
   const resourceName = { singular: t('members.singular'), plural: t('members.plural') };
   // The member's name linking to their page: the row's key cell on a phone and on a wide screen.
   const nameLink = (member: (typeof items)[number]) => (
@@ -46,7 +63,16 @@ export function MembersPage() {
         <Layout.Section>
           <Card padding="0">
             <Box padding="300">
-              <SearchField label={t('members.search')} placeholder={t('members.searchPlaceholder')} value={query} onChange={setQuery} />
+              <InlineGrid columns={{ xs: 1, md: ['twoThirds', 'oneThird'] }} gap="300">
+                <SearchField label={t('members.search')} placeholder={t('members.searchPlaceholder')} value={query} onChange={setQuery} />
+                <Select
+                  labelInline
+                  label={t('groups.memberList.filter')}
+                  options={[{ label: t('groups.memberList.any'), value: '' }, ...groupItems.map((group) => ({ label: group.name, value: group.id })), ...(groupId && !groupItems.some((group) => group.id === groupId) ? [{ label: groupId, value: groupId }] : [])]}
+                  value={groupId}
+                  onChange={chooseGroup}
+                />
+              </InlineGrid>
             </Box>
             {!data && loading ? (
               <TableSkeleton />
@@ -55,7 +81,10 @@ export function MembersPage() {
                 condensed={smDown}
                 resourceName={resourceName}
                 itemCount={items.length}
-                selectable={false}
+                selectable={selectable}
+                selectedItemsCount={allResourcesSelected ? 'All' : selectedResources.length}
+                onSelectionChange={handleSelectionChange}
+                promotedBulkActions={selectable ? [{ content: t('groups.memberList.addToGroup'), onAction: () => setAdding(true) }] : undefined}
                 loading={loading}
                 emptyState={
                   <EmptyState heading={debouncedQuery ? t('members.emptySearch.heading') : t('members.empty.heading')} image={EMPTY_ILLUSTRATION}>
@@ -81,7 +110,7 @@ export function MembersPage() {
                 {items.map((member, index) =>
                   smDown ? (
                     // On a phone each member is a list item: name and contact, balance on the right.
-                    <IndexTable.Row id={member.id} key={member.id} position={index}>
+                    <IndexTable.Row id={member.id} key={member.id} position={index} selected={selectedResources.includes(member.id)}>
                       <div style={{ padding: '12px 16px' }}>
                         <InlineStack align="space-between" gap="200" wrap={false} blockAlign="start">
                           <BlockStack gap="050">
@@ -110,6 +139,7 @@ export function MembersPage() {
                     id={member.id}
                     key={member.id}
                     position={index}
+                    selected={selectedResources.includes(member.id)}
                   >
                     <IndexTable.Cell>
                       {nameLink(member)}
@@ -145,6 +175,20 @@ export function MembersPage() {
           </Card>
         </Layout.Section>
       </Layout>
+      {adding && (
+        <AddToGroupModal
+          open
+          memberIds={selectedResources}
+          groups={groupItems}
+          onClose={() => setAdding(false)}
+          onAdded={() => {
+            setAdding(false);
+            clearSelection();
+            groups.reload();
+            reload();
+          }}
+        />
+      )}
     </Page>
   );
 }

@@ -33,6 +33,7 @@ import { ApiError, toApiError, useApiQuery, withQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
 import { useMe } from '../hooks/use-me';
 import { ENTRY_STATUSES, ENTRY_TYPES, SOURCE_TYPES, type ReportEntry, type ReportResponse } from '../../../contracts/admin-api';
+import type { CustomerGroupView } from '../../../contracts/groups-api';
 import { isoDate, type DateRange } from '../lib/dates';
 import { downloadExport, type ExportFormat, type ExportProgress } from '../lib/export-download';
 import { showToast } from '../lib/toast';
@@ -50,6 +51,7 @@ interface Filters {
   sourceType: string;
   staffUserId: string;
   locationId: string;
+  groupId: string;
   sort: SortKey;
   order: Order;
   page: number;
@@ -67,6 +69,7 @@ function filtersFromUrl(search: string): Filters {
     sourceType: params.get('sourceType') ?? '',
     staffUserId: params.get('staffUserId') ?? '',
     locationId: params.get('locationId') ?? '',
+    groupId: params.get('groupId') ?? '',
     sort: params.get('sort') === 'points' ? 'points' : 'createdAt',
     order: params.get('order') === 'asc' ? 'asc' : 'desc',
     page: Math.max(1, Number(params.get('page')) || 1),
@@ -84,6 +87,7 @@ function filterParams(filters: Filters): Record<string, string | number | null> 
     sourceType: filters.sourceType,
     staffUserId: filters.staffUserId.trim(),
     locationId: filters.locationId.trim(),
+    groupId: filters.groupId,
   };
 }
 
@@ -99,6 +103,7 @@ export function ReportPage() {
   const filterOptions = useApiQuery<FilterOptions>('/api/report/filter-options');
   const staffChoices = filterOptions.data?.staff ?? [];
   const locationChoices = filterOptions.data?.locations ?? [];
+  const groupChoices = useApiQuery<{ items: CustomerGroupView[] }>('/api/groups').data?.items ?? [];
   const { permissions } = useMe();
   const labels = useEntryLabels();
   const [filters, setFilters] = useState<Filters>(() => filtersFromUrl(window.location.search));
@@ -157,7 +162,7 @@ export function ReportPage() {
   const total = data?.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / (data?.pageSize ?? PAGE_SIZE)));
   const sortColumn = filters.sort === 'points' ? 5 : 0;
-  const anyFilter = Boolean(filters.member || filters.type || filters.status || filters.sourceType || filters.staffUserId || filters.locationId);
+  const anyFilter = Boolean(filters.member || filters.type || filters.status || filters.sourceType || filters.staffUserId || filters.locationId || filters.groupId);
 
   return (
     <Page
@@ -207,13 +212,13 @@ export function ReportPage() {
               <InlineStack gap="200" blockAlign="center">
                 <DateRangePicker value={filters.range} onChange={(range) => update({ range })} label={t('report.filters.period')} />
                 {anyFilter && (
-                  <Button variant="plain" onClick={() => update({ member: null, type: '', status: '', sourceType: '', staffUserId: '', locationId: '' })}>
+                  <Button variant="plain" onClick={() => update({ member: null, type: '', status: '', sourceType: '', staffUserId: '', locationId: '', groupId: '' })}>
                     {t('report.filters.clear')}
                   </Button>
                 )}
               </InlineStack>
             </InlineStack>
-            <InlineGrid columns={{ xs: 1, sm: 2, md: 3, lg: 6 }} gap="300">
+            <InlineGrid columns={{ xs: 1, sm: 2, md: 4, lg: 7 }} gap="300">
               <MemberPicker label={t('report.filters.member')} value={filters.member} onChange={(member) => update({ member })} />
               <Select
                 label={t('report.filters.type')}
@@ -252,6 +257,16 @@ export function ReportPage() {
                 ]}
                 value={filters.locationId}
                 onChange={(locationId) => update({ locationId })}
+              />
+              <Select
+                label={t('groups.memberList.filter')}
+                options={[
+                  { label: t('report.filters.any'), value: '' },
+                  ...groupChoices.map((group) => ({ label: group.name, value: group.id })),
+                  ...(filters.groupId && !groupChoices.some((group) => group.id === filters.groupId) ? [{ label: filters.groupId, value: filters.groupId }] : []),
+                ]}
+                value={filters.groupId}
+                onChange={(groupId) => update({ groupId })}
               />
             </InlineGrid>
           </BlockStack>

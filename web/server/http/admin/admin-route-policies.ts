@@ -76,6 +76,22 @@ export const adminRoutePolicies: Record<`${AdminRouteMethod} /${string}`, AdminR
   'POST /consent-types': { role: 'owner', audit: { action: 'consent-type.create' } },
   'PATCH /consent-types/:id': { role: 'owner', audit: { action: 'consent-type.update' } },
   'DELETE /consent-types/:id': { role: 'owner', audit: { action: 'consent-type.delete' } },
+  // Customer groups and tiers (issue 15): everyone reads them (staff see a customer's groups and tier at
+  // the counter); managers and owners create, change, order and archive them and choose the members of
+  // manual groups. The domain writes each audit row in the change's transaction.
+  'GET /groups': { role: 'staff' },
+  'GET /groups/stats': { role: 'staff' },
+  'PUT /groups/tiers': { role: 'manager', audit: { action: 'group.tiers', recordedBy: 'handler' } },
+  'GET /groups/:id': { role: 'staff' },
+  'POST /groups': { role: 'manager', audit: { action: 'group.create', recordedBy: 'handler' } },
+  'PATCH /groups/:id': { role: 'manager', audit: { action: 'group.update', recordedBy: 'handler' } },
+  'DELETE /groups/:id': { role: 'manager', audit: { action: 'group.archive', recordedBy: 'handler' } },
+  'POST /groups/:id/members': { role: 'manager', audit: { action: 'group.members.add', recordedBy: 'handler' } },
+  'POST /groups/:id/members/remove': { role: 'manager', audit: { action: 'group.members.remove', recordedBy: 'handler' } },
+  'DELETE /groups/:id/members/:memberId': { role: 'manager', audit: { action: 'group.members.remove', recordedBy: 'handler' } },
+  // A dry run writes nothing; an apply writes its audit row with the memberships.
+  'POST /groups/:id/members/import': { role: 'manager', audit: { action: 'group.members.import', recordedBy: 'handler' } },
+  'GET /members/:id/groups': { role: 'staff' },
   'GET /staff': { role: 'owner' },
   'PUT /staff/:userId': { role: 'owner', audit: { action: 'staff.update', recordedBy: 'handler' } },
 };

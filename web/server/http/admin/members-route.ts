@@ -11,7 +11,7 @@ import { staffOf } from '../staff-access';
 const limit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 const cursor = z.preprocess((v) => (v === '' ? undefined : v), z.string().max(100).optional());
 
-const searchSchema = z.object({ query: z.string().max(200).optional(), cursor, limit: limit(100, 25) });
+const searchSchema = z.object({ query: z.string().max(200).optional(), cursor, limit: limit(100, 25), groupId: z.preprocess((v) => (v === '' ? undefined : v), z.string().max(100).optional()) });
 const historySchema = z.object({ cursor, limit: limit(200, 50) });
 const memberIdSchema = z.string().min(1).max(100);
 export const adjustmentSchema = z
