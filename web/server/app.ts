@@ -33,6 +33,7 @@ import { createDemoRouter } from './http/demo-routes';
 import { createErrorHandler, notFoundHandler } from './http/error-handler';
 import { requireSessionToken } from './http/session-token-auth';
 import { createWebhooksRouter } from './http/webhooks-route';
+import { createBookingEventsRouter } from './http/booking-events-route';
 import type { Logger } from '../runtime/logger';
 import type { ShopifyApi } from './shopify';
 import { AdminGraphqlClient } from '../shopify-admin/admin-graphql-client';
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps): AppListener {
 
   // Webhooks need the raw body for the HMAC, so they are mounted before any JSON parser.
   app.use(createWebhooksRouter({ db, apiSecret: config.shopify.apiSecret, bodyLimit: config.bodyLimit, logger }));
+  app.use(createBookingEventsRouter({ db, encryptionKey: config.encryptionKey, bodyLimit: config.bodyLimit }));
   app.use(createExtensionsRouter({ db, admin, codeBox, logger, apiKey: config.shopify.apiKey, apiSecret: config.shopify.apiSecret, bodyLimit: config.bodyLimit }));
 
   const api = express.Router();

@@ -1,0 +1,60 @@
+// Booking events as received (InboundBookingEvent): stored raw with their processing task in one
+// transaction, deduplicated by (shop, provider, event id) like Shopify webhook deliveries; then
+// marked with what processing made of them. This module owns the table.
+import { randomUUID } from 'node:crypto';
+import { writeTransaction, type Db, type Prisma } from '../db-client';
+import { prismaSqlExecutor } from '../sql/sql-client';
+import { sql } from '../sql/sql-query';
+import { enqueueTask } from '../tasks/task-queue';
+import { PROCESS_BOOKING_EVENT_TASK } from '../tasks/task-kinds';
+
+export type BookingProvider = 'generic' | 'acuity';
+
+export async function recordInboundBookingEvent(
+  db: Db,
+  input: { shopId: string; shopDomain: string; provider: BookingProvider; eventId: string; payload: string },
+  now: Date,
+): Promise<{ duplicate: boolean; id: string | null }> {
+  return writeTransaction(db, async (tx) => {
+    const id = randomUUID();
+    const inserted = await prismaSqlExecutor(tx).execute(sql`
+      INSERT INTO "InboundBookingEvent" ("id", "shopId", "provider", "eventId", "payload", "status", "receivedAt")
+      VALUES (${id}, ${input.shopId}, ${input.provider}, ${input.eventId}, ${input.payload}, 'queued', ${now})
+      ON CONFLICT ("shopId", "provider", "eventId") DO NOTHING`);
+    if (inserted === 0) return { duplicate: true, id: null };
+    await enqueueTask(prismaSqlExecutor(tx), { shopDomain: input.shopDomain, kind: PROCESS_BOOKING_EVENT_TASK, reference: `booking-event:${id}`, payload: { inboundEventId: id } }, now);
+    return { duplicate: false, id };
+  });
+}
+
+export async function readInboundBookingEvent(prisma: Prisma, id: string) {
+  return prisma.inboundBookingEvent.findUnique({ where: { id } });
+}
+
+export async function markInboundBookingEvent(prisma: Prisma, id: string, outcome: { status: 'applied' | 'ignored' | 'needs_review'; note: string | null }, now: Date): Promise<void> {
+  await prisma.inboundBookingEvent.update({ where: { id }, data: { status: outcome.status, note: outcome.note, processedAt: now } });
+}
+
+export interface BookingReviewItem {
+  id: string;
+  provider: string;
+  eventId: string;
+  note: string | null;
+  receivedAt: string;
+  /** the customer and booking as the booking system described them */
+  payload: unknown;
+}
+
+/** Events staff must look at (the customer matched no member), newest first. */
+export async function listBookingEventsForReview(prisma: Prisma, shopId: string, limit = 100): Promise<BookingReviewItem[]> {
+  const rows = await prisma.inboundBookingEvent.findMany({ where: { shopId, status: 'needs_review' }, orderBy: { receivedAt: 'desc' }, take: limit });
+  return rows.map((row) => ({ id: row.id, provider: row.provider, eventId: row.eventId, note: row.note, receivedAt: row.receivedAt.toISOString(), payload: parsePayload(row.payload) }));
+}
+
+function parsePayload(payload: string): unknown {
+  try {
+    return JSON.parse(payload);
+  } catch {
+    return payload;
+  }
+}
