@@ -6,6 +6,7 @@ import type { AppConfig } from '../runtime/config';
 import { DEMO_SHOP_DOMAIN } from '../runtime/config';
 import { createAdminFrontendRouter } from './http/admin-frontend';
 import { createAppointmentIssuesRouter } from './http/admin/appointment-issues-route';
+import { createBookingsRouter } from './http/admin/bookings-route';
 import { createConsentsRouter } from './http/admin/consents-route';
 import { createMessageLogRouter } from './http/admin/message-log-route';
 import { createStaffAlertsRouter } from './http/admin/staff-alerts-route';
@@ -112,6 +113,7 @@ export function createApp(deps: AppDeps): AppListener {
   api.use(createFailedDeliveriesRouter({ db }));
   api.use(createTaskQueueRouter({ db }));
   api.use(createAppointmentIssuesRouter({ db }));
+  api.use(createBookingsRouter({ db, encryptionKey: config.encryptionKey, appUrl: config.shopify.appUrl }));
   api.use(createMeRouter({ db }));
   api.use(createSetupGuideRouter({ db, appEmailServer: Boolean(config.smtp.host) }));
   api.use(createStaffRouter({ db }));

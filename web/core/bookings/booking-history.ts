@@ -1,4 +1,5 @@
 // The append-only history of bookings' lives (BookingEvent): this module writes and reads the table.
+import type { BookingEventView } from '../../contracts/bookings-api';
 import type { Prisma, Tx } from '../db-client';
 
 export type BookingEventKind = 'booked' | 'rescheduled' | 'time_set' | 'no_show' | 'cancelled' | 'checked_in' | 'completed';
@@ -31,26 +32,6 @@ export async function recordBookingEvent(tx: Tx, event: NewBookingEvent): Promis
   await tx.bookingEvent.create({ data: event });
 }
 
-export interface BookingEventView {
-  id: string;
-  kind: string;
-  title: string;
-  orderId: string | null;
-  lineItemId: string | null;
-  bookingId: string | null;
-  oldStart: string | null;
-  oldEnd: string | null;
-  newStart: string | null;
-  newEnd: string | null;
-  oldAvailableAt: string | null;
-  newAvailableAt: string | null;
-  pointsVoided: number;
-  pointsClawedBack: number;
-  reason: string;
-  source: string;
-  staffUserId: string | null;
-  at: string;
-}
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 

@@ -2,6 +2,7 @@
 // transaction, deduplicated by (shop, provider, event id) like Shopify webhook deliveries; then
 // marked with what processing made of them. This module owns the table.
 import { randomUUID } from 'node:crypto';
+import type { BookingReviewItem } from '../../contracts/bookings-api';
 import { writeTransaction, type Db, type Prisma } from '../db-client';
 import { prismaSqlExecutor } from '../sql/sql-client';
 import { sql } from '../sql/sql-query';
@@ -35,15 +36,6 @@ export async function markInboundBookingEvent(prisma: Prisma, id: string, outcom
   await prisma.inboundBookingEvent.update({ where: { id }, data: { status: outcome.status, note: outcome.note, processedAt: now } });
 }
 
-export interface BookingReviewItem {
-  id: string;
-  provider: string;
-  eventId: string;
-  note: string | null;
-  receivedAt: string;
-  /** the customer and booking as the booking system described them */
-  payload: unknown;
-}
 
 /** Events staff must look at (the customer matched no member), newest first. */
 export async function listBookingEventsForReview(prisma: Prisma, shopId: string, limit = 100): Promise<BookingReviewItem[]> {
