@@ -22,6 +22,7 @@ const RewardsPage = lazy(() => import('./pages/rewards-page').then((m) => ({ def
 const MessagesPage = lazy(() => import('./pages/messages-page').then((m) => ({ default: m.MessagesPage })));
 const StaffPage = lazy(() => import('./pages/staff-page').then((m) => ({ default: m.StaffPage })));
 const MultipliersPage = lazy(() => import('./pages/multipliers-page').then((m) => ({ default: m.MultipliersPage })));
+const BookingsPage = lazy(() => import('./pages/bookings-page').then((m) => ({ default: m.BookingsPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 type PageComponent = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>> | LazyExoticComponent<ComponentType>;
@@ -48,6 +49,7 @@ const ROUTES: Route[] = [
   route('/products', ProductsPage),
   route('/products/:productId', ProductPage),
   route('/report', ReportPage),
+  route('/bookings', BookingsPage),
   route('/adjustments/bulk', BulkAdjustPage),
   route('/rewards', RewardsPage),
   route('/settings', SettingsPage),
@@ -88,6 +90,7 @@ export function App({ i18n, polarisTranslations }: { i18n: I18n; polarisTranslat
             <a href={hrefFor('/members')}>{i18n.t('nav.members')}</a>
             <a href={hrefFor('/products')}>{i18n.t('nav.products')}</a>
             <a href={hrefFor('/report')}>{i18n.t('nav.report')}</a>
+            <a href={hrefFor('/bookings')}>{i18n.t('nav.bookings')}</a>
             <a href={hrefFor('/rewards')}>{i18n.t('nav.rewards')}</a>
             <a href={hrefFor('/adjustments/bulk')}>{i18n.t('nav.bulk')}</a>
             <a href={hrefFor('/settings')}>{i18n.t('nav.settings')}</a>
