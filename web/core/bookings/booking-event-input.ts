@@ -5,7 +5,7 @@ import { z } from 'zod';
 export const BOOKING_EVENT_TYPES = ['created', 'rescheduled', 'cancelled', 'completed', 'no_show'] as const;
 export type BookingEventType = (typeof BOOKING_EVENT_TYPES)[number];
 
-const instant = z.string().max(64).refine((text) => /[zZ]|[+-]\d\d:?\d\d$/.test(text) && !Number.isNaN(new Date(text).getTime()), 'must be an ISO 8601 time with an offset');
+const instant = z.string().max(64).refine((text) => /T\d\d:\d\d(:\d\d(\.\d+)?)?([zZ]|[+-]\d\d:?\d\d)$/.test(text) && !Number.isNaN(new Date(text).getTime()), 'must be an ISO 8601 time with an offset');
 /** Shopify ids as GIDs or bare digits (kept as text: they are 64-bit). */
 const shopifyId = (type: string) => z.union([z.string().max(100), z.number().int().nonnegative()]).transform((value, ctx) => {
   const text = String(value);

@@ -8,6 +8,7 @@ import { bookingEventSchema } from '../../core/bookings/booking-event-input';
 import { findBookingIntegration } from '../../core/bookings/booking-integration-store';
 import { recordInboundBookingEvent } from '../../core/bookings/inbound-booking-events';
 import { verifyBookingEventSignature } from '../../core/bookings/verify-booking-signature';
+import { containsNulByte } from '../../core/text/nul-bytes';
 import type { Db } from '../../core/db-client';
 import { bookingIntegrationBoxes } from '../booking-events/booking-integration-boxes';
 import { parseAcuityNotification } from '../booking-events/acuity-notification';
@@ -45,8 +46,9 @@ export function createBookingEventsRouter(deps: { db: Db; encryptionKey: string;
     } catch {
       return refuse(res, 400, 'VALIDATION', 'The body is not JSON.');
     }
+    // PostgreSQL cannot store a NUL character (see core/text/nul-bytes): refused here, on both databases.
     const event = bookingEventSchema.safeParse(json);
-    if (!event.success) {
+    if (!event.success || containsNulByte(json)) {
       return refuse(res, 400, 'VALIDATION', 'The booking event is not valid.');
     }
     const { duplicate } = await recordInboundBookingEvent(deps.db, {
@@ -63,6 +65,7 @@ export function createBookingEventsRouter(deps: { db: Db; encryptionKey: string;
       return refuse(res, 401, 'UNAUTHORIZED', 'The Acuity signature does not verify.');
     }
     let notification;
+    if (rawBody.includes(0)) return refuse(res, 400, 'VALIDATION', 'The Acuity notification contains a NUL byte.');
     try {
       notification = parseAcuityNotification(rawBody.toString('utf8'));
     } catch {
