@@ -10,6 +10,12 @@ import { useMe } from '../hooks/use-me';
 import type { TranslationKey } from '../i18n';
 import { ApiErrorBanner } from './api-error-banner';
 
+const SHOWN = 10;
+const RECENT_MS = 7 * 24 * 3600_000;
+/** Desk actions make sense while points are pending, and for a week after the appointment (a late no-show). */
+const actionable = (booking: MemberBooking, now: number) =>
+  booking.status === 'booked' && (booking.pendingPoints > 0 || !booking.start || Date.parse(booking.start) > now - RECENT_MS);
+
 const STATUS_TONE: Record<string, 'success' | 'attention' | 'critical' | 'info' | undefined> = { booked: 'info', completed: 'success', no_show: 'critical', cancelled: 'attention' };
 
 export function MemberBookings({ memberId, onChanged }: { memberId: string; onChanged(): void }) {
@@ -63,7 +69,7 @@ export function MemberBookings({ memberId, onChanged }: { memberId: string; onCh
             </Text>
           ) : (
             <BlockStack gap="300" as="ul">
-              {query.data!.items.map((booking) => {
+              {query.data!.items.slice(0, SHOWN).map((booking) => {
                 const key = booking.lineItemId ?? booking.bookingId ?? '';
                 return (
                   <li key={key} style={{ listStyle: 'none' }}>
@@ -84,7 +90,7 @@ export function MemberBookings({ memberId, onChanged }: { memberId: string; onCh
                         </BlockStack>
                         <Badge tone={STATUS_TONE[booking.status]}>{status(booking.status)}</Badge>
                       </InlineStack>
-                      {booking.status === 'booked' && (
+                      {actionable(booking, Date.now()) && (
                         <InlineStack gap="200">
                           <Button size="slim" loading={busy === `${key}:check-in`} onClick={() => void act(booking, 'check-in')}>
                             {t('bookings.actions.checkIn')}
