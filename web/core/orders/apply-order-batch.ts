@@ -245,9 +245,13 @@ async function writeMembers(tx: SqlExecutor, members: MemberRow[], pendingAdded:
   });
 }
 
-/** The stored properties of the batch's lines that carry properties (one query; most product lines carry none). */
+/**
+ * The stored properties of the lines of the batch's orders/updated deliveries that carry properties (one
+ * query; booking apps and order edits change an order through orders/updated, and the hot orders/paid
+ * path is spared the read).
+ */
 async function readStoredProperties(db: Db, items: OrderBatchItem[]): Promise<Map<string, string>> {
-  const ids = [...new Set(items.flatMap((item) => item.snapshot.lines.filter((line) => line.properties.length > 0).map((line) => `${item.shopId}\n${line.shopifyLineItemId}`)))];
+  const ids = [...new Set(items.filter((item) => item.trigger === 'updated').flatMap((item) => item.snapshot.lines.filter((line) => line.properties.length > 0).map((line) => `${item.shopId}\n${line.shopifyLineItemId}`)))];
   const stored = new Map<string, string>();
   if (ids.length === 0) return stored;
   const rows = await inChunks(ids, 500, (chunk) => sqlClientOf(db).query<{ shopifyLineItemId: string; rawProperties: string }>(sql`
