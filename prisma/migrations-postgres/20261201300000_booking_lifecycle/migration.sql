@@ -27,6 +27,7 @@ CREATE TABLE "InboundBookingEvent" (
     "payload" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'queued',
     "note" TEXT,
+    "assignedMemberId" TEXT,
     "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "processedAt" TIMESTAMP(3),
 

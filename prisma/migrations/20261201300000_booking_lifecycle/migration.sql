@@ -18,6 +18,7 @@ CREATE TABLE "InboundBookingEvent" (
     "payload" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'queued',
     "note" TEXT,
+    "assignedMemberId" TEXT,
     "receivedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "processedAt" DATETIME
 );

@@ -117,6 +117,10 @@ describeEachDatabase('admin route authorization', (getDb) => {
       'POST /bookings/outcome': () => call('post', '/bookings/outcome', { lineItemId: 'gid://shopify/LineItem/8803', outcome: 'no_show' }),
       'PUT /bookings/settings': () => call('put', '/bookings/settings', { noShowOrderTag: 'no-show', creditOnCheckIn: true, acuity: { userId: '123', apiKey: 'acuity-secret-key' } }),
       'POST /bookings/settings/secret': () => call('post', '/bookings/settings/secret'),
+      'POST /bookings/review/:id/assign': async () => {
+        const event = await prisma.inboundBookingEvent.create({ data: { shopId: shop.id, provider: 'generic', eventId: 'audit-review', payload: '{}', status: 'needs_review' } });
+        return call('post', `/bookings/review/${event.id}/assign`, { memberId: member.id });
+      },
       'POST /rewards': () => call('post', '/rewards', { title: 'Gift card €5', valueMinor: 500, currency: 'EUR', pointsCost: 50 }),
       'PATCH /rewards/:id': () => call('patch', `/rewards/${reward.id}`, { pointsCost: 90 }),
       'DELETE /rewards/:id': () => call('delete', `/rewards/${archived.id}`),

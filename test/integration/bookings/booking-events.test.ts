@@ -108,6 +108,23 @@ describeEachDatabase('booking events from booking systems', (getDb) => {
     expect(review.body.items).toMatchObject([{ eventId: 'evt-dup', provider: 'generic' }]);
   });
 
+  it('applies a reviewed event for the member a manager matched it to, once', async () => {
+    const row = await prisma().inboundBookingEvent.findFirstOrThrow({ where: { shopId: shop.id, eventId: 'evt-dup' } });
+    const sam = await createMember(prisma(), shop.id, { firstName: 'Sam', email: 'sam.other@example.com' });
+    const path = `/api/bookings/review/${row.id}/assign`;
+    expect((await api().post(path).set('Authorization', await as('2')).send({ memberId: sam.id })).status).toBe(403);
+    expect((await api().post(path).set('Authorization', await as('1')).send({ memberId: 'no-such-member' })).status).toBe(404);
+    expect((await api().post(path).set('Authorization', await as('1')).send({ memberId: sam.id })).status).toBe(200);
+    expect((await api().post(path).set('Authorization', await as('1')).send({ memberId: sam.id })).status).toBe(409);
+    await drain();
+    expect(await prisma().inboundBookingEvent.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'applied', assignedMemberId: sam.id });
+    const booking = await prisma().booking.findFirstOrThrow({ where: { shopId: shop.id, externalId: 'b-4' } });
+    expect(booking.memberId).toBe(sam.id);
+    // No service named: the shop's 5 points per visit, pending.
+    expect(await prisma().member.findUniqueOrThrow({ where: { id: sam.id } })).toMatchObject({ pendingPoints: 5 });
+    expect((await api().get('/api/bookings/review').set('Authorization', await as('2'))).body.items).toEqual([]);
+  });
+
   it('credits a booking without an order per its service, moves it when rescheduled and voids it on a no-show', async () => {
     const member = await createMember(prisma(), shop.id, { email: 'Mia.Jansen@example.com' });
     const booked = event('created', { id: 'b-5', start: '2026-11-27T10:00:00+01:00', end: '2026-11-27T11:00:00+01:00', customer: { email: 'mia.jansen@EXAMPLE.com' }, service: { sku: 'acuity-777' } });

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BookingReviewItem } from '../../contracts/bookings-api';
 import { writeTransaction, type Db, type Prisma } from '../db-client';
+import { AppError } from '../errors/app-error';
 import { prismaSqlExecutor } from '../sql/sql-client';
 import { sql } from '../sql/sql-query';
 import { enqueueTask } from '../tasks/task-queue';
@@ -36,6 +37,23 @@ export async function markInboundBookingEvent(prisma: Prisma, id: string, outcom
   await prisma.inboundBookingEvent.update({ where: { id }, data: { status: outcome.status, note: outcome.note, processedAt: now } });
 }
 
+
+/**
+ * Staff matched an event's customer to a member: the event is queued again and applied for that member
+ * (its points, its history). Only an event waiting for review can be assigned, once.
+ */
+export async function assignBookingEventMember(db: Db, shopId: string, id: string, memberId: string, now: Date): Promise<void> {
+  await writeTransaction(db, async (tx) => {
+    const row = await tx.inboundBookingEvent.findFirst({ where: { id, shopId } });
+    if (!row) throw new AppError('NOT_FOUND', 'This booking event was not found.');
+    const member = await tx.member.findFirst({ where: { id: memberId, shopId }, select: { id: true } });
+    if (!member) throw new AppError('NOT_FOUND', 'This member was not found.');
+    const { count } = await tx.inboundBookingEvent.updateMany({ where: { id, status: 'needs_review' }, data: { status: 'queued', assignedMemberId: member.id, note: null } });
+    if (count === 0) throw new AppError('CONFLICT', 'This booking event is not waiting for review.');
+    const shop = await tx.shop.findUniqueOrThrow({ where: { id: shopId }, select: { domain: true } });
+    await enqueueTask(prismaSqlExecutor(tx), { shopDomain: shop.domain, kind: PROCESS_BOOKING_EVENT_TASK, reference: `booking-event:${id}:assigned`, payload: { inboundEventId: id } }, now);
+  });
+}
 
 /** Events staff must look at (the customer matched no member), newest first. */
 export async function listBookingEventsForReview(prisma: Prisma, shopId: string, limit = 100): Promise<BookingReviewItem[]> {

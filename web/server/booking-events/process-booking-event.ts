@@ -33,6 +33,11 @@ export async function processBookingEvent(deps: BookingEventDeps, inboundEventId
     await markInboundBookingEvent(deps.db.prisma, row.id, event, now);
     return event;
   }
+  if (row.assignedMemberId) {
+    // Staff matched the customer to this member (review queue): the event is theirs.
+    const member = await deps.db.prisma.member.findFirst({ where: { id: row.assignedMemberId, shopId: row.shopId }, select: { shopifyCustomerId: true } });
+    if (member) event.booking.customer = { ...event.booking.customer, shopifyCustomerId: member.shopifyCustomerId };
+  }
   const outcome = await applyBookingEvent(deps.db, row.shopId, row.provider, event, now);
   const customer = event.booking.customer;
   const who = [customer.firstName, customer.lastName].filter(Boolean).join(' ');

@@ -6,6 +6,7 @@ import { Banner, BlockStack, Box, Button, Card, Checkbox, InlineStack, Layout, P
 import { useEffect, useState } from 'react';
 import type { BookingChangeAnswer, BookingReviewItem, BookingSettingsView } from '../../../contracts/bookings-api';
 import { ApiErrorBanner } from '../components/api-error-banner';
+import { MemberPicker, type PickedMember } from '../components/member-picker';
 import { apiSend, toApiError, useApiQuery, type ApiError } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
 import { useMe } from '../hooks/use-me';
@@ -64,6 +65,46 @@ function AppointmentIssueRow({ item }: { item: AppointmentIssue }) {
             {t('bookings.issues.setTime')}
           </Button>
         </InlineStack>
+      </BlockStack>
+    </li>
+  );
+}
+
+/** A booking event whose customer matched no member; a manager can match it to one. */
+function ReviewRow({ item, mayAssign, onAssigned }: { item: BookingReviewItem; mayAssign: boolean; onAssigned(): void }) {
+  const { t, formatDateTime } = useI18n();
+  const [member, setMember] = useState<PickedMember | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<ApiError | undefined>();
+  const assign = async () => {
+    if (!member) return;
+    setSaving(true);
+    setError(undefined);
+    try {
+      await apiSend('POST', `/api/bookings/review/${encodeURIComponent(item.id)}/assign`, { memberId: member.id });
+      onAssigned();
+    } catch (caught) {
+      setError(toApiError(caught));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <li style={{ listStyle: 'none' }} data-testid="booking-review">
+      <BlockStack gap="200">
+        <Text as="span">{item.note ?? item.eventId}</Text>
+        <Text as="span" tone="subdued" variant="bodySm">
+          {formatDateTime(item.receivedAt)} · {item.provider}
+        </Text>
+        {error && <ApiErrorBanner title={t('bookings.review.assignError')} error={error} />}
+        {mayAssign && (
+          <InlineStack gap="200" blockAlign="end">
+            <MemberPicker label={t('bookings.review.member')} value={member} onChange={setMember} />
+            <Button disabled={!member} loading={saving} onClick={() => void assign()}>
+              {t('bookings.review.assign')}
+            </Button>
+          </InlineStack>
+        )}
       </BlockStack>
     </li>
   );
@@ -158,7 +199,7 @@ function BookingSettingsCard() {
 }
 
 export function BookingsPage() {
-  const { t, formatDateTime } = useI18n();
+  const { t } = useI18n();
   const { me } = useMe();
   const issues = useApiQuery<{ items: AppointmentIssue[] }>('/api/orders/appointment-issues');
   const review = useApiQuery<{ items: BookingReviewItem[] }>('/api/bookings/review');
@@ -202,16 +243,9 @@ export function BookingsPage() {
                     {t('bookings.review.empty')}
                   </Text>
                 ) : (
-                  <BlockStack gap="200" as="ul">
+                  <BlockStack gap="400" as="ul">
                     {review.data!.items.map((item) => (
-                      <li key={item.id} style={{ listStyle: 'none' }}>
-                        <BlockStack gap="050">
-                          <Text as="span">{item.note ?? item.eventId}</Text>
-                          <Text as="span" tone="subdued" variant="bodySm">
-                            {formatDateTime(item.receivedAt)} · {item.provider}
-                          </Text>
-                        </BlockStack>
-                      </li>
+                      <ReviewRow key={item.id} item={item} mayAssign={!me || me.role !== 'staff'} onAssigned={review.reload} />
                     ))}
                   </BlockStack>
                 )}

@@ -36,6 +36,8 @@ export const adminRoutePolicies: Record<`${AdminRouteMethod} /${string}`, AdminR
   'POST /bookings/outcome': { role: 'manager', audit: { action: 'booking.outcome' } },
   'POST /bookings/reschedule': { role: 'manager', audit: { action: 'booking.reschedule' } },
   'GET /bookings/review': { role: 'staff' },
+  // Matching a booking event's unknown customer to a member gives that member the booking's points.
+  'POST /bookings/review/:id/assign': { role: 'manager', audit: { action: 'booking.assign_member' } },
   // The endpoint's signing secret and the Acuity API key: owners only, like the shop's other credentials.
   'GET /bookings/settings': { role: 'owner' },
   'PUT /bookings/settings': { role: 'owner', audit: { action: 'bookings.settings' } },

@@ -9,7 +9,7 @@ import { listMemberBookingEvents } from '../../../core/bookings/booking-history'
 import { ensureBookingIntegration, rotateBookingEventsSecret, saveAcuityCredentials, type BookingIntegration } from '../../../core/bookings/booking-integration-store';
 import { readBookingSettings, saveBookingSettings } from '../../../core/bookings/booking-settings-store';
 import { changeBooking, type BookingChange, type BookingChangeResult, type BookingRef } from '../../../core/bookings/change-booking';
-import { listBookingEventsForReview } from '../../../core/bookings/inbound-booking-events';
+import { assignBookingEventMember, listBookingEventsForReview } from '../../../core/bookings/inbound-booking-events';
 import { listMemberBookings } from '../../../core/bookings/list-member-bookings';
 import type { Db } from '../../../core/db-client';
 import { bookingIntegrationBoxes } from '../../booking-events/booking-integration-boxes';
@@ -68,6 +68,11 @@ export function createBookingsRouter(deps: { db: Db; encryptionKey: string; appU
   });
   router.get('/bookings/review', async (_req, res) => {
     res.json({ items: await listBookingEventsForReview(deps.db.prisma, adminAuthOf(res.locals).shopId) });
+  });
+  router.post('/bookings/review/:id/assign', async (req, res) => {
+    const { memberId } = z.object({ memberId: idSchema }).strict().parse(req.body);
+    await assignBookingEventMember(deps.db, adminAuthOf(res.locals).shopId, idSchema.parse(req.params.id), memberId, new Date());
+    res.json({ ok: true });
   });
 
   const settingsView = async (shopId: string, integration?: BookingIntegration): Promise<BookingSettingsView> => {
