@@ -182,6 +182,17 @@ describeEachDatabase('a booking\'s life', (getDb) => {
     expect((await api().post('/api/bookings/outcome').set('Authorization', await as('3')).send({ outcome: 'no_show' })).status).toBe(400);
   });
 
+  it('refuses to mark a product line as a no-show and changes nothing', async () => {
+    const customerId = ++customerSeq;
+    const order = orderPayload({ customerId, lines: [{ title: 'Shampoo', price: '12.00', productId: 909 }] });
+    await postWebhook(testApp.app, { shop: shop.domain, topic: 'orders/paid', payload: order });
+    await drain();
+    const response = await api().post('/api/bookings/outcome').set('Authorization', await as('3')).send({ lineItemId: lineId(order), outcome: 'no_show' });
+    expect(response.status).toBe(400);
+    expect((await entriesOf(customerId)).map((e) => e.status)).toEqual(['pending']);
+    expect(await eventsOf(customerId)).toEqual([]);
+  });
+
   it('credits at check-in + the delay when the shop credits on check-in, and only then', async () => {
     const { customerId, order } = await bookService(26, '14:00');
     await api().post('/api/bookings/check-in').set('Authorization', await as('2')).send({ lineItemId: lineId(order), at: '2026-11-26T12:30:00Z' });

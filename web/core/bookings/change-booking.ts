@@ -41,6 +41,8 @@ const WITHDRAWN = new Set(['no_show', 'cancelled']);
 
 interface BookingState {
   shopId: string;
+  /** false for an order line that is a product, not a service */
+  isBooking: boolean;
   memberId: string | null;
   title: string;
   status: string;
@@ -60,7 +62,7 @@ async function loadBooking(tx: Tx, shopId: string, ref: BookingRef): Promise<Boo
     const line = await tx.orderLine.findUnique({ where: { shopId_shopifyLineItemId: { shopId, shopifyLineItemId: ref.lineItemId } }, include: { order: true } });
     if (!line) throw new AppError('NOT_FOUND', 'This booking was not found.');
     return {
-      shopId, memberId: line.order.memberId, title: line.title, status: line.bookingStatus, start: line.appointmentStart, end: line.appointmentEnd,
+      shopId, isBooking: line.isService, memberId: line.order.memberId, title: line.title, status: line.bookingStatus, start: line.appointmentStart, end: line.appointmentEnd,
       orderId: line.order.shopifyOrderId, lineItemId: line.shopifyLineItemId, bookingId: null, orderCancelled: line.order.cancelledAt !== null,
       source: { kind: 'line', shopId, lineItemId: line.shopifyLineItemId },
       setTime: async (start, end) => {
@@ -74,7 +76,7 @@ async function loadBooking(tx: Tx, shopId: string, ref: BookingRef): Promise<Boo
   const booking = await tx.booking.findFirst({ where: { id: ref.bookingId, shopId } });
   if (!booking) throw new AppError('NOT_FOUND', 'This booking was not found.');
   return {
-    shopId, memberId: booking.memberId, title: booking.title, status: booking.status, start: booking.startsAt, end: booking.endsAt,
+    shopId, isBooking: true, memberId: booking.memberId, title: booking.title, status: booking.status, start: booking.startsAt, end: booking.endsAt,
     orderId: null, lineItemId: null, bookingId: booking.id, orderCancelled: false, source: { kind: 'booking', shopId, bookingId: booking.id },
     setTime: async (start, end) => {
       await tx.booking.update({ where: { id: booking.id }, data: { startsAt: start, endsAt: end } });
@@ -143,6 +145,9 @@ export async function changeBookingInTransaction(tx: Tx, kind: DbKind, shopId: s
     await recordBookingEvent(tx, { ...event, newStart: change.start, newEnd: change.end, oldAvailableAt: moved.before, newAvailableAt: availableAt });
     return result;
   }
+
+  // A time makes a line a booking (setTime marks it a service); nothing else applies to a product.
+  if (!state.isBooking) throw new AppError('VALIDATION', 'This order line is not a booking.');
 
   if (change.kind === 'no_show' || change.kind === 'cancelled') {
     if (WITHDRAWN.has(state.status)) return unchanged(`The booking is already ${state.status.replace('_', '-')}.`);
