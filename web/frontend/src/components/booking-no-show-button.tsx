@@ -1,5 +1,7 @@
-// "No-show" on a report row whose points came from a booking (an order's service line or a booking-system
-// booking): for managers and owners, who may void or claw back points. The server refuses a product line.
+// "No-show" on a report row whose points are still pending for an appointment (an order line or a
+// booking-system booking, with a due date): for managers and owners, who may void points. Products are
+// credited at payment, so a pending dated line is almost always a service; the server refuses the rest
+// with a clear message. Posted points are marked from the member page, where each booking is listed.
 import { Button } from '@shopify/polaris';
 import { useState } from 'react';
 import type { BookingChangeAnswer } from '../../../contracts/bookings-api';
@@ -8,17 +10,17 @@ import { useI18n } from '../hooks/use-i18n';
 import { useMe } from '../hooks/use-me';
 import { showToast } from '../lib/toast';
 
-type BookingEntry = { type: string; status: string; sourceType: string; sourceId: string; description: string };
+type BookingEntry = { type: string; status: string; sourceType: string; sourceId: string; description: string; availableAt: string | null };
 
-export function isBookingEarn(entry: BookingEntry): boolean {
-  return entry.type === 'earn' && entry.status !== 'voided' && (entry.sourceType === 'line_item' || entry.sourceType === 'booking');
+export function isPendingBookingEarn(entry: BookingEntry): boolean {
+  return entry.type === 'earn' && entry.status === 'pending' && entry.availableAt !== null && (entry.sourceType === 'line_item' || entry.sourceType === 'booking');
 }
 
 export function BookingNoShowButton({ entry, onDone }: { entry: BookingEntry; onDone(): void }) {
   const { t } = useI18n();
   const { me } = useMe();
   const [busy, setBusy] = useState(false);
-  if (!isBookingEarn(entry) || (me && me.role === 'staff')) return null;
+  if (!isPendingBookingEarn(entry) || (me && me.role === 'staff')) return null;
   const mark = async () => {
     setBusy(true);
     try {
