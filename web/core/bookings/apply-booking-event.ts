@@ -72,7 +72,8 @@ export async function applyBookingEvent(db: Db, shopId: string, provider: string
     if (event.type === 'completed') return applyToBooking(tx, db, shopId, { bookingId: booking.id }, change, provider, now);
     return { status: 'applied', note: null, memberId };
   }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') return { status: 'ignored' as const, note: error.message, memberId: null };
+    // A line that is not a booking, an end before the start: retrying cannot help; the event says why.
+    if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'VALIDATION')) return { status: 'ignored' as const, note: error.message, memberId: null };
     throw error;
   });
 }
