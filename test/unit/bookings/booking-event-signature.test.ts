@@ -47,5 +47,6 @@ describe('bookingEventSchema', () => {
     expect(bookingEventSchema.safeParse({ ...valid, booking: { ...valid.booking, start: 'Zebra 2026' } }).success).toBe(false);
     expect(bookingEventSchema.safeParse({ ...valid, booking: { ...valid.booking, customer: { shopifyCustomerId: 'gid://shopify/Order/1' } } }).success).toBe(false);
     expect(bookingEventSchema.safeParse({ ...valid, extra: true }).success).toBe(false);
+    expect(bookingEventSchema.safeParse({ ...valid, booking: { ...valid.booking, end: '2026-11-27T09:59:00+01:00' } }).success).toBe(false);
   });
 });

@@ -41,7 +41,7 @@ export const bookingEventSchema = z.object({
     }).default({}),
     /** the Shopify order line the booking was sold as, when there is one */
     lineItemId: shopifyId('LineItem').optional(),
-  }),
+  }).refine((booking) => !booking.end || new Date(booking.end) >= new Date(booking.start), { message: 'must not end before it starts', path: ['end'] }),
 }).strict();
 
 export type BookingEventInput = z.infer<typeof bookingEventSchema>;
