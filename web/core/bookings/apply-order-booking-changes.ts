@@ -5,6 +5,7 @@
 // - an order edit that removed a service line (current_quantity 0) and added one -> the booking moved
 //   to the new line: the old line's pending points are voided and pending again on the new line, at its time;
 // - the shop's no-show tag on the order -> every open booking of the order is a no-show.
+import { randomUUID } from 'node:crypto';
 import type { DbKind, Tx } from '../db-client';
 import { recordPendingEarn } from '../ledger/record-pending-earn';
 import { withdrawCredit } from '../ledger/withdraw-credit';
@@ -13,7 +14,6 @@ import type { OrderSnapshot } from '../orders/order-snapshot';
 import { describeNewLine } from '../orders/plan-order-earnings';
 import { recordBookingEvent } from './booking-history';
 import { changeBookingInTransaction, OPEN_STATUS } from './change-booking';
-import { randomUUID } from 'node:crypto';
 
 type StoredLine = Awaited<ReturnType<Tx['orderLine']['findMany']>>[number];
 type OrderRef = { id: string; shopId: string; shopifyOrderId: string; memberId: string | null; earningRecordedAt: Date | null };
