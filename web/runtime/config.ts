@@ -29,6 +29,7 @@ const envSchema = z.object({
   SHOPIFY_API_VERSION: z.string().regex(/^\d{4}-\d{2}$/, 'must look like 2026-07').default('2026-07'),
   /** Where Admin API and token-exchange calls go instead of https://{shop}; set in demo mode and tests. */
   SHOPIFY_SIMULATOR_URL: z.url({ message: 'must be an absolute URL' }).optional(),
+  ACUITY_API_URL: z.url({ message: 'must be an absolute URL' }).optional(),
   ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must look like 1mb or 512kb').default('1mb'),
   RUN_JOBS_IN_WEB: booleanFlag.optional(),
@@ -89,6 +90,8 @@ export interface AppConfig {
   outbox: { batchSize: number; leaseMs: number; crashAfterClaim: boolean };
   /** the process-tasks job: tasks claimed per batch, and claimers running at once in one process */
   tasks: { batchSize: number; claimers: number };
+  /** Acuity Scheduling's API base URL (the booking-events adapter reads appointments there; tests point it at the simulator) */
+  acuityApiUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -152,5 +155,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redemptionStuckAfterMs: e.REDEMPTION_STUCK_AFTER_SECONDS * 1000,
     outbox: { batchSize: e.OUTBOX_BATCH_SIZE, leaseMs: e.OUTBOX_LEASE_SECONDS * 1000, crashAfterClaim: e.OUTBOX_CRASH_AFTER_CLAIM },
     tasks: { batchSize: e.TASK_BATCH_SIZE, claimers: e.TASK_CLAIMERS },
+    acuityApiUrl: (e.ACUITY_API_URL ?? 'https://acuityscheduling.com/api/v1').replace(/\/$/, ''),
   };
 }

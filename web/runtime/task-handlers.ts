@@ -4,8 +4,10 @@
 // once (`runBatch`), for set-based work.
 import { syncShopCatalog } from '../server/catalog/sync-shop-catalog';
 import { ISSUE_REWARD_TASK } from '../core/redemption/redemption-types';
-import { PROCESS_WEBHOOK_TASK, REEVALUATE_GROUPS_TASK, SYNC_CATALOG_TASK, type TaskKind } from '../core/tasks/task-kinds';
+import { PROCESS_BOOKING_EVENT_TASK, PROCESS_WEBHOOK_TASK, REEVALUATE_GROUPS_TASK, SYNC_CATALOG_TASK, type TaskKind } from '../core/tasks/task-kinds';
 import { reevaluateGroups } from '../core/groups/reevaluate-groups';
+import { bookingIntegrationBoxes } from '../server/booking-events/booking-integration-boxes';
+import { processBookingEvent } from '../server/booking-events/process-booking-event';
 import type { TaskRow } from '../core/tasks/task-queue';
 import { webhookHandlers } from '../server/webhooks/handlers';
 import { issueRewardTaskHandler } from '../server/rewards/issue-reward-task';
@@ -45,6 +47,14 @@ export const taskHandlers: Record<TaskKind, TaskHandler> = {
       const { shopId } = payload as { shopId: string };
       const summary = await reevaluateGroups(context.runtime.db, { shopId, now: context.now() });
       context.runtime.logger.info({ shopId, summary }, 'groups re-evaluated');
+    },
+  },
+  [PROCESS_BOOKING_EVENT_TASK]: {
+    async run(context, payload) {
+      const { inboundEventId } = payload as { inboundEventId: string };
+      const { config, db, logger } = context.runtime;
+      const outcome = await processBookingEvent({ db, boxes: bookingIntegrationBoxes(config.encryptionKey), acuityApiUrl: config.acuityApiUrl }, inboundEventId, context.now());
+      if (outcome?.status === 'needs_review') logger.info({ inboundEventId, note: outcome.note }, 'booking event waits for staff review');
     },
   },
 };

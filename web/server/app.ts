@@ -6,6 +6,7 @@ import type { AppConfig } from '../runtime/config';
 import { DEMO_SHOP_DOMAIN } from '../runtime/config';
 import { createAdminFrontendRouter } from './http/admin-frontend';
 import { createAppointmentIssuesRouter } from './http/admin/appointment-issues-route';
+import { createBookingsRouter } from './http/admin/bookings-route';
 import { createConsentsRouter } from './http/admin/consents-route';
 import { createMessageLogRouter } from './http/admin/message-log-route';
 import { createStaffAlertsRouter } from './http/admin/staff-alerts-route';
@@ -34,6 +35,7 @@ import { createDemoRouter } from './http/demo-routes';
 import { createErrorHandler, notFoundHandler } from './http/error-handler';
 import { requireSessionToken } from './http/session-token-auth';
 import { createWebhooksHandler } from './http/webhooks-route';
+import { createBookingEventsRouter } from './http/booking-events-route';
 import type { Logger } from '../runtime/logger';
 import type { ShopifyApi } from './shopify';
 import { AdminGraphqlClient } from '../shopify-admin/admin-graphql-client';
@@ -96,6 +98,8 @@ export function createApp(deps: AppDeps): AppListener {
   // view with the widget), and each router level costs allocations the garbage collector pays for.
   mountCustomerProxyRoutes(app, '/proxy', { db, admin, codeBox, logger, apiSecret: config.shopify.apiSecret, bodyLimit: config.bodyLimit });
 
+  // Booking events need the raw body for their signature, so they are mounted before any JSON parser.
+  app.use(createBookingEventsRouter({ db, encryptionKey: config.encryptionKey, bodyLimit: config.bodyLimit }));
   app.use(createExtensionsRouter({ db, admin, codeBox, logger, apiKey: config.shopify.apiKey, apiSecret: config.shopify.apiSecret, bodyLimit: config.bodyLimit }));
 
   const api = express.Router();
@@ -109,6 +113,7 @@ export function createApp(deps: AppDeps): AppListener {
   api.use(createFailedDeliveriesRouter({ db }));
   api.use(createTaskQueueRouter({ db }));
   api.use(createAppointmentIssuesRouter({ db }));
+  api.use(createBookingsRouter({ db, encryptionKey: config.encryptionKey, appUrl: config.shopify.appUrl }));
   api.use(createMeRouter({ db }));
   api.use(createSetupGuideRouter({ db, appEmailServer: Boolean(config.smtp.host) }));
   api.use(createStaffRouter({ db }));

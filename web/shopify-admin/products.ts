@@ -17,6 +17,7 @@ export const PRODUCTS_PAGE_QUERY = `#graphql
             id
             title
             price
+            sku
           }
         }
       }

@@ -106,6 +106,22 @@ describeEachDatabase('admin route authorization', (getDb) => {
       'POST /webhooks/failed/retry': () => call('post', '/webhooks/failed/retry', { ids: ['no-such-delivery'] }),
       'PUT /products/:productId/loyalty': () => call('put', '/products/77/loyalty', { enabled: false }),
       'PUT /products-loyalty': () => call('put', '/products-loyalty', { items: [{ productId: '77', settings: { enabled: true } }] }),
+      'PUT /orders/appointment-issues/:lineItemId/time': async () => {
+        const order = await prisma.orderRecord.create({ data: { shopId: shop.id, shopifyOrderId: 'gid://shopify/Order/8801', memberId: member.id, currency: 'EUR', processedAt: new Date(), shopifyUpdatedAt: new Date() } });
+        for (const n of [1, 2, 3]) {
+          await prisma.orderLine.create({ data: { shopId: shop.id, orderRecordId: order.id, shopifyLineItemId: `gid://shopify/LineItem/880${n}`, title: 'Massage', quantity: 1, eligibleMinor: 5000, isService: true, appointmentStatus: 'unparseable' } });
+        }
+        return call('put', `/orders/appointment-issues/${encodeURIComponent('gid://shopify/LineItem/8801')}/time`, { start: '2026-12-01T10:00:00Z' });
+      },
+      'POST /bookings/check-in': () => call('post', '/bookings/check-in', { lineItemId: 'gid://shopify/LineItem/8801' }),
+      'POST /bookings/reschedule': () => call('post', '/bookings/reschedule', { lineItemId: 'gid://shopify/LineItem/8802', start: '2026-12-02T10:00:00Z' }),
+      'POST /bookings/outcome': () => call('post', '/bookings/outcome', { lineItemId: 'gid://shopify/LineItem/8803', outcome: 'no_show' }),
+      'PUT /bookings/settings': () => call('put', '/bookings/settings', { noShowOrderTag: 'no-show', creditOnCheckIn: true, acuity: { userId: '123', apiKey: 'acuity-secret-key' } }),
+      'POST /bookings/settings/secret': () => call('post', '/bookings/settings/secret'),
+      'POST /bookings/review/:id/assign': async () => {
+        const event = await prisma.inboundBookingEvent.create({ data: { shopId: shop.id, provider: 'generic', eventId: 'audit-review', payload: '{}', status: 'needs_review' } });
+        return call('post', `/bookings/review/${event.id}/assign`, { memberId: member.id });
+      },
       'POST /rewards': () => call('post', '/rewards', { title: 'Gift card €5', valueMinor: 500, currency: 'EUR', pointsCost: 50 }),
       'PATCH /rewards/:id': () => call('patch', `/rewards/${reward.id}`, { pointsCost: 90 }),
       'DELETE /rewards/:id': () => call('delete', `/rewards/${archived.id}`),

@@ -12,7 +12,8 @@ export interface CatalogItem {
   status: string;
   isGiftCard: boolean;
   tags: string[];
-  variants: Array<{ id: string; title: string; price: string }>;
+  /** sku: booking systems may name a service by it (web/core/bookings/resolve-booked-service.ts) */
+  variants: Array<{ id: string; title: string; price: string; sku?: string | null }>;
 }
 
 const SERVICE_WORDS = ['service', 'services', 'booking', 'appointment', 'class', 'rental'];
@@ -27,7 +28,7 @@ export async function saveCatalog(prisma: Prisma, shopId: string, currency: stri
   let newServices = 0;
   await writeTransaction({ prisma }, async (tx) => {
     for (const item of items) {
-      const variants = JSON.stringify(item.variants.map((v) => ({ id: v.id, title: v.title, priceMinor: parseMoneyToMinor(v.price, currency) })));
+      const variants = JSON.stringify(item.variants.map((v) => ({ id: v.id, title: v.title, priceMinor: parseMoneyToMinor(v.price, currency), ...(v.sku ? { sku: v.sku } : {}) })));
       const data = { title: item.title, productType: item.productType, vendor: item.vendor, status: item.status, isGiftCard: item.isGiftCard, variants };
       await tx.product.upsert({ where: { shopId_shopifyId: { shopId, shopifyId: item.id } }, create: { shopId, shopifyId: item.id, ...data }, update: data });
       if (looksLikeService(item)) {

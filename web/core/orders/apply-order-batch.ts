@@ -17,6 +17,7 @@ import { joinSql, sql, sqlList, toDate, toDateOrNull } from '../sql/sql-query';
 import { loadEarningContext, type EarningContext } from './load-earning-context';
 import { isPaid, type OrderSnapshot, type OrderTrigger } from './order-snapshot';
 import { inChunks, insertAndLockOrders, orderKey, writeOrders, type OrderRow } from './order-rows';
+import { mayChangeBookings } from '../bookings/apply-order-booking-changes';
 import { describeNewLine, fulfilmentAvailableAt, planOrderEarnings, type NewOrderLine, type PlannedEntry } from './plan-order-earnings';
 
 export interface OrderBatchItem {
@@ -64,7 +65,7 @@ const flag = (value: boolean) => (value ? 1 : 0);
 
 const LINE_COLUMNS = sql`"id", "shopId", "orderRecordId", "shopifyLineItemId", "productId", "variantId", "title", "quantity", "refundedQuantity",
   "eligibleMinor", "isService", "isGiftCard", "appointmentStart", "appointmentEnd", "appointmentStatus", "rawProperties", "appointmentIssue",
-  "earnedPoints", "pointsBasis", "createdAt"`;
+  "earnedPoints", "pointsBasis", "bookingStatus", "createdAt"`;
 
 function readLine(row: Record<string, unknown>): LineRow {
   return {
@@ -207,7 +208,7 @@ async function writeLines(tx: SqlExecutor, lines: Array<LineRow & { shopId: stri
   await inChunks(lines, 200, async (chunk) => {
     const rows = chunk.map((l) => sql`(${l.id}, ${l.shopId}, ${l.orderRecordId}, ${l.shopifyLineItemId}, ${l.productId}, ${l.variantId}, ${l.title}, ${l.quantity},
       ${l.refundedQuantity}, ${l.eligibleMinor}, ${flag(l.isService)}, ${flag(l.isGiftCard)}, ${l.appointmentStart}, ${l.appointmentEnd}, ${l.appointmentStatus},
-      ${l.rawProperties}, ${l.appointmentIssue}, ${l.earnedPoints}, ${l.pointsBasis}, ${l.createdAt})`);
+      ${l.rawProperties}, ${l.appointmentIssue}, ${l.earnedPoints}, ${l.pointsBasis}, ${l.bookingStatus ?? 'booked'}, ${l.createdAt})`);
     await tx.execute(sql`
       INSERT INTO "OrderLine" (${LINE_COLUMNS}) VALUES ${joinSql(rows)}
       ON CONFLICT ("id") DO UPDATE SET "earnedPoints" = excluded."earnedPoints", "pointsBasis" = excluded."pointsBasis"`);
@@ -244,6 +245,22 @@ async function writeMembers(tx: SqlExecutor, members: MemberRow[], pendingAdded:
   });
 }
 
+/**
+ * The stored properties of the lines of the batch's orders/updated deliveries that carry properties (one
+ * query; booking apps and order edits change an order through orders/updated, and the hot orders/paid
+ * path is spared the read).
+ */
+async function readStoredProperties(db: Db, items: OrderBatchItem[]): Promise<Map<string, string>> {
+  const ids = [...new Set(items.filter((item) => item.trigger === 'updated').flatMap((item) => item.snapshot.lines.filter((line) => line.properties.length > 0).map((line) => `${item.shopId}\n${line.shopifyLineItemId}`)))];
+  const stored = new Map<string, string>();
+  if (ids.length === 0) return stored;
+  const rows = await inChunks(ids, 500, (chunk) => sqlClientOf(db).query<{ shopifyLineItemId: string; rawProperties: string }>(sql`
+    SELECT "shopifyLineItemId", "rawProperties" FROM "OrderLine"
+    WHERE "shopId" IN ${sqlList([...new Set(chunk.map((id) => id.split('\n')[0]!))])} AND "shopifyLineItemId" IN ${sqlList(chunk.map((id) => id.split('\n')[1]!))}`));
+  for (const row of rows) stored.set(row.shopifyLineItemId, row.rawProperties);
+  return stored;
+}
+
 export async function applyOrderBatch(
   db: Db,
   items: OrderBatchItem[],
@@ -261,15 +278,22 @@ export async function applyOrderBatch(
     individually.push(...group.map((item) => item.key));
     groups.delete(key);
   }
+  const contexts = new Map<string, EarningContext>();
+  const candidates = [...groups.values()].flat();
+  for (const shopId of new Set(candidates.map((item) => item.shopId))) {
+    const productIds = [...new Set(candidates.filter((item) => item.shopId === shopId).flatMap((item) => item.snapshot.lines.map((line) => line.productId)).filter((id): id is string => id !== null))];
+    contexts.set(shopId, await loadEarningContext(db.prisma, shopId, productIds));
+  }
+  // Deliveries that change known bookings (rescheduled, replaced, no-show tag) take the one-order path too.
+  const storedProperties = await readStoredProperties(db, candidates);
+  for (const [key, group] of groups) {
+    if (!group.some((item) => mayChangeBookings(contexts.get(item.shopId)!, item.snapshot, storedProperties))) continue;
+    individually.push(...group.map((item) => item.key));
+    groups.delete(key);
+  }
   const batched = [...groups.values()].flat();
   const applied = batched.map((item) => item.key);
   if (batched.length === 0) return { applied, individually, pendingPointsRecorded: 0 };
-
-  const contexts = new Map<string, EarningContext>();
-  for (const shopId of new Set(batched.map((item) => item.shopId))) {
-    const productIds = [...new Set(batched.filter((item) => item.shopId === shopId).flatMap((item) => item.snapshot.lines.map((line) => line.productId)).filter((id): id is string => id !== null))];
-    contexts.set(shopId, await loadEarningContext(db.prisma, shopId, productIds));
-  }
 
   let pendingPointsRecorded = 0;
   await sqlClientOf(db).transaction(async (tx) => {

@@ -1,6 +1,7 @@
 // Applies one order webhook to the ledger, exactly once whatever the order and number of deliveries:
 // the order row is locked for the transaction, every ledger effect has its own idempotency key, and
 // stale snapshots (an older orders/updated arriving late) never move the order's state backwards.
+import { applyOrderBookingChanges } from '../bookings/apply-order-booking-changes';
 import { writeTransaction, type Db, type Tx } from '../db-client';
 import { recordPendingEarn } from '../ledger/record-pending-earn';
 import { minorUnitsFromColumn } from '../money';
@@ -29,8 +30,10 @@ async function lockOrder(tx: Tx, kind: Db['kind'], shopId: string, snapshot: Ord
   return { order, created: created.has(key) };
 }
 
-async function saveNewLines(tx: Tx, context: EarningContext, order: LockedOrder, snapshot: OrderSnapshot): Promise<void> {
-  const known = new Set((await tx.orderLine.findMany({ where: { orderRecordId: order.id }, select: { shopifyLineItemId: true } })).map((l) => l.shopifyLineItemId));
+type StoredLine = Awaited<ReturnType<Tx['orderLine']['findMany']>>[number];
+
+async function saveNewLines(tx: Tx, context: EarningContext, order: LockedOrder, snapshot: OrderSnapshot, stored: StoredLine[]): Promise<void> {
+  const known = new Set(stored.map((l) => l.shopifyLineItemId));
   const fresh = snapshot.lines.filter((line) => !known.has(line.shopifyLineItemId));
   if (fresh.length === 0) return;
   await tx.orderLine.createMany({
@@ -103,7 +106,12 @@ export async function applyOrderSnapshot(db: Db, shopId: string, snapshot: Order
           ...(fulfilled && !locked.fulfilledAt ? { fulfilledAt: now } : {}),
         },
       });
-      await saveNewLines(tx, context, order, snapshot);
+      const storedLines = await tx.orderLine.findMany({ where: { orderRecordId: order.id } });
+      await saveNewLines(tx, context, order, snapshot, storedLines);
+      // Rescheduled, replaced or no-show bookings; an older snapshot must not move a booking back.
+      if (!stale && !snapshot.cancelledAt && !order.cancelledAt) {
+        await applyOrderBookingChanges(tx, db.kind, context, order, snapshot, storedLines, now);
+      }
       const result: ApplyOrderResult = { stale, pendingPointsRecorded: 0, pointsVoided: 0, pointsClawedBack: 0 };
       if (snapshot.cancelledAt || order.cancelledAt) {
         if (!order.cancelledAt) {

@@ -16,6 +16,8 @@ export interface EarningContext {
     allowNegativeBalance: boolean;
     bookingPropertyConfig: Record<string, unknown>;
     dateOrder: 'DMY' | 'MDY' | '';
+    /** an order tag that marks the order's bookings as no-shows; "" = off */
+    noShowOrderTag: string;
   };
   multipliers: Array<{ multiplierPercent: number; productId: string | null; startsAt: Date; endsAt: Date }>;
   loyaltyByKey: Map<string, { enabled: boolean; isService: boolean; pointsMode: 'fixed' | 'rate'; fixedPoints: number; multiplierPercent: number }>;
@@ -45,6 +47,7 @@ export async function loadEarningContext(tx: Tx, shopId: string, productIds: str
       allowNegativeBalance: settings.allowNegativeBalance,
       bookingPropertyConfig: JSON.parse(settings.bookingPropertyConfig) as Record<string, unknown>,
       dateOrder: settings.dateOrder as EarningContext['settings']['dateOrder'],
+      noShowOrderTag: settings.noShowOrderTag,
     },
     multipliers,
     loyaltyByKey: new Map(

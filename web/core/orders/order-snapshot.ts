@@ -16,6 +16,8 @@ export interface OrderLineSnapshot {
   eligibleMinor: number;
   isGiftCard: boolean;
   properties: LineItemProperty[];
+  /** units left after order edits (Shopify's current_quantity); 0 = removed by an edit. Absent = not sent. */
+  currentQuantity?: number;
 }
 
 export interface RefundLineSnapshot {
@@ -43,6 +45,8 @@ export interface OrderSnapshot {
   customer: CustomerFields | null;
   lines: OrderLineSnapshot[];
   refunds: RefundSnapshot[];
+  /** the order's tags (a configured one marks its bookings as no-shows); absent = not sent */
+  tags?: string[];
 }
 
 /** Which webhook brought the snapshot; `paid` is authoritative that the order has been paid. */

@@ -20,6 +20,8 @@ export interface StoredOrderLine {
   isService: boolean;
   appointmentStart: Date | null;
   appointmentEnd: Date | null;
+  /** booked | no_show | cancelled | completed; absent = booked */
+  bookingStatus?: string;
 }
 
 export interface NewOrderLine extends StoredOrderLine {
@@ -111,7 +113,9 @@ export function planOrderEarnings(context: EarningContext, snapshot: OrderSnapsh
     const earned = computed?.points ?? 0;
     plan.lines.push({ shopifyLineItemId: line.shopifyLineItemId, earnedPoints: earned, pointsBasis: computed?.basis ?? '' });
     // A refund that arrived before the payment already reduced what this line may earn.
-    const points = remainingLinePoints(earned, line.quantity, line.refundedQuantity);
+    // A booking marked no-show or cancelled before the payment earns nothing (web/core/bookings).
+    const withdrawn = line.bookingStatus === 'no_show' || line.bookingStatus === 'cancelled';
+    const points = withdrawn ? 0 : remainingLinePoints(earned, line.quantity, line.refundedQuantity);
     if (points <= 0) continue;
     const availableAt = creditAvailableAt({
       isService: line.isService,

@@ -12,7 +12,7 @@ const optionalText = (max: number) => z.preprocess(emptyToUndefined, z.string().
 
 export const entryTypes = ['earn', 'redeem', 'adjust', 'expire', 'reversal'] as const;
 export const entryStatuses = ['pending', 'posted', 'voided'] as const;
-export const sourceTypes = ['order', 'line_item', 'refund', 'staff', 'job', 'redemption', 'campaign'] as const;
+export const sourceTypes = ['order', 'line_item', 'refund', 'staff', 'job', 'redemption', 'campaign', 'booking'] as const;
 
 export const reportFilterSchema = z.object({
   from: optionalText(40),

@@ -7,6 +7,7 @@ import { ISSUE_REWARD_TASK } from '../redemption/redemption-types';
 export const PROCESS_WEBHOOK_TASK = 'process-webhook';
 export const SYNC_CATALOG_TASK = 'sync-catalog';
 export const REEVALUATE_GROUPS_TASK = 'reevaluate-groups';
+export const PROCESS_BOOKING_EVENT_TASK = 'process-booking-event';
 
 export interface TaskKindPolicy {
   /** attempts before the task ends as `failed` (kept, listed, retryable by staff) */
@@ -27,6 +28,8 @@ export const taskKinds = {
   [ISSUE_REWARD_TASK]: { maxAttempts: 6, priority: 100, backoffMs: exponentialBackoff(30_000, 60 * 60_000) },
   // Orders, refunds, customers, compliance: points should appear within seconds, but a sale-day burst may queue.
   [PROCESS_WEBHOOK_TASK]: { maxAttempts: 8, priority: 50, backoffMs: exponentialBackoff(30_000, 60 * 60_000) },
+  // Booking-system events (web/core/bookings): like webhooks, a booking's points should follow within seconds.
+  [PROCESS_BOOKING_EVENT_TASK]: { maxAttempts: 8, priority: 50, backoffMs: exponentialBackoff(30_000, 60 * 60_000) },
   // Background refresh of the product catalogue after install.
   [SYNC_CATALOG_TASK]: { maxAttempts: 8, priority: 0, backoffMs: exponentialBackoff(30_000, 60 * 60_000) },
   // Staff saved an automatic group or a tier: its members should follow within a minute, not at the nightly run.

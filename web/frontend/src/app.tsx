@@ -24,6 +24,7 @@ const StaffPage = lazy(() => import('./pages/staff-page').then((m) => ({ default
 const MultipliersPage = lazy(() => import('./pages/multipliers-page').then((m) => ({ default: m.MultipliersPage })));
 const GroupsPage = lazy(() => import('./pages/groups-page').then((m) => ({ default: m.GroupsPage })));
 const GroupPage = lazy(() => import('./pages/group-page').then((m) => ({ default: m.GroupPage })));
+const BookingsPage = lazy(() => import('./pages/bookings-page').then((m) => ({ default: m.BookingsPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 type PageComponent = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>> | LazyExoticComponent<ComponentType>;
@@ -53,6 +54,7 @@ const ROUTES: Route[] = [
   route('/groups/new', GroupPage),
   route('/groups/:groupId', GroupPage),
   route('/report', ReportPage),
+  route('/bookings', BookingsPage),
   route('/adjustments/bulk', BulkAdjustPage),
   route('/rewards', RewardsPage),
   route('/settings', SettingsPage),
@@ -94,6 +96,7 @@ export function App({ i18n, polarisTranslations }: { i18n: I18n; polarisTranslat
             <a href={hrefFor('/groups')}>{i18n.t('nav.groups')}</a>
             <a href={hrefFor('/products')}>{i18n.t('nav.products')}</a>
             <a href={hrefFor('/report')}>{i18n.t('nav.report')}</a>
+            <a href={hrefFor('/bookings')}>{i18n.t('nav.bookings')}</a>
             <a href={hrefFor('/rewards')}>{i18n.t('nav.rewards')}</a>
             <a href={hrefFor('/adjustments/bulk')}>{i18n.t('nav.bulk')}</a>
             <a href={hrefFor('/settings')}>{i18n.t('nav.settings')}</a>

@@ -21,6 +21,7 @@ const lineItemSchema = z.object({
   title: z.string().default(''),
   name: z.string().optional(),
   quantity: z.number().int().nonnegative(),
+  current_quantity: z.number().int().nonnegative().nullable().optional(),
   price: amount,
   total_discount: optionalAmount,
   gift_card: z.boolean().default(false),
@@ -52,6 +53,7 @@ const orderSchema = z.object({
   cancelled_at: z.string().nullable().optional(),
   taxes_included: z.boolean().optional(),
   location_id: id.nullable().optional(),
+  tags: z.string().nullable().optional(),
   customer: z
     .object({
       id,
@@ -139,8 +141,10 @@ export function parseOrderPayload(topic: string, payload: unknown): OrderSnapsho
         eligibleMinor: line.gift_card ? 0 : Math.max(0, gross - discount - includedTax),
         isGiftCard: line.gift_card,
         properties: (line.properties ?? []).map((property) => ({ name: property.name, value: propertyValue(property.value) })),
+        ...(line.current_quantity === null || line.current_quantity === undefined ? {} : { currentQuantity: line.current_quantity }),
       };
     }),
     refunds: (order.refunds ?? []).map((refund) => refundSnapshot(topic, refund, currency)),
+    ...(order.tags ? { tags: order.tags.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '') } : {}),
   };
 }

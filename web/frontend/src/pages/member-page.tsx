@@ -7,6 +7,7 @@ import { CountCard } from '../components/count-card';
 import { EmailServerBanner } from '../components/email-server-banner';
 import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
 import { MemberConsents } from '../components/member-consents';
+import { MemberBookings } from '../components/member-bookings';
 import { MemberGiftCards } from '../components/member-gift-cards';
 import { MemberGroupsCard } from '../components/member-groups-card';
 import { EntryPointsAndStatus, EntryTypeStatusPointsCells, SignedPoints, useEntryLabels } from '../components/entry-labels';
@@ -102,6 +103,15 @@ export function MemberPage({ params }: { params: Record<string, string> }) {
                 />
               )}
             </Card>
+            <Box paddingBlockStart="400">
+              <MemberBookings
+                memberId={member.id}
+                onChanged={() => {
+                  detail.reload();
+                  setHistoryGeneration((value) => value + 1);
+                }}
+              />
+            </Box>
           </Layout.Section>
           <Layout.Section variant="oneThird">
             <BlockStack gap="400">

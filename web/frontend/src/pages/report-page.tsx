@@ -27,6 +27,7 @@ import { DateRangePicker, presetRange } from '../components/date-range-picker';
 import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
 import { EntryPointsAndStatus, EntryTypeStatusPointsCells, useEntryLabels } from '../components/entry-labels';
 import { LiabilityCard } from '../components/liability-card';
+import { BookingNoShowButton } from '../components/booking-no-show-button';
 import { MemberPicker, type PickedMember } from '../components/member-picker';
 import { PageSkeleton, TableSkeleton } from '../components/page-skeleton';
 import { ApiError, toApiError, useApiQuery, withQuery } from '../hooks/use-api';
@@ -349,6 +350,7 @@ export function ReportPage() {
                                 <AddPointsButton entry={entry} onClick={() => setAdjustFor(entry)} />
                               </Box>
                             ) : null}
+                            <BookingNoShowButton entry={entry} onDone={() => setGeneration((value) => value + 1)} />
                           </BlockStack>
                           <EntryPointsAndStatus entry={entry} />
                         </InlineStack>
@@ -383,9 +385,12 @@ export function ReportPage() {
                     </IndexTable.Cell>
                     <EntryTypeStatusPointsCells entry={entry} />
                     <IndexTable.Cell>
-                      {permissions.adjust && entry.memberId ? (
-                        <AddPointsButton entry={entry} onClick={() => setAdjustFor(entry)} />
-                      ) : null}
+                      <InlineStack gap="200" wrap={false}>
+                        {permissions.adjust && entry.memberId ? (
+                          <AddPointsButton entry={entry} onClick={() => setAdjustFor(entry)} />
+                        ) : null}
+                        <BookingNoShowButton entry={entry} onDone={() => setGeneration((value) => value + 1)} />
+                      </InlineStack>
                     </IndexTable.Cell>
                   </IndexTable.Row>
                   ),

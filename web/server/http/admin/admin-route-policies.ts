@@ -27,6 +27,21 @@ export const adminRoutePolicies: Record<`${AdminRouteMethod} /${string}`, AdminR
   // The owner ticks off a setup step the app cannot see (widget in the theme, programme announced).
   'PUT /setup/steps/:step': { role: 'owner', audit: { action: 'setup.step' } },
   'GET /orders/appointment-issues': { role: 'staff' },
+  // Bookings (web/core/bookings). Staff at the desk know when an appointment is: they set an unreadable
+  // time and check customers in (which only ever moves pending points). A no-show or cancellation voids
+  // or claws back points, and a reschedule by hand moves credited points: managers and owners.
+  'PUT /orders/appointment-issues/:lineItemId/time': { role: 'staff', audit: { action: 'booking.time_set' } },
+  'GET /members/:id/bookings': { role: 'staff' },
+  'POST /bookings/check-in': { role: 'staff', audit: { action: 'booking.check_in' } },
+  'POST /bookings/outcome': { role: 'manager', audit: { action: 'booking.outcome' } },
+  'POST /bookings/reschedule': { role: 'manager', audit: { action: 'booking.reschedule' } },
+  'GET /bookings/review': { role: 'staff' },
+  // Matching a booking event's unknown customer to a member gives that member the booking's points.
+  'POST /bookings/review/:id/assign': { role: 'manager', audit: { action: 'booking.assign_member' } },
+  // The endpoint's signing secret and the Acuity API key: owners only, like the shop's other credentials.
+  'GET /bookings/settings': { role: 'owner' },
+  'PUT /bookings/settings': { role: 'owner', audit: { action: 'bookings.settings' } },
+  'POST /bookings/settings/secret': { role: 'owner', audit: { action: 'bookings.secret_rotate' } },
   'GET /members': { role: 'staff' },
   'GET /members/:id': { role: 'staff' },
   'GET /members/:id/history': { role: 'staff' },

@@ -1,0 +1,104 @@
+-- AlterTable
+ALTER TABLE "ProgramSettings" ADD COLUMN     "creditOnCheckIn" BOOLEAN NOT NULL DEFAULT false,
+ADD COLUMN     "noShowOrderTag" TEXT NOT NULL DEFAULT '';
+
+-- AlterTable
+ALTER TABLE "OrderLine" ADD COLUMN     "bookingStatus" TEXT NOT NULL DEFAULT 'booked';
+
+-- CreateTable
+CREATE TABLE "BookingIntegration" (
+    "shopId" TEXT NOT NULL,
+    "endpointKey" TEXT NOT NULL,
+    "secretEncrypted" TEXT NOT NULL,
+    "acuityUserId" TEXT NOT NULL DEFAULT '',
+    "acuityApiKeyEncrypted" TEXT NOT NULL DEFAULT '',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "BookingIntegration_pkey" PRIMARY KEY ("shopId")
+);
+
+-- CreateTable
+CREATE TABLE "InboundBookingEvent" (
+    "id" TEXT NOT NULL,
+    "shopId" TEXT NOT NULL,
+    "provider" TEXT NOT NULL,
+    "eventId" TEXT NOT NULL,
+    "payload" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'queued',
+    "note" TEXT,
+    "assignedMemberId" TEXT,
+    "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "processedAt" TIMESTAMP(3),
+
+    CONSTRAINT "InboundBookingEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Booking" (
+    "id" TEXT NOT NULL,
+    "shopId" TEXT NOT NULL,
+    "provider" TEXT NOT NULL,
+    "externalId" TEXT NOT NULL,
+    "memberId" TEXT NOT NULL,
+    "productId" TEXT,
+    "variantId" TEXT,
+    "title" TEXT NOT NULL DEFAULT '',
+    "startsAt" TIMESTAMP(3) NOT NULL,
+    "endsAt" TIMESTAMP(3),
+    "status" TEXT NOT NULL DEFAULT 'booked',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Booking_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "BookingEvent" (
+    "id" TEXT NOT NULL,
+    "shopId" TEXT NOT NULL,
+    "memberId" TEXT,
+    "orderId" TEXT,
+    "lineItemId" TEXT,
+    "bookingId" TEXT,
+    "title" TEXT NOT NULL DEFAULT '',
+    "kind" TEXT NOT NULL,
+    "oldStart" TIMESTAMP(3),
+    "oldEnd" TIMESTAMP(3),
+    "newStart" TIMESTAMP(3),
+    "newEnd" TIMESTAMP(3),
+    "oldAvailableAt" TIMESTAMP(3),
+    "newAvailableAt" TIMESTAMP(3),
+    "pointsVoided" INTEGER NOT NULL DEFAULT 0,
+    "pointsClawedBack" INTEGER NOT NULL DEFAULT 0,
+    "reason" TEXT NOT NULL DEFAULT '',
+    "source" TEXT NOT NULL,
+    "staffUserId" TEXT,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "BookingEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "BookingIntegration_endpointKey_key" ON "BookingIntegration"("endpointKey");
+
+-- CreateIndex
+CREATE INDEX "InboundBookingEvent_shopId_status_receivedAt_idx" ON "InboundBookingEvent"("shopId", "status", "receivedAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "InboundBookingEvent_shopId_provider_eventId_key" ON "InboundBookingEvent"("shopId", "provider", "eventId");
+
+-- CreateIndex
+CREATE INDEX "Booking_shopId_memberId_idx" ON "Booking"("shopId", "memberId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Booking_shopId_provider_externalId_key" ON "Booking"("shopId", "provider", "externalId");
+
+-- CreateIndex
+CREATE INDEX "BookingEvent_shopId_memberId_at_idx" ON "BookingEvent"("shopId", "memberId", "at");
+
+-- CreateIndex
+CREATE INDEX "BookingEvent_shopId_lineItemId_idx" ON "BookingEvent"("shopId", "lineItemId");
+
+-- CreateIndex
+CREATE INDEX "BookingEvent_shopId_bookingId_idx" ON "BookingEvent"("shopId", "bookingId");
