@@ -4,6 +4,7 @@
 import type { Db, DbKind } from '../db-client';
 import type { ReportEntry, ReportResponse, ReportTotals } from '../../contracts/admin-api';
 import { memberDisplayName, toDate, toEntryView, type EntryRow } from '../members/member-views';
+import { andCondition, isLimited, visibleMemberCondition, type MemberScope } from '../members/visible-members';
 import { prismaSqlExecutor } from '../sql/prisma-sql-executor';
 import type { SqlExecutor } from '../sql/sql-executor';
 import { sql, sqlText, type SqlQuery } from '../sql/sql-query';
@@ -33,6 +34,15 @@ function orderBy(sort: ReportSort): SqlQuery {
   return sqlText(`e."${sort.field}" ${direction}, e."id" ${direction}`);
 }
 
+/** The liability a location-limited user sees: the balances of the members visible to them. */
+async function scopedLiability(db: Db, shopId: string, memberId: string | undefined, scope: MemberScope): Promise<{ _sum: { balance: number | null } }> {
+  const member = memberId ? sql` AND m."id" = ${memberId}` : sql``;
+  const rows = await reportSql(db).query<{ balance: number | bigint | null }>(
+    sql`SELECT SUM(m."balance") AS "balance" FROM "Member" m WHERE m."shopId" = ${shopId} AND m."balance" > 0${member}${andCondition(visibleMemberCondition(scope, shopId, 'm."id"'))}`,
+  );
+  return { _sum: { balance: rows[0]?.balance === null || rows[0]?.balance === undefined ? null : Number(rows[0].balance) } };
+}
+
 export async function reportTotals(db: Db, shopId: string, filters: ReportFilters): Promise<{ total: number; totals: ReportTotals }> {
   const groups = await reportSql(db).query<{ type: string; status: string; n: number | bigint; points: number | bigint | null }>(
     sql`SELECT e."type" AS "type", e."status" AS "status", COUNT(*) AS "n", SUM(e."points") AS "points" FROM "LedgerEntry" e WHERE ${reportWhere(shopId, filters)} GROUP BY e."type", e."status"`,
@@ -40,7 +50,9 @@ export async function reportTotals(db: Db, shopId: string, filters: ReportFilter
   const sum = (match: (g: { type: string; status: string }) => boolean) =>
     groups.filter(match).reduce((acc, g) => acc + Number(g.points ?? 0), 0);
   const [liability, shop, pointValue] = await Promise.all([
-    db.prisma.member.aggregate({ where: { shopId, balance: { gt: 0 }, ...(filters.memberId ? { id: filters.memberId } : {}) }, _sum: { balance: true } }),
+    filters.scope && isLimited(filters.scope)
+      ? scopedLiability(db, shopId, filters.memberId, filters.scope)
+      : db.prisma.member.aggregate({ where: { shopId, balance: { gt: 0 }, ...(filters.memberId ? { id: filters.memberId } : {}) }, _sum: { balance: true } }),
     db.prisma.shop.findUnique({ where: { id: shopId }, select: { currency: true } }),
     loadPointValue(db.prisma, shopId),
   ]);

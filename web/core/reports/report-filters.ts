@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
+import { scopedLocationCondition, type MemberScope } from '../members/visible-members';
 import { joinSql, sql, sqlText, type SqlQuery } from '../sql/sql-query';
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -37,6 +38,8 @@ export interface ReportFilters {
   sourceType?: string;
   staffUserId?: string;
   locationId?: string;
+  /** The staff user's location limit, set by the server (scoped-report-filters.ts), never from the query. */
+  scope?: MemberScope;
 }
 
 export interface ReportSort {
@@ -79,5 +82,7 @@ export function reportWhere(shopId: string, filters: ReportFilters): SqlQuery {
     const value = filters[key];
     if (value !== undefined) parts.push(sql`e.${sqlText(`"${column}"`)} = ${value as string}`);
   }
+  const scoped = filters.scope ? scopedLocationCondition(filters.scope, 'e."locationId"') : null;
+  if (scoped) parts.push(scoped);
   return joinSql(parts, ' AND ');
 }

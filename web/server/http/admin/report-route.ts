@@ -6,6 +6,8 @@ import { exportContentTypes, writeReport } from '../../../core/reports/export-re
 import { countReportRows, reportPage, reportTotals } from '../../../core/reports/points-report';
 import { reportFilterOptions } from '../../../core/reports/report-filter-options';
 import { reportFilterSchema, toReportFilters } from '../../../core/reports/report-filters';
+import { scopeReportFilters } from '../../../core/reports/scoped-report-filters';
+import { memberScopeOf } from '../../../core/members/visible-members';
 import { recordStaffAction } from '../../../core/staff/record-staff-action';
 import { createPgRowQuery, type PgRowQuery } from '../../db/pg-row-query';
 import type { Logger } from '../../../runtime/logger';
@@ -35,19 +37,21 @@ export function createReportRouter(deps: { db: Db; logger?: Logger; databaseUrl?
   router.get('/report', async (req, res) => {
     const { page, pageSize, ...input } = pageSchema.parse(req.query);
     const { shopId } = adminAuthOf(res.locals);
-    const { filters, sort } = toReportFilters(input, await shopTimezone(deps.db, shopId));
+    const { filters: requested, sort } = toReportFilters(input, await shopTimezone(deps.db, shopId));
+    const filters = await scopeReportFilters(deps.db, shopId, requested, memberScopeOf(staffOf(res.locals)));
     res.json(await reportPage(deps.db, shopId, filters, sort, { page, pageSize }));
   });
 
   router.get('/report/filter-options', async (_req, res) => {
-    res.json(await reportFilterOptions(deps.db.prisma, adminAuthOf(res.locals).shopId));
+    res.json(await reportFilterOptions(deps.db.prisma, adminAuthOf(res.locals).shopId, memberScopeOf(staffOf(res.locals))));
   });
 
   router.get('/report/export', async (req, res) => {
     const { format, ...input } = exportSchema.parse(req.query);
     const { shopId } = adminAuthOf(res.locals);
     const timezone = await shopTimezone(deps.db, shopId);
-    const { filters, sort: requested } = toReportFilters(input, timezone);
+    const { filters: asked, sort: requested } = toReportFilters(input, timezone);
+    const filters = await scopeReportFilters(deps.db, shopId, asked, memberScopeOf(staffOf(res.locals)));
     // Exports walk the set by date (indexed keyset); sorting a million rows by points is left to the spreadsheet.
     const sort = { field: 'createdAt', order: requested.order } as const;
     const [rows, { totals }] = await Promise.all([countReportRows(deps.db, shopId, filters), format === 'xlsx' ? reportTotals(deps.db, shopId, filters) : Promise.resolve({ totals: null })]);
