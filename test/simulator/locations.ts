@@ -3,7 +3,12 @@
 // `shop.locations` directly, like the rest of the state; a shop without the field has no locations.
 import { buildConnection, type ConnectionArgs } from './connection';
 import { parseGid, toGid } from './gid';
-import { allocateId, type ShopState } from './shop-state';
+
+/** The part of ShopState this file needs (shop-state.ts imports SimLocation from here, not the other way). */
+interface ShopWithLocations {
+  locations?: SimLocation[];
+  nextId: number;
+}
 
 export interface SimLocation {
   id: number;
@@ -19,15 +24,15 @@ export interface SimLocation {
 
 type Args = Record<string, unknown>;
 
-export function locationsOf(shop: ShopState): SimLocation[] {
+export function locationsOf(shop: ShopWithLocations): SimLocation[] {
   shop.locations ??= [];
   return shop.locations;
 }
 
-export function addLocation(shop: ShopState, fields: Pick<SimLocation, 'name'> & Partial<Omit<SimLocation, 'name'>>): SimLocation {
+export function addLocation(shop: ShopWithLocations, fields: Pick<SimLocation, 'name'> & Partial<Omit<SimLocation, 'name'>>): SimLocation {
   const now = new Date().toISOString();
   const location: SimLocation = {
-    id: fields.id ?? allocateId(shop), isActive: true, address1: null, city: null, countryCode: 'NL', zip: null, createdAt: now, updatedAt: now, ...fields,
+    id: fields.id ?? shop.nextId++, isActive: true, address1: null, city: null, countryCode: 'NL', zip: null, createdAt: now, updatedAt: now, ...fields,
   };
   locationsOf(shop).push(location);
   return location;
@@ -75,7 +80,7 @@ const sortKeys: Record<string, (a: SimLocation, b: SimLocation) => number> = {
 };
 
 /** Root query fields: `locations` (active only unless includeInactive, sorted by name by default) and `location`. */
-export function locationQueryFields(shop: ShopState): Record<string, (args: Args) => unknown> {
+export function locationQueryFields(shop: ShopWithLocations): Record<string, (args: Args) => unknown> {
   return {
     locations: (args) => {
       const sort = sortKeys[typeof args.sortKey === 'string' ? args.sortKey : 'NAME'] ?? sortKeys.NAME!;
