@@ -18,6 +18,7 @@ import { lazy, Suspense, useState } from 'react';
 import { ApiErrorBanner } from '../components/api-error-banner';
 import { CountCard } from '../components/count-card';
 import { DateRangePicker, presetRange } from '../components/date-range-picker';
+import { LocationFiguresCard } from '../components/location-figures-card';
 import { EmailServerBanner } from '../components/email-server-banner';
 import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
 import { LiabilityCard } from '../components/liability-card';
@@ -92,6 +93,9 @@ export function DashboardPage() {
             </Layout.Section>
             <Layout.Section>
               <StatsSection range={range} onRangeChange={setRange} stats={stats} />
+            </Layout.Section>
+            <Layout.Section>
+              <LocationFiguresCard from={range.from} to={range.to} />
             </Layout.Section>
           </>
         )}

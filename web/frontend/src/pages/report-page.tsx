@@ -27,6 +27,7 @@ import { DateRangePicker, presetRange } from '../components/date-range-picker';
 import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
 import { EntryPointsAndStatus, EntryTypeStatusPointsCells, useEntryLabels } from '../components/entry-labels';
 import { LiabilityCard } from '../components/liability-card';
+import { LocationFiguresCard } from '../components/location-figures-card';
 import { MemberPicker, type PickedMember } from '../components/member-picker';
 import { PageSkeleton, TableSkeleton } from '../components/page-skeleton';
 import { ApiError, toApiError, useApiQuery, withQuery } from '../hooks/use-api';
@@ -89,7 +90,8 @@ function filterParams(filters: Filters): Record<string, string | number | null> 
 
 interface FilterOptions {
   staff: Array<{ userId: string; name: string }>;
-  locations: Array<{ id: string; label: string }>;
+  /** `label`: the location's name, or "#<number>" while it has none (`named` false) */
+  locations: Array<{ id: string; label: string; named: boolean }>;
 }
 
 export function ReportPage() {
@@ -99,8 +101,10 @@ export function ReportPage() {
   const filterOptions = useApiQuery<FilterOptions>('/api/report/filter-options');
   const staffChoices = filterOptions.data?.staff ?? [];
   const locationChoices = filterOptions.data?.locations ?? [];
-  const { permissions } = useMe();
+  const { me, permissions } = useMe();
   const labels = useEntryLabels();
+  // A user limited to locations sees their report scoped to them (the server decides; this says so).
+  const limitedTo = (me?.locationIds ?? []).map((id) => locationChoices.find((location) => location.id === id)?.label ?? id);
   const [filters, setFilters] = useState<Filters>(() => filtersFromUrl(window.location.search));
   const [generation, setGeneration] = useState(0);
   const query = withQuery('/api/report', {
@@ -247,7 +251,7 @@ export function ReportPage() {
                 label={t('report.filters.location')}
                 options={[
                   { label: t('report.filters.any'), value: '' },
-                  ...locationChoices.map((location) => ({ label: t('report.filters.locationLabel', { number: location.label }), value: location.id })),
+                  ...locationChoices.map((location) => ({ label: location.named ? location.label : t('report.filters.locationLabel', { number: location.label }), value: location.id })),
                   ...(filters.locationId && !locationChoices.some((location) => location.id === filters.locationId) ? [{ label: filters.locationId, value: filters.locationId }] : []),
                 ]}
                 value={filters.locationId}
@@ -267,6 +271,12 @@ export function ReportPage() {
             </InlineGrid>
           </div>
         )}
+        {limitedTo.length > 0 && (
+          <Banner tone="info">
+            <p>{t('locations.limited', { locations: limitedTo.join(', ') })}</p>
+          </Banner>
+        )}
+        <LocationFiguresCard from={filters.range.from} to={filters.range.to} />
         {!permissions.export && (
           <Banner tone="info">
             <p>{t('report.export.notAllowed')}</p>
