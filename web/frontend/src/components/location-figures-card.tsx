@@ -1,7 +1,7 @@
 // "By location": points earned and redeemed, orders, customers and sales per location for a period
 // (GET /api/locations/figures), on the dashboard and the report. Managers can ask for a fresh copy of
 // the location names from Shopify.
-import { BlockStack, Box, Button, Card, DataTable, InlineStack, SkeletonBodyText, Text } from '@shopify/polaris';
+import { BlockStack, Box, Button, Card, DataTable, Divider, InlineGrid, InlineStack, SkeletonBodyText, Text, useBreakpoints } from '@shopify/polaris';
 import { useState } from 'react';
 import type { LocationFiguresResponse } from '../../../contracts/admin-api';
 import { apiSend, toApiError, useApiQuery, withQuery, type ApiError } from '../hooks/use-api';
@@ -15,6 +15,8 @@ export function LocationFiguresCard({ from, to }: { from: string; to: string }) 
   const { t, formatNumber, formatMoney } = useI18n();
   const { permissions } = useMe();
   const nameOf = useLocationName();
+  // Seven columns do not fit a phone: there each location becomes a small block of figures.
+  const { mdDown } = useBreakpoints();
   const figures = useApiQuery<LocationFiguresResponse>(withQuery('/api/locations/figures', { from, to }));
   const [syncing, setSyncing] = useState(false);
   const [syncError, setSyncError] = useState<ApiError>();
@@ -32,6 +34,15 @@ export function LocationFiguresCard({ from, to }: { from: string; to: string }) 
       setSyncing(false);
     }
   };
+
+  const headings = [
+    t('locations.figures.location'), t('locations.figures.earned'), t('locations.figures.pending'), t('locations.figures.redeemed'),
+    t('locations.figures.orders'), t('locations.figures.customers'), t('locations.figures.sales'),
+  ];
+  const rows = items.map((row) => [
+    nameOf({ id: row.locationId, name: row.name }), formatNumber(row.earned), formatNumber(row.pending), formatNumber(row.redeemed),
+    formatNumber(row.orders), formatNumber(row.customers), formatMoney(row.revenueMinor, row.currency),
+  ]);
 
   return (
     <Card padding="0">
@@ -70,17 +81,29 @@ export function LocationFiguresCard({ from, to }: { from: string; to: string }) 
           </Box>
         ) : (
           <div data-testid="location-figures">
-            <DataTable
-              columnContentTypes={['text', 'numeric', 'numeric', 'numeric', 'numeric', 'numeric', 'numeric']}
-              headings={[
-                t('locations.figures.location'), t('locations.figures.earned'), t('locations.figures.pending'), t('locations.figures.redeemed'),
-                t('locations.figures.orders'), t('locations.figures.customers'), t('locations.figures.sales'),
-              ]}
-              rows={items.map((row) => [
-                nameOf({ id: row.locationId, name: row.name }), formatNumber(row.earned), formatNumber(row.pending), formatNumber(row.redeemed),
-                formatNumber(row.orders), formatNumber(row.customers), formatMoney(row.revenueMinor, row.currency),
-              ])}
-            />
+            {mdDown ? (
+              <BlockStack>
+                {rows.map(([name, ...values], index) => (
+                  <Box key={items[index]!.locationId ?? 'none'} padding="400" paddingBlockStart="200">
+                    <BlockStack gap="200">
+                      {index > 0 && <Divider />}
+                      <Text as="h3" variant="headingSm">
+                        {name}
+                      </Text>
+                      <InlineGrid columns={2} gap="100">
+                        {values.map((value, column) => (
+                          <Text as="p" variant="bodySm" key={headings[column + 1]}>
+                            {headings[column + 1]}: <Text as="span" fontWeight="semibold" numeric>{value}</Text>
+                          </Text>
+                        ))}
+                      </InlineGrid>
+                    </BlockStack>
+                  </Box>
+                ))}
+              </BlockStack>
+            ) : (
+              <DataTable columnContentTypes={['text', 'numeric', 'numeric', 'numeric', 'numeric', 'numeric', 'numeric']} headings={headings} rows={rows} />
+            )}
           </div>
         )}
       </BlockStack>
