@@ -95,12 +95,16 @@ describeEachDatabase('locations: sync, POS earning, per-location figures, locati
       ]);
     });
 
-    it('takes locations/update webhooks, ignoring one older than what is stored', async () => {
+    it('takes locations/update and locations/delete webhooks, ignoring an update older than what is stored', async () => {
       const payload = { id: 71_000_000_002, admin_graphql_api_id: OOST, name: 'Studio Oost (Utrecht)', city: 'Utrecht', active: true, updated_at: '2099-01-01T00:00:00Z' };
       expect((await postWebhook(testApp.app, { shop: shop.domain, topic: 'locations/update', payload })).status).toBe(200);
       expect((await postWebhook(testApp.app, { shop: shop.domain, topic: 'locations/update', payload: { ...payload, name: 'Old name', updated_at: '2020-01-01T00:00:00Z' } })).status).toBe(200);
       await drain();
       expect((await getDb().prisma.location.findFirstOrThrow({ where: { shopId: shop.id, shopifyId: OOST } })).name).toBe('Studio Oost (Utrecht)');
+      expect((await postWebhook(testApp.app, { shop: shop.domain, topic: 'locations/delete', payload: { id: 71_000_000_003 } })).status).toBe(200);
+      await drain();
+      const removed = await getDb().prisma.location.findFirstOrThrow({ where: { shopId: shop.id, shopifyId: 'gid://shopify/Location/71000000003' } });
+      expect([removed.name, removed.active, removed.deletedAt !== null]).toEqual(['Pop-up Haarlem (closed)', false, true]);
       // back to the Admin API's name for the tests below
       await getDb().prisma.location.update({ where: { shopId_shopifyId: { shopId: shop.id, shopifyId: OOST } }, data: { name: 'Studio Oost', shopifyUpdatedAt: null } });
     });
@@ -208,6 +212,8 @@ describeEachDatabase('locations: sync, POS earning, per-location figures, locati
       const unknown = await api().get('/api/members/no-such-member').set('Authorization', limited);
       expect(page.body).toEqual(unknown.body);
       expect((await api().get(`/api/members/${atOost.id}/history`).set('Authorization', limited)).status).toBe(404);
+      expect((await api().get(`/api/members/${atOost.id}/consents`).set('Authorization', limited)).status).toBe(404);
+      expect((await api().get(`/api/members/${atCentrum.id}/consents`).set('Authorization', limited)).status).toBe(200);
       expect((await api().get(`/api/members/${atCentrum.id}`).set('Authorization', limited)).status).toBe(200);
       expect((await api().get(`/api/members/${atOost.id}`).set('Authorization', await as('4'))).status).toBe(200);
     });
