@@ -26,14 +26,17 @@ export const MEMBER_NOT_FOUND = 'This member was not found in this shop.';
 
 /**
  * A condition on the member id column `memberIdColumn` (trusted text, e.g. `m."id"`), or null when the
- * scope is unlimited. Each EXISTS walks one member's rows through the (shopId, memberId …) indexes.
+ * scope is unlimited. Entries that came from an order carry the order's location, so the order says it;
+ * entries without an order (a limited user's adjustment, say) are looked up on their own. Both sets are
+ * read through an index on (shopId, locationId, memberId) once per statement (hashed by PostgreSQL, an
+ * ephemeral index in SQLite), not per member.
  */
 export function visibleMemberCondition(scope: MemberScope, shopId: string, memberIdColumn: string): SqlQuery | null {
   if (!isLimited(scope)) return null;
   const member = sqlText(memberIdColumn);
   const locations = sqlList(scope.locationIds);
-  return sql`(EXISTS (SELECT 1 FROM "OrderRecord" vo WHERE vo."shopId" = ${shopId} AND vo."memberId" = ${member} AND vo."locationId" IN ${locations})
-    OR EXISTS (SELECT 1 FROM "LedgerEntry" ve WHERE ve."shopId" = ${shopId} AND ve."memberId" = ${member} AND ve."locationId" IN ${locations}))`;
+  return sql`(${member} IN (SELECT vo."memberId" FROM "OrderRecord" vo WHERE vo."shopId" = ${shopId} AND vo."locationId" IN ${locations} AND vo."memberId" IS NOT NULL)
+    OR ${member} IN (SELECT ve."memberId" FROM "LedgerEntry" ve WHERE ve."shopId" = ${shopId} AND ve."orderId" IS NULL AND ve."locationId" IS NOT NULL AND ve."locationId" IN ${locations}))`;
 }
 
 /** A condition on a location column (trusted text, e.g. `e."locationId"`): rows at the scope's locations. */
