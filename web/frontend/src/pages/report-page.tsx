@@ -104,7 +104,11 @@ export function ReportPage() {
   const { me, permissions } = useMe();
   const labels = useEntryLabels();
   // A user limited to locations sees their report scoped to them (the server decides; this says so).
-  const limitedTo = (me?.locationIds ?? []).map((id) => locationChoices.find((location) => location.id === id)?.label ?? id);
+  const locationLabel = (id: string) => {
+    const choice = locationChoices.find((location) => location.id === id);
+    return choice?.named ? choice.label : t('report.filters.locationLabel', { number: choice?.label ?? `#${id.replace(/^gid:\/\/shopify\/Location\//, '')}` });
+  };
+  const limitedTo = (me?.locationIds ?? []).map(locationLabel);
   const [filters, setFilters] = useState<Filters>(() => filtersFromUrl(window.location.search));
   const [generation, setGeneration] = useState(0);
   const query = withQuery('/api/report', {
@@ -338,6 +342,7 @@ export function ReportPage() {
                             </Text>
                             <Text as="span" tone="subdued" variant="bodySm">
                               {formatDateTime(entry.createdAt)} · {labels.type(entry.type)} · {labels.source(entry.sourceType)}
+                              {entry.locationId ? ` · ${locationLabel(entry.locationId)}` : ''}
                             </Text>
                             {permissions.adjust && entry.memberId ? (
                               <Box>
@@ -372,6 +377,7 @@ export function ReportPage() {
                           </Text>
                           <Text as="span" tone="subdued" variant="bodySm">
                             {labels.source(entry.sourceType)}
+                            {entry.locationId ? ` · ${locationLabel(entry.locationId)}` : ''}
                           </Text>
                         </BlockStack>
                       </Box>
