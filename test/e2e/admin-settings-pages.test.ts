@@ -104,6 +104,20 @@ describe('setup guide, multipliers and staff roles in Chromium', () => {
       await figures.getByText('Studio Oost').waitFor({ timeout: 20_000 });
       expect(await figures.innerText()).toContain('Wellness Haarlem');
       await screenshot(page, 'admin-dashboard-locations');
+
+      // Limited to one location, the demo user sees only its members and is told so.
+      const everyone = (await api<{ items: unknown[] }>('/api/members?limit=100')).items.length;
+      await api('/api/staff/1', { method: 'PUT', body: { role: 'owner', locationIds: ['gid://shopify/Location/70000000003'] } });
+      try {
+        await page.goto(page.url().replace(/\/(\?.*)?$/, '/members$1'));
+        await page.getByText('You see members and figures of Wellness Haarlem only.').waitFor({ timeout: 20_000 });
+        const visible = (await api<{ items: unknown[] }>('/api/members?limit=100')).items.length;
+        expect(visible).toBeGreaterThan(0);
+        expect(visible).toBeLessThan(everyone);
+        await screenshot(page, 'admin-members-limited');
+      } finally {
+        await api('/api/staff/1', { method: 'PUT', body: { role: 'owner', locationIds: [] } });
+      }
       expect(problems.all()).toEqual([]);
     } finally {
       await context.close();

@@ -27,6 +27,7 @@ import { DateRangePicker, presetRange } from '../components/date-range-picker';
 import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
 import { EntryPointsAndStatus, EntryTypeStatusPointsCells, useEntryLabels } from '../components/entry-labels';
 import { LiabilityCard } from '../components/liability-card';
+import { LimitedToLocationsBanner } from '../components/limited-to-locations-banner';
 import { LocationFiguresCard } from '../components/location-figures-card';
 import { MemberPicker, type PickedMember } from '../components/member-picker';
 import { PageSkeleton, TableSkeleton } from '../components/page-skeleton';
@@ -101,14 +102,13 @@ export function ReportPage() {
   const filterOptions = useApiQuery<FilterOptions>('/api/report/filter-options');
   const staffChoices = filterOptions.data?.staff ?? [];
   const locationChoices = filterOptions.data?.locations ?? [];
-  const { me, permissions } = useMe();
+  const { permissions } = useMe();
   const labels = useEntryLabels();
-  // A user limited to locations sees their report scoped to them (the server decides; this says so).
+  // An entry's location by name (the filter's choices), else by number.
   const locationLabel = (id: string) => {
     const choice = locationChoices.find((location) => location.id === id);
     return choice?.named ? choice.label : t('report.filters.locationLabel', { number: choice?.label ?? `#${id.replace(/^gid:\/\/shopify\/Location\//, '')}` });
   };
-  const limitedTo = (me?.locationIds ?? []).map(locationLabel);
   const [filters, setFilters] = useState<Filters>(() => filtersFromUrl(window.location.search));
   const [generation, setGeneration] = useState(0);
   const query = withQuery('/api/report', {
@@ -275,11 +275,7 @@ export function ReportPage() {
             </InlineGrid>
           </div>
         )}
-        {limitedTo.length > 0 && (
-          <Banner tone="info">
-            <p>{t('locations.limited', { locations: limitedTo.join(', ') })}</p>
-          </Banner>
-        )}
+        <LimitedToLocationsBanner />
         <LocationFiguresCard from={filters.range.from} to={filters.range.to} />
         {!permissions.export && (
           <Banner tone="info">
