@@ -7,6 +7,7 @@ import { countReportRows, reportPage, reportTotals } from '../../../core/reports
 import { reportFilterOptions } from '../../../core/reports/report-filter-options';
 import { reportFilterSchema, toReportFilters } from '../../../core/reports/report-filters';
 import { scopeReportFilters } from '../../../core/reports/scoped-report-filters';
+import { locationNames } from '../../../core/locations/list-locations';
 import { memberScopeOf } from '../../../core/members/visible-members';
 import { recordStaffAction } from '../../../core/staff/record-staff-action';
 import { createPgRowQuery, type PgRowQuery } from '../../db/pg-row-query';
@@ -56,6 +57,7 @@ export function createReportRouter(deps: { db: Db; logger?: Logger; databaseUrl?
     const sort = { field: 'createdAt', order: requested.order } as const;
     const [rows, { totals }] = await Promise.all([countReportRows(deps.db, shopId, filters), format === 'xlsx' ? reportTotals(deps.db, shopId, filters) : Promise.resolve({ totals: null })]);
     const summary = totals ? { liabilityPoints: totals.liabilityPoints, liabilityMinor: totals.liabilityMinor, currency: totals.currency, pointValue: totals.pointValue } : undefined;
+    const names = await locationNames(deps.db.prisma, shopId);
     await recordStaffAction(deps.db.prisma, { shopId, userId: staffOf(res.locals).userId, action: 'report.export', details: { format, rows, filters: input } });
     res.status(200);
     res.setHeader('Content-Type', exportContentTypes[format]);
@@ -66,7 +68,10 @@ export function createReportRouter(deps: { db: Db; logger?: Logger; databaseUrl?
     try {
       // PostgreSQL: one server-side cursor on a plain pg connection; SQLite: keyset batches through Prisma.
       const pgExport = exportRows();
-      await writeReport(format, { db: deps.db, shopId, filters, sort, timezone, ...(summary ? { summary } : {}), ...(pgExport ? { query: pgExport.query, stream: pgExport.stream } : {}) }, res);
+      await writeReport(format, {
+        db: deps.db, shopId, filters, sort, timezone, locationNames: names,
+        ...(summary ? { summary } : {}), ...(pgExport ? { query: pgExport.query, stream: pgExport.stream } : {}),
+      }, res);
     } catch (error) {
       // The headers are gone; all we can do is cut the download so the client sees it failed.
       deps.logger?.error({ err: error, shopId, format }, 'report export failed mid-stream');
