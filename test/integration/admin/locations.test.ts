@@ -261,6 +261,20 @@ describeEachDatabase('locations: sync, POS earning, per-location figures, locati
       expect((await api().get('/api/report/export').query({ format: 'csv', memberId: atOost.id }).set('Authorization', manager)).status).toBe(404);
     });
 
+    it('does not let them redeem a reward for another location\'s member (404)', async () => {
+      const oost = await getDb().prisma.member.findUniqueOrThrow({ where: { id: atOost.id } });
+      const reward = await api().post('/api/rewards').set('Authorization', await as('1'))
+        .send({ title: 'Gift card €50', valueMinor: 5000, currency: 'EUR', pointsCost: 5000, stockLimit: null, expiresAfterDays: null, perCustomerLimit: null });
+      expect(reward.status).toBe(201);
+      const body = { customerId: oost.shopifyCustomerId, rewardId: reward.body.reward.id, idempotencyKey: 'loc-redeem-1' };
+      expect((await api().post('/api/redemptions').set('Authorization', await as('2')).send(body)).status).toBe(404);
+      // the same request from an unlimited user reaches the redemption (which refuses it: too few points)
+      const unlimited = await api().post('/api/redemptions').set('Authorization', await as('4')).send({ ...body, idempotencyKey: 'loc-redeem-2' });
+      expect(unlimited.status).not.toBe(404);
+      expect(unlimited.status).toBeGreaterThanOrEqual(400);
+      expect(await getDb().prisma.redemption.count({ where: { shopId: shop.id, status: { not: 'failed' } } })).toBe(0);
+    });
+
     it('leaves another location\'s member out of a limited manager\'s bulk adjustment', async () => {
       const oostEmail = (await getDb().prisma.member.findUniqueOrThrow({ where: { id: atOost.id } })).email!;
       const preview = await api().post('/api/adjustments/bulk').set('Authorization', await as('3')).send({ csv: `customer,points,description\n${oostEmail},5,Gift`, dryRun: true });

@@ -57,6 +57,15 @@ export async function assertMemberVisible(client: SqlExecutor, shopId: string, m
   if (rows.length === 0) throw new AppError('NOT_FOUND', MEMBER_NOT_FOUND);
 }
 
+/** As assertMemberVisible, for a member named by Shopify customer GID (e.g. a redemption staff make on a customer's behalf). */
+export async function assertCustomerVisible(client: SqlExecutor, shopId: string, customerGid: string, scope: MemberScope): Promise<void> {
+  if (!isLimited(scope)) return;
+  const rows = await client.query<{ id: string }>(
+    sql`SELECT m."id" AS "id" FROM "Member" m WHERE m."shopId" = ${shopId} AND m."shopifyCustomerId" = ${customerGid}${andCondition(visibleMemberCondition(scope, shopId, 'm."id"'))}`,
+  );
+  if (rows.length === 0) throw new AppError('NOT_FOUND', MEMBER_NOT_FOUND);
+}
+
 /**
  * The location a limited user's manual adjustment is recorded at: the member's most recent location
  * among the user's, so the entry shows in the user's own (location-scoped) report. Null when unlimited.
