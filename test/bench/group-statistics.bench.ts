@@ -12,7 +12,7 @@ import { createShop } from '../fixtures/factories';
 import type { BenchResult } from './bench-result';
 
 const GROUPS = 10;
-const STAFF = { userId: 'bench', name: 'Bench', role: 'owner' as const, adjustLimit: null };
+const STAFF = { userId: 'bench', name: 'Bench', role: 'owner' as const, adjustLimit: null, locationIds: [] };
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,4 +1,4 @@
-// `npm run bench [-- --only=ingest,crediting,outbox,proxy,report,orders,groups] [--quick]` (or `npm run bench -- orders`): runs the benchmarks on
+// `npm run bench [-- --only=ingest,crediting,outbox,proxy,report,orders,groups,locations] [--quick]` (or `npm run bench -- orders`): runs the benchmarks on
 // SQLite and PostgreSQL and prints a Markdown table with the machine, for docs/benchmarks.md.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -66,6 +66,9 @@ const suites: Record<string, Suite | undefined> = {
   proxy: optionalSuite('app-proxy.bench.ts', 'runAppProxyBenchmarks', async (fn, kind) => (fn as (o: { kind: DbKind }) => Promise<BenchResult[]>)({ kind })),
   report: optionalSuite('report.bench.ts', 'runReportBenchmarks', async (fn, kind, quick) =>
     (fn as (o: { kind: DbKind; rows: number }) => Promise<BenchResult[]>)({ kind, rows: quick ? 100_000 : 1_000_000 }),
+  ),
+  locations: optionalSuite('location-scope.bench.ts', 'runLocationScopeBenchmarks', async (fn, kind, quick) =>
+    (fn as (o: { kind: DbKind; members: number }) => Promise<BenchResult[]>)({ kind, members: quick ? 10_000 : 100_000 }),
   ),
 };
 

@@ -1,5 +1,6 @@
 // The pages added for issue 14 as an owner uses them in Chromium against the demo app: the setup guide's
-// hand-ticked step, a double-points weekend on the multipliers page, and the staff roles page.
+// hand-ticked step, a double-points weekend on the multipliers page, and the staff roles page; and
+// locations by name (issue 17): the staff page's location picker, the report filter, "By location".
 import { demoAdminInChromium } from '../support/admin-ui-helpers';
 
 describe('setup guide, multipliers and staff roles in Chromium', () => {
@@ -69,6 +70,55 @@ describe('setup guide, multipliers and staff roles in Chromium', () => {
       await page.getByText('The shop needs at least one owner', { exact: false }).waitFor();
       await screenshot(page, 'admin-staff');
       expect(problems.all().filter((problem) => !problem.includes('409'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('limits a staff user to a location picked by name, and shows locations by name in the report and on the dashboard', async () => {
+    await api('/api/staff/43', { method: 'PUT', body: { role: 'staff', name: 'Daan (Oost)' } });
+    const { context, page, problems } = await open('/settings/staff');
+    try {
+      const table = page.getByTestId('staff-table');
+      await table.getByText('Daan (Oost)', { exact: true }).first().waitFor({ timeout: 20_000 });
+      await table.getByRole('button', { name: 'Locations of Daan (Oost): All locations' }).click();
+      await page.getByRole('checkbox', { name: 'Studio Oost' }).check();
+      await page.keyboard.press('Escape');
+      await table.getByRole('button', { name: 'Locations of Daan (Oost): Studio Oost' }).waitFor();
+      await table.getByRole('button', { name: 'Save Daan (Oost)' }).click();
+      await toast(page, 'Daan (Oost) saved');
+      const staff = (await api<{ items: Array<{ userId: string; locationIds: string[] }> }>('/api/staff')).items;
+      expect(staff.find((member) => member.userId === '43')?.locationIds).toEqual(['gid://shopify/Location/70000000002']);
+      await screenshot(page, 'admin-staff-locations');
+
+      await page.goto(page.url().replace(/\/settings\/staff.*$/, '/report'));
+      const filter = page.getByLabel('Location', { exact: true });
+      await filter.waitFor({ timeout: 20_000 });
+      const options = await filter.locator('option').allInnerTexts();
+      expect(options).toEqual(expect.arrayContaining(['Salon Centrum', 'Studio Oost', 'Wellness Haarlem']));
+      expect(options.some((option) => /\d{6,}/.test(option))).toBe(false);
+      await page.getByTestId('location-figures').getByText('Salon Centrum').waitFor();
+
+      await page.goto(page.url().replace(/\/report.*$/, '/'));
+      const figures = page.getByTestId('location-figures');
+      await figures.getByText('Studio Oost').waitFor({ timeout: 20_000 });
+      expect(await figures.innerText()).toContain('Wellness Haarlem');
+      await screenshot(page, 'admin-dashboard-locations');
+
+      // Limited to one location, the demo user sees only its members and is told so.
+      const everyone = (await api<{ items: unknown[] }>('/api/members?limit=100')).items.length;
+      await api('/api/staff/1', { method: 'PUT', body: { role: 'owner', locationIds: ['gid://shopify/Location/70000000003'] } });
+      try {
+        await page.goto(page.url().replace(/\/(\?.*)?$/, '/members$1'));
+        await page.getByText('You see members and figures of Wellness Haarlem only.').waitFor({ timeout: 20_000 });
+        const visible = (await api<{ items: unknown[] }>('/api/members?limit=100')).items.length;
+        expect(visible).toBeGreaterThan(0);
+        expect(visible).toBeLessThan(everyone);
+        await screenshot(page, 'admin-members-limited');
+      } finally {
+        await api('/api/staff/1', { method: 'PUT', body: { role: 'owner', locationIds: [] } });
+      }
+      expect(problems.all()).toEqual([]);
     } finally {
       await context.close();
     }

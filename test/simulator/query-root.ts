@@ -13,6 +13,7 @@ import {
   storeCreditAccountView,
   variantView,
 } from './graphql-views';
+import { locationQueryFields } from './locations';
 import { matchesSearch, type SearchableFields } from './search-query';
 import type { ShopState } from './shop-state';
 
@@ -147,6 +148,7 @@ export function createQueryRoot(shop: ShopState): Record<string, (args: Args) =>
       const account = findByGid(shop.storeCreditAccounts, args.id, 'StoreCreditAccount');
       return account ? storeCreditAccountView(shop, account) : null;
     },
+    ...locationQueryFields(shop),
     node: (args) => nodeById(args.id),
     nodes: (args) => (Array.isArray(args.ids) ? args.ids.map(nodeById) : []),
   };

@@ -9,6 +9,7 @@ import {
   type SimOrder,
   type SimProduct,
 } from './shop-state';
+import type { SimLocation } from './locations';
 
 // The demo salon: services that book appointments, some retail, one gift card product, 60 customers
 // and 200 orders over the last 90 days. Everything derives from a fixed seed and the `now` option,
@@ -46,6 +47,18 @@ const PRODUCTS: ProductSpec[] = [
   { title: 'Water bottle', type: 'Retail', tags: ['retail'], variants: [['Default Title', 1500]] },
   { title: 'Gift card', type: 'Gift card', tags: ['gift-card'], variants: [['€25', 2500], ['€50', 5000], ['€100', 10000]] },
 ];
+
+/** The salon's three places; most orders are at the first (its id is what every order carried before). */
+export const DEMO_LOCATIONS: ReadonlyArray<Pick<SimLocation, 'id' | 'name' | 'city' | 'address1' | 'zip'>> = [
+  { id: 70_000_000_001, name: 'Salon Centrum', city: 'Amsterdam', address1: 'Prinsengracht 100', zip: '1015 EA' },
+  { id: 70_000_000_002, name: 'Studio Oost', city: 'Amsterdam', address1: 'Linnaeusstraat 20', zip: '1092 CK' },
+  { id: 70_000_000_003, name: 'Wellness Haarlem', city: 'Haarlem', address1: 'Grote Markt 5', zip: '2011 RD' },
+];
+
+function createLocations(now: DateTime): SimLocation[] {
+  const created = isoUtc(now.minus({ days: 400 }));
+  return DEMO_LOCATIONS.map((location) => ({ ...location, isActive: true, countryCode: 'NL', createdAt: created, updatedAt: created }));
+}
 
 /** [first name, last name, ascii email local part, locale, phone country code] */
 const PEOPLE: Array<[string, string, string, string, string]> = [
@@ -252,7 +265,8 @@ function createOrders(shop: ShopState, products: SimProduct[], customers: SimCus
       totalTax: Math.round((subtotal * 21) / 121),
       shipping: lineItems.some((l) => l.productId !== null && retail.some((r) => r.id === l.productId)) && random.chance(0.5) ? 495 : 0,
       tip: random.chance(0.1) ? random.pick([200, 500]) : 0,
-      locationId: 70_000_000_001,
+      // By index, not by the seeded random stream, so every other seeded value stays as it was.
+      locationId: DEMO_LOCATIONS[index % 5 === 3 ? 1 : index % 7 === 6 ? 2 : 0]!.id,
       test: false,
       refunds: [],
       metafields: [],
@@ -286,5 +300,6 @@ export function seedDemoShop(shop: ShopState, options: SeedDemoShopOptions = {})
   shop.orders = createOrders(shop, shop.products, shop.customers, random, now);
   shop.giftCards = [];
   shop.storeCreditAccounts = [];
+  shop.locations = createLocations(now);
   return shop;
 }

@@ -1,5 +1,6 @@
 // The simulator's in-memory model of one shop. Plain objects on purpose: tests read and mutate them
 // directly. Money is integer minor units in the shop currency unless a field says otherwise.
+import type { SimLocation } from './locations';
 
 export interface SimMetafield {
   id: number;
@@ -169,6 +170,8 @@ export interface ShopState {
   giftCards: SimGiftCard[];
   storeCreditAccounts: SimStoreCreditAccount[];
   metafields: SimMetafield[];
+  /** the shop's locations (locations.ts); absent = none */
+  locations?: SimLocation[];
   /** Next numeric id for anything created in this shop; ids are unique within a shop. */
   nextId: number;
 }

@@ -219,3 +219,39 @@ export interface SetupGuide {
   done: boolean;
   emailServer: 'shop' | 'app' | null;
 }
+
+/** GET /api/locations: a location of the shop; `name` is null for an id seen on orders but not synced (yet). */
+export interface LocationView {
+  /** Shopify GID */
+  id: string;
+  name: string | null;
+  city: string;
+  active: boolean;
+  deleted: boolean;
+}
+
+/** GET /api/report/locations and /api/dashboard/locations: what each location did in a period. */
+export interface LocationFigures {
+  /** null: orders and entries without a location (online orders, redemptions, adjustments) */
+  locationId: string | null;
+  name: string | null;
+  /** posted earn entries */
+  earned: number;
+  /** earn entries still pending */
+  pending: number;
+  /** posted redemptions at the location, as a positive number */
+  redeemed: number;
+  /** orders processed in the period (cancelled ones left out) */
+  orders: number;
+  /** distinct members with such an order */
+  customers: number;
+  /** eligible spend of those orders, integer minor units of `currency` */
+  revenueMinor: number;
+  currency: string;
+}
+
+export interface LocationFiguresResponse {
+  from: string | null;
+  to: string | null;
+  items: LocationFigures[];
+}

@@ -3,8 +3,9 @@
 // every one of them (it does not compile otherwise). A kind may also take a whole claimed batch at
 // once (`runBatch`), for set-based work.
 import { syncShopCatalog } from '../server/catalog/sync-shop-catalog';
+import { syncShopLocations } from '../server/locations/sync-shop-locations';
 import { ISSUE_REWARD_TASK } from '../core/redemption/redemption-types';
-import { PROCESS_BOOKING_EVENT_TASK, PROCESS_WEBHOOK_TASK, REEVALUATE_GROUPS_TASK, SYNC_CATALOG_TASK, type TaskKind } from '../core/tasks/task-kinds';
+import { PROCESS_BOOKING_EVENT_TASK, PROCESS_WEBHOOK_TASK, REEVALUATE_GROUPS_TASK, SYNC_CATALOG_TASK, SYNC_LOCATIONS_TASK, type TaskKind } from '../core/tasks/task-kinds';
 import { reevaluateGroups } from '../core/groups/reevaluate-groups';
 import { bookingIntegrationBoxes } from '../server/booking-events/booking-integration-boxes';
 import { processBookingEvent } from '../server/booking-events/process-booking-event';
@@ -38,6 +39,13 @@ export const taskHandlers: Record<TaskKind, TaskHandler> = {
       const { shopDomain } = payload as { shopDomain: string };
       const result = await syncShopCatalog(context.runtime.db, context.runtime.admin, shopDomain);
       context.runtime.logger.info({ shop: shopDomain, ...result }, 'catalogue synced');
+    },
+  },
+  [SYNC_LOCATIONS_TASK]: {
+    async run(context, payload) {
+      const { shopDomain } = payload as { shopDomain: string };
+      const result = await syncShopLocations(context.runtime.db, context.runtime.admin, shopDomain, context.now());
+      context.runtime.logger.info({ shop: shopDomain, ...result }, 'locations synced');
     },
   },
   [ISSUE_REWARD_TASK]: { run: issueRewardTaskHandler },

@@ -22,6 +22,7 @@ import { queueDepthByKind, queueDepthMetrics, readQueueDepth } from '../core/tas
 import { createProductLoyaltyRouter } from './http/admin/product-loyalty-route';
 import { createProgramSettingsRouter } from './http/admin/program-settings-route';
 import { createMeRouter } from './http/admin/me-route';
+import { createLocationsRouter } from './http/admin/locations-route';
 import { createMembersRouter } from './http/admin/members-route';
 import { createProductsRouter } from './http/admin/products-route';
 import { createReportRouter } from './http/admin/report-route';
@@ -118,6 +119,7 @@ export function createApp(deps: AppDeps): AppListener {
   api.use(createSetupGuideRouter({ db, appEmailServer: Boolean(config.smtp.host) }));
   api.use(createStaffRouter({ db }));
   api.use(createMembersRouter({ db }));
+  api.use(createLocationsRouter({ db }));
   api.use(createReportRouter({ db, logger, databaseUrl: config.database.url }));
   api.use(createProductsRouter({ db }));
   api.use(createRewardsRouter({ db, admin, codeBox, logger, issueLimits: new GiftCardIssueLimitCache({ db, admin }) }));

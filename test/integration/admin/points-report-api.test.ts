@@ -126,7 +126,7 @@ describeEachDatabase('points report, totals and export', (getDb) => {
     const response = await api().get('/api/report/filter-options').set('Authorization', await as('2'));
     expect(response.status).toBe(200);
     expect(response.body.staff.map((s: { userId: string }) => s.userId)).toEqual(expect.arrayContaining(['1', '2']));
-    expect(response.body.locations).toEqual(expect.arrayContaining([{ id: 'gid://shopify/Location/7', label: '#7' }]));
+    expect(response.body.locations).toEqual(expect.arrayContaining([{ id: 'gid://shopify/Location/7', label: '#7', named: false }]));
   });
 
   it('does not let staff export (403)', async () => {

@@ -51,7 +51,7 @@ describeEachDatabase('loyalty tab product table', (getDb) => {
 
   it('tells the UI who is signed in', async () => {
     const response = await request(testApp.app).get('/api/me').set('Authorization', await as());
-    expect(response.body).toEqual({ userId: '1', name: 'User 1', role: 'owner', adjustLimit: null, shop: expect.objectContaining({ name: 'Test Studio', currency: 'EUR', locale: 'nl' }) });
+    expect(response.body).toEqual({ userId: '1', name: 'User 1', role: 'owner', adjustLimit: null, locationIds: [], shop: expect.objectContaining({ name: 'Test Studio', currency: 'EUR', locale: 'nl' }) });
   });
 });
 

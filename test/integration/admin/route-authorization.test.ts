@@ -158,6 +158,7 @@ describeEachDatabase('admin route authorization', (getDb) => {
       'PUT /settings/smtp': () => call('put', '/settings/smtp', { host: 'smtp.example.com', port: 587, secure: false, fromAddress: 'shop@example.com', password: 'hunter2' }),
       'DELETE /settings/smtp': () => call('delete', '/settings/smtp'),
       'PUT /staff/:userId': () => call('put', '/staff/2', { role: 'manager' }),
+      'POST /locations/sync': () => call('post', '/locations/sync'),
       'PUT /setup/steps/:step': () => call('put', '/setup/steps/widget', { done: true }),
       'POST /alerts/:id/acknowledge': async () => {
         const alert = await prisma.staffAlert.create({ data: { shopId: shop.id, kind: 'redemption_reversed', subject: 'audit-alert', message: 'A redemption was reversed' } });

@@ -8,6 +8,8 @@ import { appendPostedEntry } from '../ledger/append-posted-entry';
 import { enqueueOutboxMessage } from '../messaging/outbox-queue';
 import type { AdjustmentResult } from '../../contracts/admin-api';
 import { toEntryView, toMemberView } from '../members/member-views';
+import { adjustmentLocation, assertMemberVisible, memberScopeOf } from '../members/visible-members';
+import { asSqlExecutor } from '../sql/sql-client';
 import { recordStaffAction } from '../staff/record-staff-action';
 import { assertMayAdjust, type StaffIdentity } from '../staff/staff-roles';
 
@@ -31,13 +33,13 @@ export async function allowsNegativeBalance(tx: Pick<Tx, 'programSettings'>, sho
 /** The entry, its outbox message; shared by single and bulk adjustments. Returns the entry id and whether it is new. */
 export async function postAdjustment(
   tx: Tx,
-  input: { shopId: string; memberId: string; points: number; description: string; key: string; staffUserId: string; now: Date; allowNegative: boolean },
+  input: { shopId: string; memberId: string; points: number; description: string; key: string; staffUserId: string; now: Date; allowNegative: boolean; locationId?: string | null },
 ): Promise<{ id: string; created: boolean }> {
   const ref = await appendPostedEntry(
     tx,
     {
       shopId: input.shopId, memberId: input.memberId, type: 'adjust', points: input.points, description: input.description,
-      sourceType: 'staff', sourceId: input.staffUserId, staffUserId: input.staffUserId, idempotencyKey: input.key,
+      sourceType: 'staff', sourceId: input.staffUserId, staffUserId: input.staffUserId, idempotencyKey: input.key, locationId: input.locationId ?? null,
     },
     { now: input.now, allowNegative: input.allowNegative },
   );
@@ -58,15 +60,17 @@ export async function adjustMemberPoints(db: Db, input: AdjustmentInput): Promis
   assertMayAdjust(staff, points);
   const key = adjustmentKey(input.idempotencyKey);
   return writeTransaction(db, async (tx) => {
-    const member = await tx.member.findFirst({ where: { id: memberId, shopId }, select: { id: true } });
-    if (!member) throw new AppError('NOT_FOUND', 'This member was not found in this shop.');
+    // A user limited to locations adjusts only members of those locations; the entry is recorded at one of them.
+    const scope = memberScopeOf(staff);
+    await assertMemberVisible(asSqlExecutor(tx), shopId, memberId, scope);
     const previous = await tx.ledgerEntry.findUnique({ where: { shopId_idempotencyKey: { shopId, idempotencyKey: key } } });
     let entryId: string;
     let created = false;
     if (previous) {
       entryId = previous.id;
     } else {
-      const ref = await postAdjustment(tx, { shopId, memberId, points, description, key, staffUserId: staff.userId, now, allowNegative: await allowsNegativeBalance(tx, shopId) });
+      const locationId = await adjustmentLocation(asSqlExecutor(tx), shopId, memberId, scope);
+      const ref = await postAdjustment(tx, { shopId, memberId, points, description, key, staffUserId: staff.userId, now, allowNegative: await allowsNegativeBalance(tx, shopId), locationId });
       entryId = ref.id;
       created = ref.created;
       if (created) {

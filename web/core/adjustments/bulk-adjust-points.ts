@@ -7,6 +7,7 @@ import type { BulkResult, BulkRow } from '../../contracts/admin-api';
 import { writeTransaction, type Db, type Tx } from '../db-client';
 import { AppError } from '../errors/app-error';
 import { memberDisplayName } from '../members/member-views';
+import { isLimited, memberScopeOf, visibleMemberCondition, type MemberScope } from '../members/visible-members';
 import { recordStaffAction } from '../staff/record-staff-action';
 import type { StaffIdentity } from '../staff/staff-roles';
 import { allowsNegativeBalance, postAdjustment } from './adjust-member-points';
@@ -37,7 +38,20 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-async function findMembers(db: Db, shopId: string, keys: CustomerKey[]): Promise<{ byEmail: Map<string, MemberHit[]>; byId: Map<string, MemberHit>; byPhone: Map<string, MemberHit[]> }> {
+/** The hits a user limited to locations may see; the others match nothing, as if they did not exist. */
+async function visibleHits(db: Db, shopId: string, hits: MemberHit[], scope: MemberScope): Promise<MemberHit[]> {
+  if (!isLimited(scope) || hits.length === 0) return hits;
+  const visible = new Set<string>();
+  for (const part of chunks(hits.map((hit) => hit.id), 500)) {
+    const rows = await prismaSqlExecutor(db.prisma).query<{ id: string }>(
+      sql`SELECT m."id" AS "id" FROM "Member" m WHERE m."shopId" = ${shopId} AND m."id" IN (${joinSql(part.map((id) => sql`${id}`))}) AND ${visibleMemberCondition(scope, shopId, 'm."id"')!}`,
+    );
+    for (const row of rows) visible.add(row.id);
+  }
+  return hits.filter((hit) => visible.has(hit.id));
+}
+
+async function findMembers(db: Db, shopId: string, keys: CustomerKey[], scope: MemberScope): Promise<{ byEmail: Map<string, MemberHit[]>; byId: Map<string, MemberHit>; byPhone: Map<string, MemberHit[]> }> {
   const emails = new Set<string>();
   const ids = new Set<string>();
   const phones = new Set<string>();
@@ -61,7 +75,7 @@ async function findMembers(db: Db, shopId: string, keys: CustomerKey[]): Promise
   }
   for (const part of chunks([...ids], 500)) hits.push(...(await db.prisma.member.findMany({ where: { shopId, shopifyCustomerId: { in: part } }, select })));
   for (const part of chunks([...phones], 500)) hits.push(...(await db.prisma.member.findMany({ where: { shopId, phone: { in: part } }, select })));
-  const unique = [...new Map(hits.map((hit) => [hit.id, hit])).values()];
+  const unique = await visibleHits(db, shopId, [...new Map(hits.map((hit) => [hit.id, hit])).values()], scope);
   const byEmail = new Map<string, MemberHit[]>();
   const byPhone = new Map<string, MemberHit[]>();
   const byId = new Map<string, MemberHit>();
@@ -98,7 +112,7 @@ export async function previewBulkAdjustment(db: Db, shopId: string, staff: Staff
     const customer = (record.fields[columns.customer] ?? '').trim();
     return { line: record.line, customer, key: customerKey(customer), pointsText: (record.fields[columns.points] ?? '').trim(), description: (record.fields[columns.description] ?? '').trim() };
   });
-  const found = await findMembers(db, shopId, parsed.flatMap((row) => (row.key ? [row.key] : [])));
+  const found = await findMembers(db, shopId, parsed.flatMap((row) => (row.key ? [row.key] : [])), memberScopeOf(staff));
   const allowNegative = await allowsNegativeBalance(db.prisma, shopId);
   const running = new Map<string, number>();
 

@@ -3,11 +3,12 @@
 import type { Db, Prisma } from '../db-client';
 import { AppError } from '../errors/app-error';
 import { anyOf, containsText, likePattern } from '../sql/contains-text';
-import { sqlClientOf } from '../sql/sql-client';
+import { prismaSqlExecutor, sqlClientOf } from '../sql/sql-client';
 import { sql, type SqlQuery } from '../sql/sql-query';
 import type { Entry, Member, MemberDetail, Page } from '../../contracts/admin-api';
 import { toMemberView, toEntryView } from './member-views';
 import { groupMemberIds } from '../groups/group-member-ids';
+import { andCondition, assertMemberVisible, EVERY_MEMBER, visibleMemberCondition, type MemberScope } from './visible-members';
 
 /** Every word must match some field, so "anna vries" finds Anna de Vries. */
 function memberSearchCondition(db: Db, words: string[]): SqlQuery {
@@ -25,7 +26,7 @@ async function shopCurrency(prisma: Prisma, shopId: string): Promise<string> {
   return shop?.currency ?? 'USD';
 }
 
-export async function searchMembers(db: Db, shopId: string, options: { query?: string; cursor?: string; limit: number; groupId?: string }): Promise<Page<Member>> {
+export async function searchMembers(db: Db, shopId: string, options: { query?: string; cursor?: string; limit: number; groupId?: string }, scope: MemberScope = EVERY_MEMBER): Promise<Page<Member>> {
   const words = (options.query ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
   let cursor: { id: string; createdAt: Date } | null = null;
   if (options.cursor) {
@@ -36,8 +37,9 @@ export async function searchMembers(db: Db, shopId: string, options: { query?: s
   const after = cursor ? sql` AND ("createdAt" < ${cursor.createdAt} OR ("createdAt" = ${cursor.createdAt} AND "id" < ${cursor.id}))` : sql``;
   const matching = words.length > 0 ? sql` AND ${memberSearchCondition(db, words)}` : sql``;
   const inGroup = options.groupId !== undefined ? sql` AND "id" IN (${groupMemberIds(shopId, options.groupId)})` : sql``;
+  const visible = andCondition(visibleMemberCondition(scope, shopId, '"Member"."id"'));
   const ids = await sqlClientOf(db).query<{ id: string }>(sql`
-    SELECT "id" FROM "Member" WHERE "shopId" = ${shopId}${matching}${inGroup}${after}
+    SELECT "id" FROM "Member" WHERE "shopId" = ${shopId}${matching}${inGroup}${after}${visible}
     ORDER BY "createdAt" DESC, "id" DESC LIMIT ${options.limit + 1}`);
   const rows = await db.prisma.member.findMany({ where: { id: { in: ids.map((row) => row.id) } } });
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -79,7 +81,8 @@ async function memberVisits(prisma: Prisma, shopId: string, members: Array<{ id:
   );
 }
 
-export async function getMemberDetails(prisma: Prisma, shopId: string, memberId: string, now = new Date()): Promise<MemberDetail> {
+export async function getMemberDetails(prisma: Prisma, shopId: string, memberId: string, now = new Date(), scope: MemberScope = EVERY_MEMBER): Promise<MemberDetail> {
+  await assertMemberVisible(prismaSqlExecutor(prisma), shopId, memberId, scope);
   const row = await prisma.member.findFirst({ where: { id: memberId, shopId } });
   if (!row) throw new AppError('NOT_FOUND', 'This member was not found in this shop.');
   const [currency, pending, messages, visits] = await Promise.all([
@@ -107,7 +110,8 @@ export async function getMember(prisma: Prisma, shopId: string, memberId: string
 }
 
 /** Newest first; the cursor is the id of the last entry of the previous page. */
-export async function listMemberHistory(prisma: Prisma, shopId: string, memberId: string, options: { cursor?: string; limit: number }): Promise<Page<Entry>> {
+export async function listMemberHistory(prisma: Prisma, shopId: string, memberId: string, options: { cursor?: string; limit: number }, scope: MemberScope = EVERY_MEMBER): Promise<Page<Entry>> {
+  await assertMemberVisible(prismaSqlExecutor(prisma), shopId, memberId, scope);
   const member = await prisma.member.findFirst({ where: { id: memberId, shopId }, select: { id: true } });
   if (!member) throw new AppError('NOT_FOUND', 'This member was not found in this shop.');
   if (options.cursor) {

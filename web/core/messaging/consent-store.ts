@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { writeTransaction, type Prisma, type Tx } from '../db-client';
 import { AppError, notFound } from '../errors/app-error';
 import type { ConsentState, MessageChannel } from './may-receive';
+import { assertMemberVisible, EVERY_MEMBER, isLimited, type MemberScope } from '../members/visible-members';
+import { prismaSqlExecutor } from '../sql/prisma-sql-executor';
 
 export const MAX_CONSENT_TYPES = 5;
 export const CONSENT_SOURCES = ['customer', 'staff', 'import', 'shopify'] as const;
@@ -92,7 +94,8 @@ export async function recordConsentChange(tx: Tx, shopId: string, memberId: stri
 }
 
 /** Staff (or the customer portal) changing one answer; the type and member must belong to the shop. */
-export async function changeMemberConsent(prisma: Prisma, shopId: string, memberId: string, change: ConsentChange) {
+export async function changeMemberConsent(prisma: Prisma, shopId: string, memberId: string, change: ConsentChange, scope: MemberScope = EVERY_MEMBER) {
+  if (isLimited(scope)) await assertMemberVisible(prismaSqlExecutor(prisma), shopId, memberId, scope);
   const [member, type] = await Promise.all([
     prisma.member.findFirst({ where: { id: memberId, shopId }, select: { id: true } }),
     prisma.consentType.findFirst({ where: { id: change.consentTypeId, shopId }, select: { id: true } }),
@@ -100,10 +103,12 @@ export async function changeMemberConsent(prisma: Prisma, shopId: string, member
   if (!member) throw notFound('The member');
   if (!type) throw notFound('The consent type');
   await writeTransaction({ prisma }, (tx) => recordConsentChange(tx, shopId, memberId, change));
-  return getMemberConsents(prisma, shopId, memberId);
+  return getMemberConsents(prisma, shopId, memberId, scope);
 }
 
-export async function getMemberConsents(prisma: Prisma, shopId: string, memberId: string) {
+/** A staff user limited to locations sees only their locations' members (web/core/members/visible-members.ts). */
+export async function getMemberConsents(prisma: Prisma, shopId: string, memberId: string, scope: MemberScope = EVERY_MEMBER) {
+  if (isLimited(scope)) await assertMemberVisible(prismaSqlExecutor(prisma), shopId, memberId, scope);
   const member = await prisma.member.findFirst({ where: { id: memberId, shopId }, select: { id: true } });
   if (!member) throw notFound('The member');
   const [types, current, history] = await Promise.all([

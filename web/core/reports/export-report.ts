@@ -177,6 +177,8 @@ export interface ExportSource {
   timezone?: string;
   /** The outstanding points and their value, written to the workbook's Summary sheet (as on the dashboard and the report). */
   summary?: ExportSummary;
+  /** Location names by GID: the Location column shows the name (a location without one keeps its id). */
+  locationNames?: ReadonlyMap<string, string>;
 }
 
 export interface ExportSummary {
@@ -191,12 +193,26 @@ function headersFor(timezone: string): string[] {
   return columns.map((c) => (c.kind === 'date' ? `${c.header} (${timezone})` : c.header));
 }
 
-function rowsOf(source: ExportSource): AsyncGenerator<unknown[][]> {
-  return iterateExportRows(source.db, source.shopId, source.filters, source.sort, {
+const LOCATION = f('locationId');
+
+async function* rowsOf(source: ExportSource): AsyncGenerator<unknown[][]> {
+  const rows = iterateExportRows(source.db, source.shopId, source.filters, source.sort, {
     ...(source.batchSize ? { batchSize: source.batchSize } : {}),
     ...(source.query ? { query: source.query } : {}),
     ...(source.stream ? { stream: source.stream } : {}),
   });
+  const names = source.locationNames;
+  if (!names || names.size === 0) {
+    yield* rows;
+    return;
+  }
+  for await (const batch of rows) {
+    for (const row of batch) {
+      const id = row[LOCATION];
+      if (typeof id === 'string') row[LOCATION] = names.get(id) ?? id;
+    }
+    yield batch;
+  }
 }
 
 /** Returns the number of data rows written. The stream is ended. */

@@ -4,6 +4,7 @@
 import type { Db, DbKind } from '../db-client';
 import type { ReportEntry, ReportResponse, ReportTotals } from '../../contracts/admin-api';
 import { memberDisplayName, toDate, toEntryView, type EntryRow } from '../members/member-views';
+import { andCondition, isLimited, visibleMemberCondition, type MemberScope } from '../members/visible-members';
 import { prismaSqlExecutor } from '../sql/prisma-sql-executor';
 import type { SqlExecutor } from '../sql/sql-executor';
 import { sql, sqlText, type SqlQuery } from '../sql/sql-query';
@@ -65,15 +66,20 @@ export async function reportTotals(db: Db, shopId: string, filters: ReportFilter
   };
 }
 
-/** Positive balances of the filtered member, the filtered group's members, or every member of the shop. */
+/**
+ * Positive balances of the filtered member, the filtered group's members, or every member of the shop,
+ * always within the members a location-limited user may see.
+ */
 async function outstandingPoints(db: Db, shopId: string, filters: ReportFilters): Promise<number> {
-  if (filters.groupId === undefined) {
+  const visible = filters.scope ? visibleMemberCondition(filters.scope, shopId, 'm."id"') : null;
+  if (filters.groupId === undefined && visible === null) {
     const sum = await db.prisma.member.aggregate({ where: { shopId, balance: { gt: 0 }, ...(filters.memberId ? { id: filters.memberId } : {}) }, _sum: { balance: true } });
     return sum._sum.balance ?? 0;
   }
   const member = filters.memberId !== undefined ? sql` AND m."id" = ${filters.memberId}` : sql``;
+  const group = filters.groupId !== undefined ? sql` AND m."id" IN (${groupMemberIds(shopId, filters.groupId)})` : sql``;
   const rows = await reportSql(db).query<{ points: number | bigint | null }>(
-    sql`SELECT SUM(m."balance") AS "points" FROM "Member" m WHERE m."shopId" = ${shopId} AND m."balance" > 0${member} AND m."id" IN (${groupMemberIds(shopId, filters.groupId)})`,
+    sql`SELECT SUM(m."balance") AS "points" FROM "Member" m WHERE m."shopId" = ${shopId} AND m."balance" > 0${member}${group}${andCondition(visible)}`,
   );
   return Number(rows[0]?.points ?? 0);
 }

@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import { groupMemberIds } from '../groups/group-member-ids';
+import { scopedLocationCondition, type MemberScope } from '../members/visible-members';
 import { joinSql, sql, sqlText, type SqlQuery } from '../sql/sql-query';
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -41,6 +42,8 @@ export interface ReportFilters {
   staffUserId?: string;
   locationId?: string;
   groupId?: string;
+  /** The staff user's location limit, set by the server (scoped-report-filters.ts), never from the query. */
+  scope?: MemberScope;
 }
 
 export interface ReportSort {
@@ -84,5 +87,7 @@ export function reportWhere(shopId: string, filters: ReportFilters): SqlQuery {
     if (value !== undefined) parts.push(sql`e.${sqlText(`"${column}"`)} = ${value as string}`);
   }
   if (filters.groupId !== undefined) parts.push(sql`e."memberId" IN (${groupMemberIds(shopId, filters.groupId)})`);
+  const scoped = filters.scope ? scopedLocationCondition(filters.scope, 'e."locationId"') : null;
+  if (scoped) parts.push(scoped);
   return joinSql(parts, ' AND ');
 }

@@ -11,6 +11,8 @@ export const staffChangeSchema = z
     role: z.enum(staffRoles),
     adjustLimit: z.number().int().min(0).max(10_000_000).nullable().optional(),
     name: z.string().trim().max(120).optional(),
+    /** Location GIDs the user is limited to; [] = every location; absent = unchanged */
+    locationIds: z.array(z.string().regex(/^gid:\/\/shopify\/Location\/\d{1,20}$/, 'must be a Shopify location id')).max(100).optional(),
   })
   .strict();
 export type StaffChange = z.infer<typeof staffChangeSchema>;
@@ -29,11 +31,22 @@ export async function updateStaffMember(prisma: Prisma, shopId: string, actorUse
       if (owners <= 1) throw new AppError('CONFLICT', 'The shop needs at least one owner; make someone else owner first.');
     }
     const adjustLimit = change.adjustLimit !== undefined ? change.adjustLimit : change.role === 'staff' ? (before?.adjustLimit ?? DEFAULT_STAFF_ADJUST_LIMIT) : null;
-    const data = { role: change.role, adjustLimit, ...(change.name !== undefined ? { name: change.name } : {}) };
+    const locationIds = change.locationIds === undefined ? undefined : [...new Set(change.locationIds)].sort();
+    if (locationIds && locationIds.length > 0) {
+      const known = await tx.location.count({ where: { shopId, shopifyId: { in: locationIds } } });
+      if (known !== locationIds.length) throw new AppError('VALIDATION', 'Pick locations of this shop; one of them is not known (sync the locations first).');
+    }
+    const data = {
+      role: change.role, adjustLimit, ...(change.name !== undefined ? { name: change.name } : {}),
+      ...(locationIds !== undefined ? { locationIds: JSON.stringify(locationIds) } : {}),
+    };
     const row = await tx.staffMember.upsert({ where: { shopId_userId: { shopId, userId } }, create: { shopId, userId, ...data }, update: data });
     await recordStaffAction(tx, {
       shopId, userId: actorUserId, action: 'staff.update', target: userId,
-      details: { before: before ? { role: before.role, adjustLimit: before.adjustLimit } : null, after: { role: row.role, adjustLimit: row.adjustLimit } },
+      details: {
+        before: before ? { role: before.role, adjustLimit: before.adjustLimit, locationIds: JSON.parse(before.locationIds) as unknown } : null,
+        after: { role: row.role, adjustLimit: row.adjustLimit, locationIds: JSON.parse(row.locationIds) as unknown },
+      },
     });
     return toStaffIdentity(row);
   });

@@ -7,10 +7,22 @@ import { asSqlExecutor } from '../sql/sql-client';
 import { sql } from '../sql/sql-query';
 import { DEFAULT_STAFF_ADJUST_LIMIT, isStaffRole, type StaffIdentity } from './staff-roles';
 
-type StaffRow = { userId: string; name: string; role: string; adjustLimit: number | null };
+type StaffRow = { userId: string; name: string; role: string; adjustLimit: number | null; locationIds: string };
+
+function parseLocationIds(text: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 
 export function toStaffIdentity(row: StaffRow): StaffIdentity {
-  return { userId: row.userId, name: row.name || `User ${row.userId}`, role: isStaffRole(row.role) ? row.role : 'staff', adjustLimit: row.adjustLimit };
+  return {
+    userId: row.userId, name: row.name || `User ${row.userId}`, role: isStaffRole(row.role) ? row.role : 'staff', adjustLimit: row.adjustLimit,
+    locationIds: parseLocationIds(row.locationIds),
+  };
 }
 
 export interface ResolveStaffOptions {

@@ -15,6 +15,8 @@ export interface StaffIdentity {
   role: StaffRole;
   /** largest |points| of one adjustment; null = no limit */
   adjustLimit: number | null;
+  /** Location GIDs the user is limited to (members, report); empty = every location */
+  locationIds: string[];
 }
 
 const rank: Record<StaffRole, number> = { staff: 0, manager: 1, owner: 2 };

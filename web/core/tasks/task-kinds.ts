@@ -8,6 +8,7 @@ export const PROCESS_WEBHOOK_TASK = 'process-webhook';
 export const SYNC_CATALOG_TASK = 'sync-catalog';
 export const REEVALUATE_GROUPS_TASK = 'reevaluate-groups';
 export const PROCESS_BOOKING_EVENT_TASK = 'process-booking-event';
+export const SYNC_LOCATIONS_TASK = 'sync-locations';
 
 export interface TaskKindPolicy {
   /** attempts before the task ends as `failed` (kept, listed, retryable by staff) */
@@ -34,6 +35,8 @@ export const taskKinds = {
   [SYNC_CATALOG_TASK]: { maxAttempts: 8, priority: 0, backoffMs: exponentialBackoff(30_000, 60 * 60_000) },
   // Staff saved an automatic group or a tier: its members should follow within a minute, not at the nightly run.
   [REEVALUATE_GROUPS_TASK]: { maxAttempts: 6, priority: 20, backoffMs: exponentialBackoff(30_000, 30 * 60_000) },
+  // Location names after install, daily, and when staff ask for it.
+  [SYNC_LOCATIONS_TASK]: { maxAttempts: 8, priority: 0, backoffMs: exponentialBackoff(30_000, 60 * 60_000) },
 } as const satisfies Record<string, TaskKindPolicy>;
 
 export type TaskKind = keyof typeof taskKinds;

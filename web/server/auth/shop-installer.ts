@@ -3,6 +3,7 @@
 import { RequestedTokenType } from '@shopify/shopify-api';
 import { AppError } from '../../core/errors/app-error';
 import { saveInstalledShop } from '../../core/shops/save-installed-shop';
+import { requestLocationSync } from '../../core/locations/request-location-sync';
 import { enqueueTask } from '../../core/tasks/task-queue';
 import { SYNC_CATALOG_TASK } from '../../core/tasks/task-kinds';
 import type { AdminGraphqlClient } from '../../shopify-admin/admin-graphql-client';
@@ -42,6 +43,7 @@ export function createShopInstaller(deps: { prisma: Prisma; shopify: ShopifyApi;
     const saved = await saveInstalledShop(deps.prisma, { ...details, domain: shopDomain });
     // The catalogue is copied in the background: the first page load should not wait for it.
     await enqueueTask({ prisma: deps.prisma }, { shopDomain, kind: SYNC_CATALOG_TASK, reference: `${SYNC_CATALOG_TASK}:${shopDomain}:${Date.now()}`, payload: { shopDomain } });
+    await requestLocationSync(deps.prisma, shopDomain);
     deps.logger.info({ shop: shopDomain }, 'shop installed');
     return { shopId: saved.id };
   }

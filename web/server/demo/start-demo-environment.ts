@@ -7,6 +7,7 @@ import { postDueCredits } from '../../core/ledger/post-due-credits';
 import { createReward, rewardInputSchema } from '../../core/redemption/reward-store';
 import { deleteSessionsOfShop } from '../auth/offline-session-store';
 import { syncShopCatalog } from '../catalog/sync-shop-catalog';
+import { syncShopLocations } from '../locations/sync-shop-locations';
 import type { Runtime } from '../../runtime/runtime';
 import { processDueTasks } from '../../runtime/process-due-tasks';
 import { customerWebhookPayload, orderWebhookPayload } from '../../../test/simulator';
@@ -33,6 +34,7 @@ export async function seedDemoData(runtime: Runtime, demo: DemoEnvironment, appU
   await deleteSessionsOfShop(db.prisma, DEMO_SHOP_DOMAIN);
   const { shopId } = await installer.ensureInstalled(DEMO_SHOP_DOMAIN, simulator.mintSessionToken({ shop: DEMO_SHOP_DOMAIN }));
   await syncShopCatalog(db, runtime.admin, DEMO_SHOP_DOMAIN);
+  await syncShopLocations(db, runtime.admin, DEMO_SHOP_DOMAIN);
   if ((await db.prisma.orderRecord.count({ where: { shopId } })) > 0) return { orders: 0, customers: 0 };
 
   simulator.setAppUrl(appUrl);

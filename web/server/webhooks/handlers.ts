@@ -3,6 +3,7 @@ import { appUninstalled } from './app-uninstalled';
 import { customersDataRequest, customersRedact, shopRedact } from './compliance';
 import { customersCreate } from './customers-create';
 import { customersUpdate } from './customers-update';
+import { locationsCreate, locationsDelete, locationsUpdate } from './location-topic-handler';
 import { ordersCancelled } from './orders-cancelled';
 import { ordersCreate } from './orders-create';
 import { ordersFulfilled } from './orders-fulfilled';
@@ -20,6 +21,9 @@ export const webhookHandlers: WebhookHandler[] = [
   refundsCreate,
   customersCreate,
   customersUpdate,
+  locationsCreate,
+  locationsUpdate,
+  locationsDelete,
   appUninstalled,
   customersDataRequest,
   customersRedact,

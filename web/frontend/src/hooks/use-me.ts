@@ -9,6 +9,8 @@ export interface Me {
   role: StaffRole;
   /** Largest absolute manual adjustment this user may make; null means no limit. */
   adjustLimit: number | null;
+  /** Location GIDs the user is limited to (members and report); empty or absent = every location. */
+  locationIds?: string[];
   shop: { name: string; domain: string; currency: string; locale: string; timezone: string };
 }
 

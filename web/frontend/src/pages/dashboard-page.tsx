@@ -19,6 +19,7 @@ import { lazy, Suspense, useState } from 'react';
 import { ApiErrorBanner } from '../components/api-error-banner';
 import { CountCard } from '../components/count-card';
 import { DateRangePicker, presetRange } from '../components/date-range-picker';
+import { LocationFiguresCard } from '../components/location-figures-card';
 import { EmailServerBanner } from '../components/email-server-banner';
 import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
 import { LiabilityCard } from '../components/liability-card';
@@ -100,6 +101,9 @@ export function DashboardPage() {
             </Layout.Section>
             <Layout.Section>
               <GroupsSection />
+            </Layout.Section>
+            <Layout.Section>
+              <LocationFiguresCard from={range.from} to={range.to} />
             </Layout.Section>
           </>
         )}

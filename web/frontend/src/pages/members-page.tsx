@@ -4,12 +4,13 @@ import { useState } from 'react';
 import { AddToGroupModal } from '../components/add-to-group-modal';
 import { ApiErrorBanner } from '../components/api-error-banner';
 import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
+import { LimitedToLocationsBanner } from '../components/limited-to-locations-banner';
 import { TableSkeleton } from '../components/page-skeleton';
 import { useApiQuery, withQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
+import { useMe } from '../hooks/use-me';
 import type { Member, Page as ApiPage } from '../../../contracts/admin-api';
 import type { CustomerGroupView } from '../../../contracts/groups-api';
-import { useMe } from '../hooks/use-me';
 import { hrefFor } from '../router';
 import { memberName } from '../lib/member-name';
 import { useCursorPages } from '../lib/use-cursor-pages';
@@ -20,6 +21,7 @@ const PAGE_SIZE = 25;
 export function MembersPage() {
   const { t, formatNumber, formatMoney, formatDate } = useI18n();
   const { smDown } = useBreakpoints();
+  const { me } = useMe();
   const [query, setQuery] = useState(() => new URLSearchParams(window.location.search).get('query') ?? '');
   const [groupId, setGroupId] = useState(() => new URLSearchParams(window.location.search).get('groupId') ?? '');
   const debouncedQuery = useDebounced(query.trim());
@@ -58,6 +60,11 @@ export function MembersPage() {
         {error && (
           <Layout.Section>
             <ApiErrorBanner title={t('members.error')} error={error} onRetry={reload} />
+          </Layout.Section>
+        )}
+        {(me?.locationIds ?? []).length > 0 && (
+          <Layout.Section>
+            <LimitedToLocationsBanner />
           </Layout.Section>
         )}
         <Layout.Section>

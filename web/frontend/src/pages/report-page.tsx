@@ -28,6 +28,8 @@ import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
 import { EntryPointsAndStatus, EntryTypeStatusPointsCells, useEntryLabels } from '../components/entry-labels';
 import { LiabilityCard } from '../components/liability-card';
 import { BookingNoShowButton } from '../components/booking-no-show-button';
+import { LimitedToLocationsBanner } from '../components/limited-to-locations-banner';
+import { LocationFiguresCard } from '../components/location-figures-card';
 import { MemberPicker, type PickedMember } from '../components/member-picker';
 import { PageSkeleton, TableSkeleton } from '../components/page-skeleton';
 import { ApiError, toApiError, useApiQuery, withQuery } from '../hooks/use-api';
@@ -94,7 +96,8 @@ function filterParams(filters: Filters): Record<string, string | number | null> 
 
 interface FilterOptions {
   staff: Array<{ userId: string; name: string }>;
-  locations: Array<{ id: string; label: string }>;
+  /** `label`: the location's name, or "#<number>" while it has none (`named` false) */
+  locations: Array<{ id: string; label: string; named: boolean }>;
 }
 
 export function ReportPage() {
@@ -107,6 +110,11 @@ export function ReportPage() {
   const groupChoices = useApiQuery<{ items: CustomerGroupView[] }>('/api/groups').data?.items ?? [];
   const { permissions } = useMe();
   const labels = useEntryLabels();
+  // An entry's location by name (the filter's choices), else by number.
+  const locationLabel = (id: string) => {
+    const choice = locationChoices.find((location) => location.id === id);
+    return choice?.named ? choice.label : t('report.filters.locationLabel', { number: choice?.label ?? `#${id.replace(/^gid:\/\/shopify\/Location\//, '')}` });
+  };
   const [filters, setFilters] = useState<Filters>(() => filtersFromUrl(window.location.search));
   const [generation, setGeneration] = useState(0);
   const query = withQuery('/api/report', {
@@ -253,7 +261,7 @@ export function ReportPage() {
                 label={t('report.filters.location')}
                 options={[
                   { label: t('report.filters.any'), value: '' },
-                  ...locationChoices.map((location) => ({ label: t('report.filters.locationLabel', { number: location.label }), value: location.id })),
+                  ...locationChoices.map((location) => ({ label: location.named ? location.label : t('report.filters.locationLabel', { number: location.label }), value: location.id })),
                   ...(filters.locationId && !locationChoices.some((location) => location.id === filters.locationId) ? [{ label: filters.locationId, value: filters.locationId }] : []),
                 ]}
                 value={filters.locationId}
@@ -283,6 +291,8 @@ export function ReportPage() {
             </InlineGrid>
           </div>
         )}
+        <LimitedToLocationsBanner />
+        <LocationFiguresCard from={filters.range.from} to={filters.range.to} />
         {!permissions.export && (
           <Banner tone="info">
             <p>{t('report.export.notAllowed')}</p>
@@ -344,6 +354,7 @@ export function ReportPage() {
                             </Text>
                             <Text as="span" tone="subdued" variant="bodySm">
                               {formatDateTime(entry.createdAt)} · {labels.type(entry.type)} · {labels.source(entry.sourceType)}
+                              {entry.locationId ? ` · ${locationLabel(entry.locationId)}` : ''}
                             </Text>
                             {permissions.adjust && entry.memberId ? (
                               <Box>
@@ -379,6 +390,7 @@ export function ReportPage() {
                           </Text>
                           <Text as="span" tone="subdued" variant="bodySm">
                             {labels.source(entry.sourceType)}
+                            {entry.locationId ? ` · ${locationLabel(entry.locationId)}` : ''}
                           </Text>
                         </BlockStack>
                       </Box>

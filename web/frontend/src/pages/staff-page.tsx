@@ -1,14 +1,16 @@
-// Staff roles (/settings/staff, GET/PUT /api/staff): who is owner, manager or staff, and how many points
-// a staff member may add or subtract in one adjustment. Owners change them; the last owner stays owner
+// Staff roles (/settings/staff, GET/PUT /api/staff): who is owner, manager or staff, how many points
+// a staff member may add or subtract in one adjustment, and the locations a user is limited to. Owners change them; the last owner stays owner
 // (the server refuses, and its reason is shown).
 import { Badge, Banner, BlockStack, Button, Card, IndexTable, InlineStack, Layout, List, Page, Select, Text, TextField, useBreakpoints } from '@shopify/polaris';
 import { useState } from 'react';
 import { ApiErrorBanner } from '../components/api-error-banner';
+import { LocationMultiPicker } from '../components/location-multi-picker';
 import { PageSkeleton } from '../components/page-skeleton';
 import { ApiError, apiSend, toApiError, useApiQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
 import { useMe, type StaffRole } from '../hooks/use-me';
 import type { TranslationKey } from '../i18n';
+import type { LocationView } from '../../../contracts/admin-api';
 import { showToast } from '../lib/toast';
 import { navigate } from '../router';
 
@@ -17,6 +19,7 @@ interface StaffMember {
   name: string;
   role: StaffRole;
   adjustLimit: number | null;
+  locationIds: string[];
 }
 
 const ROLES: StaffRole[] = ['owner', 'manager', 'staff'];
@@ -24,6 +27,7 @@ const ROLES: StaffRole[] = ['owner', 'manager', 'staff'];
 interface RowDraft {
   role: StaffRole;
   limit: string;
+  locationIds: string[];
 }
 
 export function StaffPage() {
@@ -31,6 +35,7 @@ export function StaffPage() {
   const { me, permissions } = useMe();
   const { smDown } = useBreakpoints();
   const list = useApiQuery<{ items: StaffMember[] }>(permissions.editSettings ? '/api/staff' : null);
+  const locations = useApiQuery<{ items: LocationView[] }>(permissions.editSettings ? '/api/locations' : null);
   const [drafts, setDrafts] = useState<Record<string, RowDraft>>({});
   const [saving, setSaving] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<ApiError>();
@@ -51,7 +56,8 @@ export function StaffPage() {
   if (list.loading && !list.data) return <PageSkeleton title={t('staff.title')} />;
 
   const items = list.data?.items ?? [];
-  const draftOf = (member: StaffMember): RowDraft => drafts[member.userId] ?? { role: member.role, limit: member.adjustLimit === null ? '' : String(member.adjustLimit) };
+  const draftOf = (member: StaffMember): RowDraft =>
+    drafts[member.userId] ?? { role: member.role, limit: member.adjustLimit === null ? '' : String(member.adjustLimit), locationIds: member.locationIds ?? [] };
   const limitError = (draft: RowDraft) => (draft.role === 'staff' && draft.limit.trim() !== '' && !/^\d+$/.test(draft.limit.trim()) ? t('loyalty.errors.wholeNumber') : undefined);
   const change = (member: StaffMember, patch: Partial<RowDraft>) => setDrafts((current) => ({ ...current, [member.userId]: { ...draftOf(member), ...patch } }));
 
@@ -64,6 +70,7 @@ export function StaffPage() {
       await apiSend('PUT', `/api/staff/${encodeURIComponent(member.userId)}`, {
         role: draft.role,
         adjustLimit: draft.role === 'staff' && draft.limit.trim() !== '' ? Number(draft.limit) : null,
+        locationIds: draft.locationIds,
       });
       setDrafts(({ [member.userId]: _saved, ...rest }) => rest);
       list.reload();
@@ -103,6 +110,14 @@ export function StaffPage() {
         {t('staff.noLimit')}
       </Text>
     );
+  const locationsField = (member: StaffMember, draft: RowDraft) => (
+    <LocationMultiPicker
+      label={t('locations.picker.label', { name: member.name })}
+      value={draft.locationIds}
+      locations={locations.data?.items ?? []}
+      onChange={(locationIds) => change(member, { locationIds })}
+    />
+  );
   const saveButton = (member: StaffMember) => (
     <Button size="slim" disabled={!(member.userId in drafts)} loading={saving === member.userId} onClick={() => void save(member)} accessibilityLabel={t('staff.saveFor', { name: member.name })}>
       {t('common.save')}
@@ -122,7 +137,7 @@ export function StaffPage() {
                 resourceName={{ singular: t('staff.singular'), plural: t('staff.plural') }}
                 itemCount={items.length}
                 selectable={false}
-                headings={[{ title: t('staff.columns.name') }, { title: t('staff.columns.role') }, { title: t('staff.columns.limit') }, { title: t('staff.columns.actions'), hidden: true }]}
+                headings={[{ title: t('staff.columns.name') }, { title: t('staff.columns.role') }, { title: t('staff.columns.limit') }, { title: t('locations.staff.column') }, { title: t('staff.columns.actions'), hidden: true }]}
               >
                 {items.map((member, index) => {
                   const draft = draftOf(member);
@@ -143,6 +158,7 @@ export function StaffPage() {
                           {name}
                           {roleSelect(member, draft)}
                           {limitField(member, draft)}
+                          {locationsField(member, draft)}
                           <InlineStack>{saveButton(member)}</InlineStack>
                         </BlockStack>
                       </div>
@@ -154,6 +170,7 @@ export function StaffPage() {
                       <IndexTable.Cell>
                         <div style={{ maxWidth: 180 }}>{limitField(member, draft)}</div>
                       </IndexTable.Cell>
+                      <IndexTable.Cell>{locationsField(member, draft)}</IndexTable.Cell>
                       <IndexTable.Cell>{saveButton(member)}</IndexTable.Cell>
                     </IndexTable.Row>
                   );
@@ -182,6 +199,9 @@ export function StaffPage() {
             </List>
             <Text as="p" tone="subdued" variant="bodySm">
               {t('staff.newUsers')}
+            </Text>
+            <Text as="p" tone="subdued" variant="bodySm">
+              {t('locations.staff.help')}
             </Text>
           </BlockStack>
         </Card>

@@ -57,6 +57,10 @@ export const adminRoutePolicies: Record<`${AdminRouteMethod} /${string}`, AdminR
   'GET /report': { role: 'staff' },
   'GET /report/filter-options': { role: 'staff' },
   'GET /report/export': { role: 'manager', audit: { action: 'report.export', recordedBy: 'handler' } },
+  // Locations: everyone sees the names (of their own locations when limited); managers ask for a fresh sync.
+  'GET /locations': { role: 'staff' },
+  'GET /locations/figures': { role: 'staff' },
+  'POST /locations/sync': { role: 'manager', audit: { action: 'locations.sync' } },
   'GET /products': { role: 'staff' },
   'GET /products/:productId/loyalty': { role: 'staff' },
   'PUT /products/:productId/loyalty': { role: 'manager', audit: { action: 'products.loyalty', recordedBy: 'handler' } },

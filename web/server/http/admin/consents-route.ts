@@ -11,7 +11,9 @@ import {
   listConsentTypes,
   updateConsentType,
 } from '../../../core/messaging/consent-store';
+import { memberScopeOf } from '../../../core/members/visible-members';
 import { adminAuthOf } from '../session-token-auth';
+import { staffOf } from '../staff-access';
 
 const staffChangeSchema = z.strictObject({
   consentTypeId: z.string().min(1),
@@ -37,7 +39,7 @@ export function createConsentsRouter(deps: { db: Db }): Router {
     res.status(204).end();
   });
   router.get('/members/:memberId/consents', async (req, res) => {
-    res.json(await getMemberConsents(prisma, adminAuthOf(res.locals).shopId, String(req.params.memberId)));
+    res.json(await getMemberConsents(prisma, adminAuthOf(res.locals).shopId, String(req.params.memberId), memberScopeOf(staffOf(res.locals))));
   });
   router.post('/members/:memberId/consents', async (req, res) => {
     const auth = adminAuthOf(res.locals);
@@ -48,7 +50,7 @@ export function createConsentsRouter(deps: { db: Db }): Router {
       source: 'staff',
       detail: [`staff:${auth.userId}`, change.note].filter((part) => part !== '').join(' '),
       occurredAt: new Date(),
-    }));
+    }, memberScopeOf(staffOf(res.locals))));
   });
   return router;
 }

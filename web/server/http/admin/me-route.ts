@@ -15,6 +15,7 @@ export function createMeRouter(deps: { db: Db }): Router {
       name: staff.name,
       role: staff.role,
       adjustLimit: staff.adjustLimit,
+      locationIds: staff.locationIds,
       shop: { name: shop.name, domain: shopDomain, currency: shop.currency, locale: shop.primaryLocale, timezone: shop.ianaTimezone },
     });
   });

@@ -5,6 +5,7 @@ import { adjustMemberPoints } from '../../../core/adjustments/adjust-member-poin
 import { applyBulkAdjustment, previewBulkAdjustment } from '../../../core/adjustments/bulk-adjust-points';
 import type { Db } from '../../../core/db-client';
 import { getMemberDetails, listMemberHistory, searchMembers } from '../../../core/members/search-members';
+import { memberScopeOf } from '../../../core/members/visible-members';
 import { adminAuthOf } from '../session-token-auth';
 import { staffOf } from '../staff-access';
 
@@ -34,14 +35,14 @@ export function createMembersRouter(deps: { db: Db }): Router {
   const router = Router();
   router.get('/members', async (req, res) => {
     const query = searchSchema.parse(req.query);
-    res.json(await searchMembers(deps.db, adminAuthOf(res.locals).shopId, query));
+    res.json(await searchMembers(deps.db, adminAuthOf(res.locals).shopId, query, memberScopeOf(staffOf(res.locals))));
   });
   router.get('/members/:id', async (req, res) => {
-    res.json(await getMemberDetails(deps.db.prisma, adminAuthOf(res.locals).shopId, memberIdSchema.parse(req.params.id)));
+    res.json(await getMemberDetails(deps.db.prisma, adminAuthOf(res.locals).shopId, memberIdSchema.parse(req.params.id), new Date(), memberScopeOf(staffOf(res.locals))));
   });
   router.get('/members/:id/history', async (req, res) => {
     const paging = historySchema.parse(req.query);
-    res.json(await listMemberHistory(deps.db.prisma, adminAuthOf(res.locals).shopId, memberIdSchema.parse(req.params.id), paging));
+    res.json(await listMemberHistory(deps.db.prisma, adminAuthOf(res.locals).shopId, memberIdSchema.parse(req.params.id), paging, memberScopeOf(staffOf(res.locals))));
   });
   router.post('/members/:id/adjustments', async (req, res) => {
     const body = adjustmentSchema.parse(req.body);

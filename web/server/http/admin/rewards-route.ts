@@ -12,7 +12,10 @@ import type { GiftCardIssueLimitCache } from '../../rewards/gift-card-issue-limi
 import { deactivateIssuedGiftCard } from '../../../core/redemption/deactivate-issued-gift-card';
 import { redeemReward } from '../../../core/redemption/redemption-workflow';
 import { redemptionWorkflowDeps } from '../../../runtime/redemption-workflow-deps';
+import { assertCustomerVisible, memberScopeOf } from '../../../core/members/visible-members';
+import { prismaSqlExecutor } from '../../../core/sql/prisma-sql-executor';
 import { adminAuthOf } from '../session-token-auth';
+import { staffOf } from '../staff-access';
 
 export interface RewardsRouterDeps {
   db: Db;
@@ -75,6 +78,8 @@ export function createRewardsRouter(deps: RewardsRouterDeps): Router {
     const { shopId, shopDomain, userId } = adminAuthOf(res.locals);
     const body = onBehalfBody.parse(req.body);
     const customerGid = body.customerId.startsWith('gid://') ? body.customerId : `gid://shopify/Customer/${body.customerId}`;
+    // A user limited to locations redeems only for their locations' members (web/core/members/visible-members.ts).
+    await assertCustomerVisible(prismaSqlExecutor(deps.db.prisma), shopId, customerGid, memberScopeOf(staffOf(res.locals)));
     const { redemption, created } = await redeemReward(
       { ...workflow, issueInline: deps.issueInline },
       { shopId, shopDomain, member: { customerGid }, rewardId: body.rewardId, idempotencyKey: body.idempotencyKey, requestedBy: 'staff', staffUserId: userId },
