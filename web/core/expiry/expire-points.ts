@@ -1,0 +1,119 @@
+// The expiry job: per shop with expiry on, one set-based read finds the members whose points are due
+// to expire or to be warned about; then, in chunks, one transaction per chunk writes the `expire`
+// entries (minus the member's posted balance, read under the row lock, so never more than the balance;
+// pending points are not touched) and moves the balances, and another queues the points_expiring
+// warnings. Both are keyed per expiry episode (see last-activity.ts): reruns and concurrent job
+// processes write each effect once.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db-client';
+import { insertOutboxMessages } from '../messaging/outbox-queue';
+import { prismaSqlExecutor, sqlClientOf, type SqlExecutor } from '../sql/sql-client';
+import { joinSql, sql, sqlList, toDate, type SqlQuery } from '../sql/sql-query';
+import { expiryKey, expiryMomentOf, expiryWarningKey, lastActivitySql } from './last-activity';
+
+export interface ExpirePointsResult {
+  shops: number;
+  warned: number;
+  expired: number;
+  points: number;
+}
+
+const DAY_MS = 86_400_000;
+/** Months have 28 to 31 days: the candidate read is a little wider, the exact date is decided per member. */
+const MONTH_MARGIN_MS = 4 * DAY_MS;
+
+interface Candidate {
+  memberId: string;
+  lastActivityAt: Date;
+  expiryDate: string;
+}
+
+const text = (value: string) => sql`CAST(${value} AS TEXT)`;
+
+/** Portable inline rows (SQLite cannot name the columns of a VALUES list). */
+function rowsSql(rows: Array<Record<string, string>>): SqlQuery {
+  return joinSql(rows.map((row) => sql`SELECT ${joinSql(Object.entries(row).map(([name, value]) => sql`${text(value)} AS "${sqlName(name)}"`))}`), ' UNION ALL ');
+}
+
+function sqlName(name: string): SqlQuery {
+  if (!/^[a-zA-Z]+$/.test(name)) throw new Error(`bad column name ${name}`);
+  return { strings: Object.assign([name], { raw: [name] }) as unknown as TemplateStringsArray, values: [] };
+}
+
+async function expireChunk(tx: SqlExecutor, db: Db, shopId: string, chunk: Candidate[], description: string, now: Date): Promise<{ expired: number; points: number }> {
+  const rows = chunk.map((c) => ({ memberId: c.memberId, entryId: randomUUID(), key: expiryKey(c.memberId, c.lastActivityAt) }));
+  const members = sqlList(rows.map((row) => row.memberId));
+  // Locked in id order, like every other writer of Member rows; the balance is then read under the lock.
+  if (db.kind === 'postgresql') await tx.query(sql`SELECT m."id" FROM "Member" m WHERE m."id" IN ${members} ORDER BY m."id" FOR UPDATE`);
+  await tx.execute(sql`
+    INSERT INTO "LedgerEntry" ("id", "shopId", "memberId", "type", "status", "points", "description", "sourceType", "sourceId", "idempotencyKey", "postedAt", "createdAt")
+    SELECT v."entryId", ${shopId}, m."id", 'expire', 'posted', -m."balance", ${description}, 'job', 'points-expiry', v."key", ${now}, ${now}
+    FROM "Member" m JOIN (${rowsSql(rows)}) v ON v."memberId" = m."id"
+    WHERE m."shopId" = ${shopId} AND m."balance" > 0
+    ON CONFLICT ("shopId", "idempotencyKey") DO NOTHING`);
+  const entryIds = sqlList(rows.map((row) => row.entryId));
+  const [totals] = await tx.query<{ expired: number | bigint; points: number | bigint | null }>(sql`
+    SELECT COUNT(*) AS "expired", SUM(e."points") AS "points" FROM "LedgerEntry" e WHERE e."id" IN ${entryIds}`);
+  await tx.execute(sql`
+    UPDATE "Member" SET
+      "balance" = "balance" + (SELECT COALESCE(SUM(e."points"), 0) FROM "LedgerEntry" e WHERE e."id" IN ${entryIds} AND e."memberId" = "Member"."id"),
+      "updatedAt" = ${now}
+    WHERE "id" IN (SELECT e."memberId" FROM "LedgerEntry" e WHERE e."id" IN ${entryIds})`);
+  return { expired: Number(totals?.expired ?? 0), points: -Number(totals?.points ?? 0) };
+}
+
+async function warnChunk(tx: SqlExecutor, shopId: string, chunk: Candidate[], now: Date): Promise<number> {
+  const rows = chunk.map((c) => ({ memberId: c.memberId, messageId: randomUUID(), key: expiryWarningKey(c.memberId, c.lastActivityAt), expiryDate: c.expiryDate }));
+  // The amount is the balance now; the date is the shop-local day (formatted in the member's language when sent).
+  return tx.execute(insertOutboxMessages(sql`
+    SELECT v."messageId", ${shopId}, m."id", 'points_expiring',
+      '{"points":' || CAST(m."balance" AS TEXT) || ',"expiry_date":"' || v."expiryDate" || '"}', v."key", ${now}, ${now}
+    FROM "Member" m JOIN (${rowsSql(rows)}) v ON v."memberId" = m."id"
+    WHERE m."shopId" = ${shopId} AND m."balance" > 0`));
+}
+
+function chunksOf<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+export async function expirePoints(db: Db, options: { now: Date; shopId?: string; chunkSize?: number; shouldStop?: () => boolean }): Promise<ExpirePointsResult> {
+  const { now } = options;
+  const chunkSize = options.chunkSize ?? 1000;
+  const settings = await db.prisma.pointsExpirySettings.findMany({ where: { enabled: true, ...(options.shopId ? { shopId: options.shopId } : {}) } });
+  const shops = new Map((await db.prisma.shop.findMany({ where: { id: { in: settings.map((s) => s.shopId) }, uninstalledAt: null }, select: { id: true, ianaTimezone: true } })).map((s) => [s.id, s.ianaTimezone]));
+  const result: ExpirePointsResult = { shops: 0, warned: 0, expired: 0, points: 0 };
+  const client = sqlClientOf(db);
+  for (const setting of settings) {
+    const timezone = shops.get(setting.shopId);
+    if (timezone === undefined || options.shouldStop?.()) continue;
+    result.shops += 1;
+    // Everyone whose expiry falls before now + warningDays (plus a margin for month lengths).
+    const bound = new Date(now.getTime() + setting.warningDays * DAY_MS + MONTH_MARGIN_MS - setting.inactivityMonths * 28 * DAY_MS);
+    const rows = await prismaSqlExecutor(db.prisma).query<{ memberId: string; lastActivityAt: unknown }>(
+      lastActivitySql(setting.shopId, sql` AND m."balance" > 0 AND COALESCE(a."last", m."createdAt") <= ${bound}`),
+    );
+    const due: Candidate[] = [];
+    const warn: Candidate[] = [];
+    for (const row of rows) {
+      const lastActivityAt = toDate(row.lastActivityAt);
+      const moment = expiryMomentOf(lastActivityAt, setting.inactivityMonths, timezone);
+      const candidate = { memberId: row.memberId, lastActivityAt, expiryDate: moment.expiryDate };
+      if (moment.expiresAt <= now) due.push(candidate);
+      else if (setting.warningDays > 0 && moment.expiresAt.getTime() - setting.warningDays * DAY_MS <= now.getTime()) warn.push(candidate);
+    }
+    const description = `Points expired after ${setting.inactivityMonths} months without activity`;
+    for (const chunk of chunksOf(due, chunkSize)) {
+      const done = await client.transaction((tx) => expireChunk(tx, db, setting.shopId, chunk, description, now));
+      result.expired += done.expired;
+      result.points += done.points;
+      if (options.shouldStop?.()) return result;
+    }
+    for (const chunk of chunksOf(warn, chunkSize)) {
+      result.warned += await client.transaction((tx) => warnChunk(tx, setting.shopId, chunk, now));
+      if (options.shouldStop?.()) return result;
+    }
+  }
+  return result;
+}
