@@ -14,6 +14,8 @@ import { createSmtpSettingsRouter } from './http/admin/smtp-settings-route';
 import { createBookingPropertiesTestRouter } from './http/admin/booking-properties-test-route';
 import { createDashboardRouter } from './http/admin/dashboard-route';
 import { createEarnMultipliersRouter } from './http/admin/earn-multipliers-route';
+import { createCampaignsRouter } from './http/admin/campaigns-route';
+import { createPointsExpiryRouter } from './http/admin/points-expiry-route';
 import { createFailedDeliveriesRouter } from './http/admin/failed-deliveries-route';
 import { createTaskQueueRouter } from './http/admin/task-queue-route';
 import { queueDepthByKind, queueDepthMetrics, readQueueDepth } from '../core/tasks/read-queue-depth';
@@ -118,6 +120,8 @@ export function createApp(deps: AppDeps): AppListener {
   api.use(createProductsRouter({ db }));
   api.use(createRewardsRouter({ db, admin, codeBox, logger, issueLimits: new GiftCardIssueLimitCache({ db, admin }) }));
   api.use(createEarnMultipliersRouter({ db }));
+  api.use(createCampaignsRouter({ db }));
+  api.use(createPointsExpiryRouter({ db }));
   api.use(createBookingPropertiesTestRouter({ db }));
   api.use(createMessageTemplatesRouter({ db }));
   api.use(createSmtpSettingsRouter({ db, config }));
