@@ -9,7 +9,8 @@ import type { Db } from '../db-client';
 import { insertOutboxMessages } from '../messaging/outbox-queue';
 import { prismaSqlExecutor, sqlClientOf, type SqlExecutor } from '../sql/sql-client';
 import { joinSql, sql, sqlList, toDate, type SqlQuery } from '../sql/sql-query';
-import { expiryKey, expiryMomentOf, expiryWarningKey, lastActivitySql } from './last-activity';
+import { shopClock } from '../reports/shop-clock';
+import { expiryDateText, expiryKey, expiryWarningKey, lastActivitySql, latestActivityExpiredBy } from './last-activity';
 
 export interface ExpirePointsResult {
   shops: number;
@@ -19,8 +20,6 @@ export interface ExpirePointsResult {
 }
 
 const DAY_MS = 86_400_000;
-/** Months have 28 to 31 days: the candidate read is a little wider, the exact date is decided per member. */
-const MONTH_MARGIN_MS = 4 * DAY_MS;
 
 interface Candidate {
   memberId: string;
@@ -42,33 +41,52 @@ function sqlName(name: string): SqlQuery {
 
 async function expireChunk(tx: SqlExecutor, db: Db, shopId: string, chunk: Candidate[], description: string, now: Date): Promise<{ expired: number; points: number }> {
   const rows = chunk.map((c) => ({ memberId: c.memberId, entryId: randomUUID(), key: expiryKey(c.memberId, c.lastActivityAt) }));
-  const members = sqlList(rows.map((row) => row.memberId));
-  // Locked in id order, like every other writer of Member rows; the balance is then read under the lock.
-  if (db.kind === 'postgresql') await tx.query(sql`SELECT m."id" FROM "Member" m WHERE m."id" IN ${members} ORDER BY m."id" FOR UPDATE`);
+  if (db.kind === 'postgresql') {
+    // One statement: members locked in id order (like every other writer of Member rows), the balance
+    // read under that lock, the entries inserted unless their episode already expired, balances moved.
+    const [totals] = await tx.query<{ expired: number | bigint; points: number | bigint | null }>(sql`
+      WITH v AS (
+        SELECT * FROM unnest(CAST(${rows.map((r) => r.memberId)} AS TEXT[]), CAST(${rows.map((r) => r.entryId)} AS TEXT[]), CAST(${rows.map((r) => r.key)} AS TEXT[]))
+          AS v("memberId", "entryId", "key")
+      ), locked AS (
+        SELECT m."id", m."balance" FROM "Member" m WHERE m."id" IN (SELECT v."memberId" FROM v) AND m."shopId" = ${shopId} ORDER BY m."id" FOR UPDATE
+      ), inserted AS (
+        INSERT INTO "LedgerEntry" ("id", "shopId", "memberId", "type", "status", "points", "description", "sourceType", "sourceId", "idempotencyKey", "postedAt", "createdAt")
+        SELECT v."entryId", ${shopId}, l."id", 'expire', 'posted', -l."balance", ${description}, 'job', 'points-expiry', v."key", ${now}, ${now}
+        FROM locked l JOIN v ON v."memberId" = l."id" WHERE l."balance" > 0
+        ON CONFLICT ("shopId", "idempotencyKey") DO NOTHING
+        RETURNING "memberId", "points"
+      ), moved AS (
+        UPDATE "Member" m SET "balance" = m."balance" + i."points", "updatedAt" = ${now} FROM inserted i WHERE m."id" = i."memberId" RETURNING m."id"
+      )
+      SELECT (SELECT COUNT(*) FROM moved) AS "expired", (SELECT SUM("points") FROM inserted) AS "points"`);
+    return { expired: Number(totals?.expired ?? 0), points: -Number(totals?.points ?? 0) };
+  }
+  // SQLite: one writer, so the balance read by the INSERT cannot change before the UPDATE.
   await tx.execute(sql`
     INSERT INTO "LedgerEntry" ("id", "shopId", "memberId", "type", "status", "points", "description", "sourceType", "sourceId", "idempotencyKey", "postedAt", "createdAt")
     SELECT v."entryId", ${shopId}, m."id", 'expire', 'posted', -m."balance", ${description}, 'job', 'points-expiry', v."key", ${now}, ${now}
     FROM "Member" m JOIN (${rowsSql(rows)}) v ON v."memberId" = m."id"
     WHERE m."shopId" = ${shopId} AND m."balance" > 0
     ON CONFLICT ("shopId", "idempotencyKey") DO NOTHING`);
-  const entryIds = sqlList(rows.map((row) => row.entryId));
-  const [totals] = await tx.query<{ expired: number | bigint; points: number | bigint | null }>(sql`
-    SELECT COUNT(*) AS "expired", SUM(e."points") AS "points" FROM "LedgerEntry" e WHERE e."id" IN ${entryIds}`);
+  const inserted = sql`SELECT e."memberId", e."points" FROM "LedgerEntry" e WHERE e."id" IN ${sqlList(rows.map((row) => row.entryId))}`;
+  const [totals] = await tx.query<{ expired: number | bigint; points: number | bigint | null }>(sql`SELECT COUNT(*) AS "expired", SUM(x."points") AS "points" FROM (${inserted}) x`);
   await tx.execute(sql`
-    UPDATE "Member" SET
-      "balance" = "balance" + (SELECT COALESCE(SUM(e."points"), 0) FROM "LedgerEntry" e WHERE e."id" IN ${entryIds} AND e."memberId" = "Member"."id"),
-      "updatedAt" = ${now}
-    WHERE "id" IN (SELECT e."memberId" FROM "LedgerEntry" e WHERE e."id" IN ${entryIds})`);
+    UPDATE "Member" SET "balance" = "Member"."balance" + x."points", "updatedAt" = ${now}
+    FROM (${inserted}) x WHERE "Member"."id" = x."memberId"`);
   return { expired: Number(totals?.expired ?? 0), points: -Number(totals?.points ?? 0) };
 }
 
-async function warnChunk(tx: SqlExecutor, shopId: string, chunk: Candidate[], now: Date): Promise<number> {
+async function warnChunk(tx: SqlExecutor, db: Db, shopId: string, chunk: Candidate[], now: Date): Promise<number> {
   const rows = chunk.map((c) => ({ memberId: c.memberId, messageId: randomUUID(), key: expiryWarningKey(c.memberId, c.lastActivityAt), expiryDate: c.expiryDate }));
+  const values = db.kind === 'postgresql'
+    ? sql`SELECT * FROM unnest(CAST(${rows.map((r) => r.memberId)} AS TEXT[]), CAST(${rows.map((r) => r.messageId)} AS TEXT[]), CAST(${rows.map((r) => r.key)} AS TEXT[]), CAST(${rows.map((r) => r.expiryDate)} AS TEXT[])) AS u("memberId", "messageId", "key", "expiryDate")`
+    : rowsSql(rows);
   // The amount is the balance now; the date is the shop-local day (formatted in the member's language when sent).
   return tx.execute(insertOutboxMessages(sql`
     SELECT v."messageId", ${shopId}, m."id", 'points_expiring',
       '{"points":' || CAST(m."balance" AS TEXT) || ',"expiry_date":"' || v."expiryDate" || '"}', v."key", ${now}, ${now}
-    FROM "Member" m JOIN (${rowsSql(rows)}) v ON v."memberId" = m."id"
+    FROM "Member" m JOIN (${values}) v ON v."memberId" = m."id"
     WHERE m."shopId" = ${shopId} AND m."balance" > 0`));
 }
 
@@ -89,19 +107,19 @@ export async function expirePoints(db: Db, options: { now: Date; shopId?: string
     const timezone = shops.get(setting.shopId);
     if (timezone === undefined || options.shouldStop?.()) continue;
     result.shops += 1;
-    // Everyone whose expiry falls before now + warningDays (plus a margin for month lengths).
-    const bound = new Date(now.getTime() + setting.warningDays * DAY_MS + MONTH_MARGIN_MS - setting.inactivityMonths * 28 * DAY_MS);
+    // Expired: last activity up to dueBy. Warned: up to warnBy (expiring within warningDays).
+    const dueBy = latestActivityExpiredBy(now, setting.inactivityMonths, timezone);
+    const warnBy = latestActivityExpiredBy(new Date(now.getTime() + setting.warningDays * DAY_MS), setting.inactivityMonths, timezone);
     const rows = await prismaSqlExecutor(db.prisma).query<{ memberId: string; lastActivityAt: unknown }>(
-      lastActivitySql(setting.shopId, sql` AND m."balance" > 0 AND COALESCE(a."last", m."createdAt") <= ${bound}`),
+      lastActivitySql(setting.shopId, sql` AND m."balance" > 0 AND COALESCE(a."last", m."createdAt") <= ${warnBy}`),
     );
+    const clock = shopClock(timezone);
     const due: Candidate[] = [];
     const warn: Candidate[] = [];
     for (const row of rows) {
       const lastActivityAt = toDate(row.lastActivityAt);
-      const moment = expiryMomentOf(lastActivityAt, setting.inactivityMonths, timezone);
-      const candidate = { memberId: row.memberId, lastActivityAt, expiryDate: moment.expiryDate };
-      if (moment.expiresAt <= now) due.push(candidate);
-      else if (setting.warningDays > 0 && moment.expiresAt.getTime() - setting.warningDays * DAY_MS <= now.getTime()) warn.push(candidate);
+      if (lastActivityAt <= dueBy) due.push({ memberId: row.memberId, lastActivityAt, expiryDate: '' });
+      else if (setting.warningDays > 0) warn.push({ memberId: row.memberId, lastActivityAt, expiryDate: expiryDateText(lastActivityAt, setting.inactivityMonths, clock) });
     }
     const description = `Points expired after ${setting.inactivityMonths} months without activity`;
     for (const chunk of chunksOf(due, chunkSize)) {
@@ -111,7 +129,7 @@ export async function expirePoints(db: Db, options: { now: Date; shopId?: string
       if (options.shouldStop?.()) return result;
     }
     for (const chunk of chunksOf(warn, chunkSize)) {
-      result.warned += await client.transaction((tx) => warnChunk(tx, setting.shopId, chunk, now));
+      result.warned += await client.transaction((tx) => warnChunk(tx, db, setting.shopId, chunk, now));
       if (options.shouldStop?.()) return result;
     }
   }

@@ -2,7 +2,8 @@
 import type { Prisma } from '../db-client';
 import { prismaSqlExecutor } from '../sql/sql-client';
 import { sql, toDate } from '../sql/sql-query';
-import { expiryMomentOf } from './last-activity';
+import { shopClock } from '../reports/shop-clock';
+import { expiryDateText } from './last-activity';
 
 export interface MemberExpiry {
   points: number;
@@ -23,5 +24,5 @@ export async function readMemberExpiry(prisma: Prisma, shopId: string, memberId:
     SELECT MAX(e."createdAt") AS "last" FROM "LedgerEntry" e
     WHERE e."shopId" = ${shopId} AND e."memberId" = ${memberId} AND e."type" IN ('earn', 'redeem') AND e."status" <> 'voided'`);
   const lastActivityAt = row?.last === null || row?.last === undefined ? member.createdAt : toDate(row.last);
-  return { points: member.balance, expiresOn: expiryMomentOf(lastActivityAt, settings.inactivityMonths, shop.ianaTimezone).expiryDate };
+  return { points: member.balance, expiresOn: expiryDateText(lastActivityAt, settings.inactivityMonths, shopClock(shop.ianaTimezone)) };
 }
