@@ -12,6 +12,7 @@ import { expirePoints } from '../../../web/core/expiry/expire-points';
 import { reverseExpiry } from '../../../web/core/expiry/reverse-expiry';
 import { readMemberExpiry } from '../../../web/core/expiry/read-member-expiry';
 import { savePointsExpirySettings } from '../../../web/core/expiry/points-expiry-settings';
+import { readBalance, readBalanceOfCustomer } from '../../../web/core/redemption/customer-account';
 import { createMember, createShop } from '../../fixtures/factories';
 import { startLocalSmtpServer, type LocalSmtpServer } from '../messaging-transport/local-smtp-server';
 import { decodeHeader, parseMime } from '../messaging-transport/parse-mime';
@@ -54,6 +55,9 @@ describeEachDatabase('points expiry', (getDb) => {
     await earn(db, shop.id, active.id, 80, at('2026-03-20T10:00:00Z'), 'x1');
 
     expect(await readMemberExpiry(db.prisma, shop.id, anna.id)).toEqual({ points: 120, expiresOn: '2026-04-15' });
+    // What the widget (app proxy) and the customer account show: "120 points expire on 15 Apr 2026".
+    expect((await readBalanceOfCustomer(db, shop.id, anna.shopifyCustomerId))?.expiring).toEqual({ points: 120, on: '2026-04-15T12:00:00Z' });
+    expect((await readBalance(db, shop.id, { id: anna.id, balance: 120, pendingPoints: 0 })).expiring).toEqual({ points: 120, on: '2026-04-15T12:00:00Z' });
     await expirePoints(db, { now: at('2026-04-01T08:59:00Z'), shopId: shop.id });
     expect(await db.prisma.outboxMessage.count({ where: { shopId: shop.id } })).toBe(0);
     await expirePoints(db, { now: at('2026-04-01T09:00:00Z'), shopId: shop.id });
@@ -98,6 +102,7 @@ describeEachDatabase('points expiry', (getDb) => {
     await expirePoints(db, { now: at('2026-01-01T00:00:00Z'), shopId: shop.id });
     expect(await db.prisma.member.findUniqueOrThrow({ where: { id: member.id } })).toMatchObject({ balance: 10 });
     expect(await readMemberExpiry(db.prisma, shop.id, member.id)).toBeNull();
+    expect(await readBalanceOfCustomer(db, shop.id, member.shopifyCustomerId)).not.toHaveProperty('expiring');
   });
 
   it('refuses settings out of range and keeps the stored ones', async () => {
