@@ -4,7 +4,14 @@ import { createCampaign } from '../../../web/core/campaigns/campaign-store';
 import { runCampaigns } from '../../../web/core/campaigns/run-campaigns';
 import { previewCampaign } from '../../../web/core/campaigns/preview-campaign';
 import { findBalanceMismatches } from '../../../web/core/ledger/check-balances';
+import { recordConsentChange } from '../../../web/core/messaging/consent-store';
+import { sendDueOutboxMessages } from '../../../web/server/messaging/send-outbox';
+import { outboxSenderFor } from '../../../web/runtime/outbox-sender';
+import { sendOutboxJob } from '../../../jobs/send-outbox';
 import { createMember, createShop } from '../../fixtures/factories';
+import { startLocalSmtpServer } from '../messaging-transport/local-smtp-server';
+import { decodeHeader, parseMime } from '../messaging-transport/parse-mime';
+import { createTestApp } from '../../support/test-app';
 import { describeEachDatabase, type TestDatabase } from '../../support/test-database';
 
 const at = (iso: string) => new Date(iso);
@@ -210,6 +217,31 @@ describeEachDatabase('automated campaigns', (getDb) => {
     const balances = await db.prisma.member.findMany({ where: { shopId: shop.id }, select: { balance: true } });
     expect(balances.every((m) => m.balance === 7)).toBe(true);
     expect((await findBalanceMismatches(db.prisma)).mismatches).toEqual([]);
+  });
+
+  it('e-mails the birthday message through SMTP to a member with marketing consent, and skips one without', async () => {
+    const db = getDb();
+    const smtp = await startLocalSmtpServer();
+    const app = createTestApp(db, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_FROM: 'Loyalty <loyalty@test.example>' });
+    try {
+      const shop = await createShop(db.prisma, { name: 'Studio Zon', ianaTimezone: 'Europe/Amsterdam', primaryLocale: 'nl' });
+      const consenting = await createMember(db.prisma, shop.id, { firstName: 'Anna', email: 'anna@example.com' });
+      const silent = await createMember(db.prisma, shop.id, { firstName: 'Bo', email: 'bo@example.com' });
+      await db.prisma.member.updateMany({ where: { id: { in: [consenting.id, silent.id] } }, data: { birthMonth: 6, birthDay: 1 } });
+      const marketing = await db.prisma.consentType.create({ data: { shopId: shop.id, key: 'email_marketing', name: 'News by e-mail', kind: 'marketing', channel: 'email' } });
+      await db.prisma.$transaction((tx) => recordConsentChange(tx, shop.id, consenting.id, { consentTypeId: marketing.id, granted: true, source: 'customer', occurredAt: at('2026-01-01T00:00:00Z') }));
+      await createCampaign(db.prisma, shop.id, { kind: 'birthday', name: 'Birthday', enabled: true, points: 50, sendMessage: true }, at('2026-01-01T00:00:00Z'));
+      await runCampaigns(db, { now: at('2026-06-01T08:00:00Z'), shopId: shop.id });
+      await sendDueOutboxMessages(outboxSenderFor(app.runtime), { now: () => at('2026-06-01T08:01:00Z') });
+      expect(smtp.received.map((mail) => mail.to)).toEqual([['anna@example.com']]);
+      const mail = parseMime(smtp.received[0]!.raw);
+      expect(decodeHeader(mail.headers.get('subject') ?? '')).toBe('Gefeliciteerd namens Studio Zon!');
+      expect(mail.text).toContain('50 punten');
+      expect(await db.prisma.outboxMessage.findFirstOrThrow({ where: { memberId: silent.id } })).toMatchObject({ event: 'birthday', status: 'skipped', lastError: 'NO_MARKETING_CONSENT' });
+    } finally {
+      await sendOutboxJob.dispose?.(app.jobContext());
+      await smtp.close();
+    }
   });
 
   it('does nothing while switched off', async () => {
