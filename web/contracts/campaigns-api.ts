@@ -45,6 +45,13 @@ export interface CampaignView extends CampaignInput {
   stats: CampaignStats;
 }
 
+/** GET /api/campaigns */
+export interface CampaignList {
+  items: CampaignView[];
+  /** the groups a campaign may target (not archived) */
+  audiences: Array<{ id: string; name: string }>;
+}
+
 export interface CampaignPreview {
   /** members who qualify right now and have not been reached in this period */
   count: number;

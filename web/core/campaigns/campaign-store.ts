@@ -118,3 +118,8 @@ export async function listCampaigns(db: Db, shopId: string): Promise<CampaignVie
   const stats = await campaignStats(db, shopId, rows.map((row) => row.id));
   return rows.map((row) => toCampaignView(row, { ...stats.get(row.id)!, currency: shop?.currency ?? 'USD' }));
 }
+
+/** The groups a campaign may target: the shop's groups that are not archived. */
+export async function listCampaignAudiences(prisma: Prisma, shopId: string): Promise<Array<{ id: string; name: string }>> {
+  return prisma.customerGroup.findMany({ where: { shopId, archivedAt: null }, orderBy: { name: 'asc' }, select: { id: true, name: true } });
+}

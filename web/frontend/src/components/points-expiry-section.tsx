@@ -53,31 +53,33 @@ export function PointsExpirySection() {
   return (
     <Layout.AnnotatedSection id="points-expiry" title={t('campaigns.expiry.title')} description={t('campaigns.expiry.description')}>
       <Card>
-        <BlockStack gap="300">
-          {query.error && <ApiErrorBanner title={t('campaigns.expiry.error')} error={query.error} onRetry={query.reload} />}
-          {saveError && <ApiErrorBanner title={t('campaigns.expiry.saveError')} error={saveError} />}
-          {readOnly && (
-            <Banner tone="info">
-              <p>{t('campaigns.expiry.readOnly')}</p>
-            </Banner>
-          )}
-          {!draft ? (
-            <SkeletonBodyText lines={3} />
-          ) : (
-            <FormLayout>
-              <Checkbox label={t('campaigns.expiry.enabled')} disabled={readOnly} checked={draft.enabled} onChange={(enabled) => setDraft({ ...draft, enabled })} />
-              <FormLayout.Group>
-                <TextField label={t('campaigns.expiry.months')} type="number" min={1} max={120} autoComplete="off" disabled={readOnly || !draft.enabled} helpText={t('campaigns.expiry.monthsHelp')} value={draft.months} onChange={(months) => setDraft({ ...draft, months })} error={errors?.months} />
-                <TextField label={t('campaigns.expiry.warningDays')} type="number" min={0} max={90} autoComplete="off" disabled={readOnly || !draft.enabled} helpText={t('campaigns.expiry.warningHelp')} value={draft.warningDays} onChange={(warningDays) => setDraft({ ...draft, warningDays })} error={errors?.warningDays} />
-              </FormLayout.Group>
-              {!readOnly && (
-                <Button loading={saving} onClick={() => void save()}>
-                  {t('campaigns.expiry.save')}
-                </Button>
-              )}
-            </FormLayout>
-          )}
-        </BlockStack>
+        <div data-testid="points-expiry">
+          <BlockStack gap="300">
+            {query.error && <ApiErrorBanner title={t('campaigns.expiry.error')} error={query.error} onRetry={query.reload} />}
+            {saveError && <ApiErrorBanner title={t('campaigns.expiry.saveError')} error={saveError} />}
+            {readOnly && (
+              <Banner tone="info">
+                <p>{t('campaigns.expiry.readOnly')}</p>
+              </Banner>
+            )}
+            {!draft ? (
+              <SkeletonBodyText lines={3} />
+            ) : (
+              <FormLayout>
+                <Checkbox label={t('campaigns.expiry.enabled')} disabled={readOnly} checked={draft.enabled} onChange={(enabled) => setDraft({ ...draft, enabled })} />
+                <FormLayout.Group>
+                  <TextField label={t('campaigns.expiry.months')} type="number" min={1} max={120} autoComplete="off" disabled={readOnly || !draft.enabled} helpText={t('campaigns.expiry.monthsHelp')} value={draft.months} onChange={(months) => setDraft({ ...draft, months })} error={errors?.months} />
+                  <TextField label={t('campaigns.expiry.warningDays')} type="number" min={0} max={90} autoComplete="off" disabled={readOnly || !draft.enabled} helpText={t('campaigns.expiry.warningHelp')} value={draft.warningDays} onChange={(warningDays) => setDraft({ ...draft, warningDays })} error={errors?.warningDays} />
+                </FormLayout.Group>
+                {!readOnly && (
+                  <Button loading={saving} onClick={() => void save()}>
+                    {t('campaigns.expiry.save')}
+                  </Button>
+                )}
+              </FormLayout>
+            )}
+          </BlockStack>
+        </div>
       </Card>
     </Layout.AnnotatedSection>
   );

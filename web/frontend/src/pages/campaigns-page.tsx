@@ -2,7 +2,7 @@
 // form per kind with a preview of who qualifies right now. Managers and owners only (admin-route-policies).
 import { Badge, Banner, BlockStack, Button, Card, Checkbox, EmptyState, FormLayout, IndexTable, InlineStack, Layout, Page, Select, Text, TextField, useBreakpoints } from '@shopify/polaris';
 import { useState } from 'react';
-import { CAMPAIGN_KINDS, type CampaignInput, type CampaignKind, type CampaignPreview, type CampaignView } from '../../../contracts/campaigns-api';
+import { CAMPAIGN_KINDS, type CampaignInput, type CampaignKind, type CampaignList, type CampaignPreview, type CampaignView } from '../../../contracts/campaigns-api';
 import { ApiErrorBanner } from '../components/api-error-banner';
 import { EMPTY_ILLUSTRATION } from '../components/empty-illustration';
 import { PageSkeleton } from '../components/page-skeleton';
@@ -56,9 +56,7 @@ export function CampaignsPage() {
   const { t, formatNumber, formatMoney } = useI18n();
   const { permissions } = useMe();
   const { smDown } = useBreakpoints();
-  const list = useApiQuery<{ items: CampaignView[] }>(permissions.manageCampaigns ? '/api/campaigns' : null);
-  // Groups come from the groups admin; without it (or on error) the audience is all members.
-  const groups = useApiQuery<{ items: Array<{ id: string; name: string }> }>(permissions.manageCampaigns ? '/api/groups' : null);
+  const list = useApiQuery<CampaignList>(permissions.manageCampaigns ? '/api/campaigns' : null);
   const [draft, setDraft] = useState<Draft>(emptyDraft());
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -279,7 +277,7 @@ export function CampaignsPage() {
                 />
                 <Select
                   label={t('campaigns.fields.audience')}
-                  options={[{ label: t('campaigns.fields.allMembers'), value: '' }, ...(groups.data?.items ?? []).map((group) => ({ label: group.name, value: group.id }))]}
+                  options={[{ label: t('campaigns.fields.allMembers'), value: '' }, ...(list.data?.audiences ?? []).map((group) => ({ label: group.name, value: group.id }))]}
                   value={draft.audienceGroupId}
                   onChange={(audienceGroupId) => edit({ audienceGroupId })}
                 />

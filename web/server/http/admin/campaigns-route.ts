@@ -2,7 +2,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../../core/db-client';
-import { campaignStats, createCampaign, deleteCampaign, findCampaign, listCampaigns, toCampaignView, updateCampaign } from '../../../core/campaigns/campaign-store';
+import type { CampaignList } from '../../../contracts/campaigns-api';
+import { campaignStats, createCampaign, deleteCampaign, findCampaign, listCampaignAudiences, listCampaigns, toCampaignView, updateCampaign } from '../../../core/campaigns/campaign-store';
 import { previewCampaign } from '../../../core/campaigns/preview-campaign';
 import { adminAuthOf } from '../session-token-auth';
 
@@ -19,7 +20,9 @@ export function createCampaignsRouter(deps: { db: Db }): Router {
   }
 
   router.get('/campaigns', async (_req, res) => {
-    res.json({ items: await listCampaigns(deps.db, adminAuthOf(res.locals).shopId) });
+    const shopId = adminAuthOf(res.locals).shopId;
+    const [items, audiences] = await Promise.all([listCampaigns(deps.db, shopId), listCampaignAudiences(prisma, shopId)]);
+    res.json({ items, audiences } satisfies CampaignList);
   });
   router.post('/campaigns', async (req, res) => {
     const shopId = adminAuthOf(res.locals).shopId;
