@@ -189,7 +189,6 @@ export function CampaignsPage() {
                     { title: t('campaigns.columns.reached'), alignment: 'end' },
                     { title: t('campaigns.columns.points'), alignment: 'end' },
                     { title: t('campaigns.columns.revenue'), alignment: 'end', tooltipContent: t('campaigns.revenueHelp') },
-                    { title: t('campaigns.columns.actions'), hidden: true },
                   ]}
                 >
                   {items.map((c, index) => (
@@ -204,12 +203,8 @@ export function CampaignsPage() {
                           <Text as="span" tone="subdued" variant="bodySm">
                             {kindLabel(c.kind)} · {gives(c)}
                           </Text>
-                          {smDown && (
-                            <InlineStack gap="200">
-                              {statusBadge(c)}
-                              {actions(c)}
-                            </InlineStack>
-                          )}
+                          {smDown && statusBadge(c)}
+                          {actions(c)}
                         </BlockStack>
                       </IndexTable.Cell>
                       {!smDown && (
@@ -230,7 +225,6 @@ export function CampaignsPage() {
                               {formatMoney(c.stats.revenueAfterMinor, c.stats.currency)}
                             </Text>
                           </IndexTable.Cell>
-                          <IndexTable.Cell>{actions(c)}</IndexTable.Cell>
                         </>
                       )}
                     </IndexTable.Row>
@@ -240,7 +234,7 @@ export function CampaignsPage() {
             </Card>
           </BlockStack>
         </Layout.Section>
-        <Layout.Section variant="oneThird">
+        <Layout.Section>
           <Card>
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">
