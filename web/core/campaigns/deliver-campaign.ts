@@ -63,7 +63,9 @@ async function deliverBatch(tx: SqlExecutor, db: Db, campaign: DeliverableCampai
       WHERE "id" IN (SELECT x."memberId" FROM (${moved}) x)`);
   }
   if (campaign.messageEvent) {
-    const payload = JSON.stringify({ points: campaign.points, category: 'marketing', campaignId: campaign.id });
+    // The event decides the category (message-categories.ts): campaign events are marketing, the
+    // welcome stays transactional (it confirms the member's own sign-up).
+    const payload = JSON.stringify({ points: campaign.points, campaignId: campaign.id });
     await tx.execute(insertOutboxMessages(sql`
       SELECT b."id", ${campaign.shopId}, b."memberId", ${campaign.messageEvent}, ${payload}, ${key}, ${now}, ${now}
       FROM (${batch}) b WHERE 1 = 1`));

@@ -265,7 +265,7 @@ export function CampaignsPage() {
                 <TextField label={t('campaigns.fields.points')} type="number" min={0} autoComplete="off" helpText={t('campaigns.fields.pointsHelp')} value={draft.points} onChange={(points) => edit({ points })} error={tried ? errors.points : undefined} />
                 <Checkbox
                   label={t('campaigns.fields.sendMessage')}
-                  helpText={t('campaigns.fields.sendMessageHelp', { event: t(`messages.events.${draft.kind}` as TranslationKey) })}
+                  helpText={t(draft.kind === 'welcome' ? 'campaigns.fields.sendWelcomeHelp' : 'campaigns.fields.sendMessageHelp', { event: t(`messages.events.${draft.kind}` as TranslationKey) })}
                   checked={draft.sendMessage}
                   onChange={(sendMessage) => edit({ sendMessage })}
                 />
