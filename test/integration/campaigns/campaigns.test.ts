@@ -246,6 +246,18 @@ describeEachDatabase('automated campaigns', (getDb) => {
     }
   });
 
+  it('runs the other campaigns when one is broken, and reports the broken one', async () => {
+    const db = getDb();
+    const shop = await createShop(db.prisma);
+    const member = await createMember(db.prisma, shop.id);
+    await db.prisma.member.update({ where: { id: member.id }, data: { lastVisitAt: at('2025-01-01T00:00:00Z') } });
+    const broken = await createCampaign(db.prisma, shop.id, { kind: 'win_back', name: 'Broken', enabled: true, points: 5, settings: { daysWithoutVisit: 30 } }, at('2026-01-01T00:00:00Z'));
+    await db.prisma.campaign.update({ where: { id: broken.id }, data: { settings: '{"daysWithoutVisit":"soon"}' } });
+    const working = await createCampaign(db.prisma, shop.id, { kind: 'win_back', name: 'Working', enabled: true, points: 5, settings: { daysWithoutVisit: 30 } }, at('2026-01-01T00:00:00Z'));
+    await expect(runCampaigns(db, { now: at('2026-01-02T00:00:00Z'), shopId: shop.id })).rejects.toThrow('1 of 2 campaigns failed');
+    expect((await entriesOf(db, working.id)).map((e) => e.memberId)).toEqual([member.id]);
+  });
+
   it('does nothing while switched off', async () => {
     const db = getDb();
     const shop = await createShop(db.prisma);
