@@ -96,42 +96,63 @@ function chunksOf<T>(items: T[], size: number): T[][] {
   return chunks;
 }
 
-export async function expirePoints(db: Db, options: { now: Date; shopId?: string; chunkSize?: number; shouldStop?: () => boolean }): Promise<ExpirePointsResult> {
+interface ShopExpiry {
+  shopId: string;
+  timezone: string;
+  inactivityMonths: number;
+  warningDays: number;
+}
+
+/** One shop's run; false when it stopped early because the process is stopping. */
+async function expireShop(db: Db, shop: ShopExpiry, result: ExpirePointsResult, options: { now: Date; chunkSize: number; shouldStop?: () => boolean }): Promise<boolean> {
   const { now } = options;
-  const chunkSize = options.chunkSize ?? 1000;
+  const client = sqlClientOf(db);
+  // Expired: last activity up to dueBy. Warned: up to warnBy (expiring within warningDays).
+  const dueBy = latestActivityExpiredBy(now, shop.inactivityMonths, shop.timezone);
+  const warnBy = latestActivityExpiredBy(new Date(now.getTime() + shop.warningDays * DAY_MS), shop.inactivityMonths, shop.timezone);
+  const rows = await prismaSqlExecutor(db.prisma).query<{ memberId: string; lastActivityAt: unknown }>(
+    lastActivitySql(shop.shopId, sql` AND m."balance" > 0 AND COALESCE(a."last", m."createdAt") <= ${warnBy}`),
+  );
+  const clock = shopClock(shop.timezone);
+  const due: Candidate[] = [];
+  const warn: Candidate[] = [];
+  for (const row of rows) {
+    const lastActivityAt = toDate(row.lastActivityAt);
+    if (lastActivityAt <= dueBy) due.push({ memberId: row.memberId, lastActivityAt, expiryDate: '' });
+    else if (shop.warningDays > 0) warn.push({ memberId: row.memberId, lastActivityAt, expiryDate: expiryDateText(lastActivityAt, shop.inactivityMonths, clock) });
+  }
+  const description = `Points expired after ${shop.inactivityMonths} months without activity`;
+  for (const chunk of chunksOf(due, options.chunkSize)) {
+    const done = await client.transaction((tx) => expireChunk(tx, db, shop.shopId, chunk, description, now));
+    result.expired += done.expired;
+    result.points += done.points;
+    if (options.shouldStop?.()) return false;
+  }
+  for (const chunk of chunksOf(warn, options.chunkSize)) {
+    result.warned += await client.transaction((tx) => warnChunk(tx, db, shop.shopId, chunk, now));
+    if (options.shouldStop?.()) return false;
+  }
+  return true;
+}
+
+export async function expirePoints(db: Db, options: { now: Date; shopId?: string; chunkSize?: number; shouldStop?: () => boolean }): Promise<ExpirePointsResult> {
   const settings = await db.prisma.pointsExpirySettings.findMany({ where: { enabled: true, ...(options.shopId ? { shopId: options.shopId } : {}) } });
   const shops = new Map((await db.prisma.shop.findMany({ where: { id: { in: settings.map((s) => s.shopId) }, uninstalledAt: null }, select: { id: true, ianaTimezone: true } })).map((s) => [s.id, s.ianaTimezone]));
   const result: ExpirePointsResult = { shops: 0, warned: 0, expired: 0, points: 0 };
-  const client = sqlClientOf(db);
+  // A shop whose run fails must not hold back the others; the failures are thrown together at the end.
+  const failures: unknown[] = [];
   for (const setting of settings) {
     const timezone = shops.get(setting.shopId);
-    if (timezone === undefined || options.shouldStop?.()) continue;
+    if (timezone === undefined) continue;
+    if (options.shouldStop?.()) break;
     result.shops += 1;
-    // Expired: last activity up to dueBy. Warned: up to warnBy (expiring within warningDays).
-    const dueBy = latestActivityExpiredBy(now, setting.inactivityMonths, timezone);
-    const warnBy = latestActivityExpiredBy(new Date(now.getTime() + setting.warningDays * DAY_MS), setting.inactivityMonths, timezone);
-    const rows = await prismaSqlExecutor(db.prisma).query<{ memberId: string; lastActivityAt: unknown }>(
-      lastActivitySql(setting.shopId, sql` AND m."balance" > 0 AND COALESCE(a."last", m."createdAt") <= ${warnBy}`),
-    );
-    const clock = shopClock(timezone);
-    const due: Candidate[] = [];
-    const warn: Candidate[] = [];
-    for (const row of rows) {
-      const lastActivityAt = toDate(row.lastActivityAt);
-      if (lastActivityAt <= dueBy) due.push({ memberId: row.memberId, lastActivityAt, expiryDate: '' });
-      else if (setting.warningDays > 0) warn.push({ memberId: row.memberId, lastActivityAt, expiryDate: expiryDateText(lastActivityAt, setting.inactivityMonths, clock) });
-    }
-    const description = `Points expired after ${setting.inactivityMonths} months without activity`;
-    for (const chunk of chunksOf(due, chunkSize)) {
-      const done = await client.transaction((tx) => expireChunk(tx, db, setting.shopId, chunk, description, now));
-      result.expired += done.expired;
-      result.points += done.points;
-      if (options.shouldStop?.()) return result;
-    }
-    for (const chunk of chunksOf(warn, chunkSize)) {
-      result.warned += await client.transaction((tx) => warnChunk(tx, db, setting.shopId, chunk, now));
-      if (options.shouldStop?.()) return result;
+    try {
+      const finished = await expireShop(db, { ...setting, timezone }, result, { now: options.now, chunkSize: options.chunkSize ?? 1000, ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}) });
+      if (!finished) break;
+    } catch (error) {
+      failures.push(new Error(`points expiry of shop ${setting.shopId} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
     }
   }
+  if (failures.length > 0) throw new AggregateError(failures, `points expiry failed for ${failures.length} of ${settings.length} shops; the others ran`);
   return result;
 }
