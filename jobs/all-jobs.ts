@@ -1,11 +1,13 @@
 import type { Job } from '../web/runtime/job';
+import { expirePointsJob } from './expire-points';
 import { postDueCreditsJob } from './post-due-credits';
 import { processTasksJob } from './process-tasks';
+import { runCampaignsJob } from './run-campaigns';
 import { sendOutboxJob } from './send-outbox';
 import { settleStuckRedemptionsJob } from './settle-stuck-redemptions';
 import { syncLocationsJob } from './sync-locations';
 
-export const allJobs: Job[] = [processTasksJob, postDueCreditsJob, sendOutboxJob, settleStuckRedemptionsJob, syncLocationsJob];
+export const allJobs: Job[] = [processTasksJob, postDueCreditsJob, sendOutboxJob, settleStuckRedemptionsJob, syncLocationsJob, runCampaignsJob, expirePointsJob];
 
 export function findJob(name: string): Job | undefined {
   return allJobs.find((job) => job.name === name);

@@ -1,4 +1,4 @@
-// `npm run bench [-- --only=ingest,crediting,outbox,proxy,report,orders,groups,locations] [--quick]` (or `npm run bench -- orders`): runs the benchmarks on
+// `npm run bench [-- --only=ingest,crediting,outbox,proxy,report,orders,groups,locations,expiry] [--quick]` (or `npm run bench -- orders`): runs the benchmarks on
 // SQLite and PostgreSQL and prints a Markdown table with the machine, for docs/benchmarks.md.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +10,7 @@ import type { BenchResult } from './bench-result';
 import { runCreditingBenchmark } from './crediting.bench';
 import { runGroupStatisticsBenchmarks } from './group-statistics.bench';
 import { runOrderPipelineBenchmarks } from './order-pipeline.bench';
+import { runPointsExpiryBenchmark } from './points-expiry.bench';
 import { runWebhookIngestBenchmarks } from './webhook-ingest.bench';
 
 type Suite = (kind: DbKind, quick: boolean) => Promise<BenchResult[]>;
@@ -64,6 +65,16 @@ const suites: Record<string, Suite | undefined> = {
     (await (fn as (o: { kind: DbKind; messages: number }) => Promise<BenchResult>)({ kind, messages: quick ? 2000 : 10_000 })),
   ]),
   proxy: optionalSuite('app-proxy.bench.ts', 'runAppProxyBenchmarks', async (fn, kind) => (fn as (o: { kind: DbKind }) => Promise<BenchResult[]>)({ kind })),
+  expiry: async (kind, quick) => {
+    const db = await openTestDatabase(kind);
+    try {
+      // SQLite is the single-shop embedded database: a tenth of the ledger.
+      const entries = (quick ? 100_000 : 1_000_000) / (kind === 'sqlite' ? 10 : 1);
+      return [await runPointsExpiryBenchmark({ db, entries })];
+    } finally {
+      await db.drop();
+    }
+  },
   report: optionalSuite('report.bench.ts', 'runReportBenchmarks', async (fn, kind, quick) =>
     (fn as (o: { kind: DbKind; rows: number }) => Promise<BenchResult[]>)({ kind, rows: quick ? 100_000 : 1_000_000 }),
   ),

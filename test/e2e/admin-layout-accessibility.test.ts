@@ -64,6 +64,7 @@ describe('every admin page at 1440 and 390 px, in English, Ukrainian and Dutch',
     { name: 'groups', path: () => '/groups', hasKeyCells: true },
     { name: 'group', path: () => `/groups/${encodeURIComponent(groupId)}`, hasKeyCells: false },
     { name: 'new-group', path: () => '/groups/new', hasKeyCells: false },
+    { name: 'campaigns', path: () => '/campaigns', hasKeyCells: false },
   ];
 
   it.each(PAGES.map((page) => [page.name, page] as const))('%s: no sideways scrolling, key columns visible, no serious accessibility violations', async (_name, adminPage) => {

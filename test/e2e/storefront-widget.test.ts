@@ -284,4 +284,23 @@ describe('storefront loyalty widget in Chromium', () => {
       }
     });
   });
+
+  it('tells the customer when their points expire, once the shop turns expiry on ("… expire on …" / "… vervallen op …")', async () => {
+    await admin('PUT', '/settings/expiry', { enabled: true, inactivityMonths: 12, warningDays: 30 });
+    try {
+      for (const [locale, words] of [['en', / points expire on /], ['nl', / punten vervallen op /]] as const) {
+        const { context, page, problems } = await open({ signedIn: true, locale });
+        try {
+          await section(page).locator('[data-slw-balance]').waitFor({ timeout: 20_000 });
+          await section(page).locator('.slw-balance').getByText(words).waitFor();
+          if (locale === 'en') await page.screenshot({ path: path.join(RESULTS_DIR, 'storefront-widget-expiry.png'), fullPage: true });
+          expect(problems.all()).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      }
+    } finally {
+      await admin('PUT', '/settings/expiry', { enabled: false });
+    }
+  });
 });

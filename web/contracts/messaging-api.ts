@@ -1,7 +1,9 @@
 // The JSON shapes of the admin API's messaging routes: templates, SMTP settings, consent types.
 // Type-only (and plain constants), shared by the server and the admin UI.
 
-export const MESSAGE_EVENTS = ['points_credited', 'balance_adjusted', 'gift_card_issued', 'reward_failed', 'points_expiring', 'welcome'] as const;
+/** Sent by automated campaigns (web/core/campaigns); always marketing. */
+export const CAMPAIGN_MESSAGE_EVENTS = ['birthday', 'anniversary', 'thank_you', 'win_back', 'nth_visit'] as const;
+export const MESSAGE_EVENTS = ['points_credited', 'balance_adjusted', 'gift_card_issued', 'reward_failed', 'points_expiring', 'welcome', ...CAMPAIGN_MESSAGE_EVENTS] as const;
 export type MessageEvent = (typeof MESSAGE_EVENTS)[number];
 export const MESSAGE_LANGUAGES = ['en', 'nl', 'uk', 'da', 'pl'] as const;
 export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];

@@ -21,6 +21,11 @@ export interface BalanceView {
   pending: PendingPoints[];
   /** Group / tier of the member once groups exist; absent until then. */
   tier?: { name: string } | null;
+  /**
+   * "120 points expire on 1 March": the posted points, and noon UTC of the shop-local expiry day
+   * ("2027-03-01T12:00:00Z", which any customer time zone formats as that day). Absent when points do not expire.
+   */
+  expiring?: { points: number; on: string } | null;
 }
 
 export interface HistoryEntry {

@@ -16,6 +16,8 @@ import { createBookingPropertiesTestRouter } from './http/admin/booking-properti
 import { createDashboardRouter } from './http/admin/dashboard-route';
 import { createEarnMultipliersRouter } from './http/admin/earn-multipliers-route';
 import { createGroupsRouter } from './http/admin/groups-route';
+import { createCampaignsRouter } from './http/admin/campaigns-route';
+import { createPointsExpiryRouter } from './http/admin/points-expiry-route';
 import { createFailedDeliveriesRouter } from './http/admin/failed-deliveries-route';
 import { createTaskQueueRouter } from './http/admin/task-queue-route';
 import { queueDepthByKind, queueDepthMetrics, readQueueDepth } from '../core/tasks/read-queue-depth';
@@ -125,6 +127,8 @@ export function createApp(deps: AppDeps): AppListener {
   api.use(createRewardsRouter({ db, admin, codeBox, logger, issueLimits: new GiftCardIssueLimitCache({ db, admin }) }));
   api.use(createEarnMultipliersRouter({ db }));
   api.use(createGroupsRouter({ db }));
+  api.use(createCampaignsRouter({ db }));
+  api.use(createPointsExpiryRouter({ db }));
   api.use(createBookingPropertiesTestRouter({ db }));
   api.use(createMessageTemplatesRouter({ db }));
   api.use(createSmtpSettingsRouter({ db, config }));

@@ -59,6 +59,7 @@ function PointsPage() {
               <s-stack gap="small-200">
                 <s-heading>{tr.points(current)}</s-heading>
                 {balance?.tier && <s-text>{tr.t('tier', { name: balance.tier.name })}</s-text>}
+                {balance?.expiring && <s-text>{tr.t('expiringOn', { points: tr.points(balance.expiring.points), date: tr.date(balance.expiring.on) })}</s-text>}
                 {balance?.pending.length ? <s-text type="strong">{tr.t('pendingTitle')}</s-text> : null}
                 {balance?.pending.map((p) => <s-text color="subdued">{pendingLine(p, tr)}</s-text>)}
               </s-stack>

@@ -88,6 +88,7 @@ describeEachDatabase('admin route authorization', (getDb) => {
     let multiplierId = '';
     let redemptionId = '';
     let groupId = '';
+    let campaignId = '';
     // One successful call per write route, in an order where each finds what it needs.
     const samples: Record<string, () => Promise<request.Response>> = {
       'POST /members/:id/adjustments': () => call('post', `/members/${member.id}/adjustments`, { points: 5, description: 'Thanks', idempotencyKey: 'audit-adj' }),
@@ -152,6 +153,18 @@ describeEachDatabase('admin route authorization', (getDb) => {
         return call('put', '/groups/tiers', { metric: 'spend', period: 'calendar_year', tiers: [{ groupId: tier.id, threshold: 50_000 }] });
       },
       'DELETE /groups/:id': () => call('delete', `/groups/${groupId}`),
+      'POST /campaigns': async () => {
+        const response = await call('post', '/campaigns', { kind: 'birthday', name: 'Birthday', points: 10 });
+        campaignId = response.body.id;
+        return response;
+      },
+      'PATCH /campaigns/:id': () => call('patch', `/campaigns/${campaignId}`, { enabled: true }),
+      'DELETE /campaigns/:id': () => call('delete', `/campaigns/${campaignId}`),
+      'PUT /settings/expiry': () => call('put', '/settings/expiry', { enabled: true, inactivityMonths: 12, warningDays: 30 }),
+      'POST /members/:id/entries/:entryId/reverse-expiry': async () => {
+        const expired = await prisma.ledgerEntry.create({ data: { shopId: shop.id, memberId: other.id, type: 'expire', status: 'posted', points: -3, description: 'Expired', sourceType: 'job', sourceId: 'points-expiry', idempotencyKey: 'audit-expire', postedAt: new Date() } });
+        return call('post', `/members/${other.id}/entries/${expired.id}/reverse-expiry`);
+      },
       'PATCH /settings/program': () => call('patch', '/settings/program', { pointsPerVisit: 1 }),
       'PUT /message-templates/:event/:language': () => call('put', '/message-templates/welcome/en', { subject: 'Hi', html: '<p>Hi</p>', text: 'Hi', sms: '' }),
       'DELETE /message-templates/:event/:language': () => call('delete', '/message-templates/welcome/en'),

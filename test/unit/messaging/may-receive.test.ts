@@ -1,3 +1,4 @@
+import { CAMPAIGN_MESSAGE_EVENTS } from '../../../web/contracts/messaging-api';
 import { decideReceive, mayReceive } from '../../../web/core/messaging/may-receive';
 import { MESSAGE_EVENTS } from '../../../web/core/messaging/message-events';
 import { messageCategory } from '../../../web/core/messaging/message-categories';
@@ -40,7 +41,9 @@ describe('mayReceive', () => {
 });
 
 describe('messageCategory', () => {
-  it('classes every event message, welcome included, as transactional', () => {
-    for (const event of MESSAGE_EVENTS) expect(messageCategory(event)).toBe('transactional');
+  it('classes every event message, welcome included, as transactional, and every campaign message as marketing', () => {
+    for (const event of MESSAGE_EVENTS) expect(messageCategory(event)).toBe((CAMPAIGN_MESSAGE_EVENTS as readonly string[]).includes(event) ? 'marketing' : 'transactional');
+    expect(messageCategory('welcome')).toBe('transactional');
+    expect(messageCategory('birthday')).toBe('marketing');
   });
 });

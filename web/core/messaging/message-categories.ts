@@ -16,6 +16,12 @@ const CATEGORY: Record<MessageEvent, MessageCategory> = {
   reward_failed: 'transactional',
   points_expiring: 'transactional',
   welcome: 'transactional',
+  // Campaign messages promote the shop: sent only with marketing consent.
+  birthday: 'marketing',
+  anniversary: 'marketing',
+  thank_you: 'marketing',
+  win_back: 'marketing',
+  nth_visit: 'marketing',
 };
 
 export function messageCategory(event: MessageEvent): MessageCategory {

@@ -27,6 +27,11 @@ const SPECIFIC: Record<MessageEvent, readonly TemplateVariable[]> = {
   reward_failed: ['points', 'gift_card_value', 'description'],
   points_expiring: ['points', 'expiry_date'],
   welcome: ['points'],
+  birthday: ['points'],
+  anniversary: ['points'],
+  thank_you: ['points'],
+  win_back: ['points'],
+  nth_visit: ['points'],
 };
 
 export function allowedVariables(event: MessageEvent): readonly TemplateVariable[] {

@@ -49,9 +49,15 @@ export function messageVariables(event: MessageEvent, language: MessageLanguage,
     ...(typeof payload.description === 'string' ? { description: payload.description } : {}),
     ...(typeof payload.gift_card_code === 'string' ? { gift_card_code: payload.gift_card_code } : {}),
     ...(typeof payload.gift_card_value === 'string' ? { gift_card_value: payload.gift_card_value } : {}),
-    ...(typeof payload.expiry_date === 'string' ? { expiry_date: payload.expiry_date } : {}),
+    ...(typeof payload.expiry_date === 'string' ? { expiry_date: formatExpiryDate(payload.expiry_date, language) } : {}),
   };
   const variables: TemplateVariables = {};
   for (const name of allowedVariables(event)) if (offered[name] !== undefined) variables[name] = offered[name];
   return variables;
+}
+
+/** The expiry job stores the shop-local date ("2027-03-01"); it is written out in the member's language. */
+function formatExpiryDate(value: string, language: MessageLanguage): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
 }

@@ -6,6 +6,7 @@ import type { Db } from '../db-client';
 import { sqlClientOf } from '../sql/sql-client';
 import { sql, toDate } from '../sql/sql-query';
 import type { BalanceView, HistoryPage, RedemptionView, RewardView } from '../../contracts/storefront-api';
+import { readMemberExpiry } from '../expiry/read-member-expiry';
 import { listRewards } from './reward-store';
 import { redemptionFromRow } from './redemption-rows';
 import { redemptionView, type CodeBox, type RedemptionRow } from './redemption-types';
@@ -31,11 +32,13 @@ export async function readBalance(db: Db, shopId: string, member: MemberRef | nu
     take: 50,
     select: { points: true, description: true, availableAt: true },
   });
+  const expiring = await readMemberExpiry(db.prisma, shopId, member.id);
   return {
     balance: member.balance,
     pendingPoints: member.pendingPoints,
     // availableAt null: credited when the product ships (date not known yet).
     pending: pending.map((entry) => ({ points: entry.points, description: entry.description, availableAt: entry.availableAt?.toISOString() ?? null })),
+    ...(expiring ? { expiring: { points: expiring.points, on: `${expiring.expiresOn}T12:00:00Z` } } : {}),
   };
 }
 
@@ -46,16 +49,20 @@ export async function readBalance(db: Db, shopId: string, member: MemberRef | nu
  * entry of every shop; the member's own entries come from (shopId, memberId, createdAt).
  */
 export async function readBalanceOfCustomer(db: Db, shopId: string, customerGid: string): Promise<BalanceView | null> {
-  const rows = await sqlClientOf(db).query<{ balance: number | bigint; pendingPoints: number | bigint; points: number | bigint | null; description: string | null; availableAt: Date | string | number | null }>(sql`
-    SELECT m."balance" AS "balance", m."pendingPoints" AS "pendingPoints", e."points" AS "points", e."description" AS "description", e."availableAt" AS "availableAt"
+  const rows = await sqlClientOf(db).query<{ memberId: string; expiryOn: boolean | number | null; balance: number | bigint; pendingPoints: number | bigint; points: number | bigint | null; description: string | null; availableAt: Date | string | number | null }>(sql`
+    SELECT m."id" AS "memberId", x."enabled" AS "expiryOn", m."balance" AS "balance", m."pendingPoints" AS "pendingPoints", e."points" AS "points", e."description" AS "description", e."availableAt" AS "availableAt"
     FROM "Member" m
+    LEFT JOIN "PointsExpirySettings" x ON x."shopId" = m."shopId"
     LEFT JOIN "LedgerEntry" e ON e."shopId" = m."shopId" AND e."memberId" = m."id" AND (e."status" || '') = 'pending'
     WHERE m."shopId" = ${shopId} AND m."shopifyCustomerId" = ${customerGid}
     ORDER BY e."availableAt"
     LIMIT 50`);
   const first = rows[0];
   if (!first) return null;
+  // Expiry is off in most shops: only then does the hot path pay for the member's last activity.
+  const expiring = first.expiryOn && Number(first.balance) > 0 ? await readMemberExpiry(db.prisma, shopId, first.memberId) : null;
   return {
+    ...(expiring ? { expiring: { points: expiring.points, on: `${expiring.expiresOn}T12:00:00Z` } } : {}),
     balance: Number(first.balance),
     pendingPoints: Number(first.pendingPoints),
     pending: rows

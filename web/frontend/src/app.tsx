@@ -25,6 +25,7 @@ const MultipliersPage = lazy(() => import('./pages/multipliers-page').then((m) =
 const GroupsPage = lazy(() => import('./pages/groups-page').then((m) => ({ default: m.GroupsPage })));
 const GroupPage = lazy(() => import('./pages/group-page').then((m) => ({ default: m.GroupPage })));
 const BookingsPage = lazy(() => import('./pages/bookings-page').then((m) => ({ default: m.BookingsPage })));
+const CampaignsPage = lazy(() => import('./pages/campaigns-page').then((m) => ({ default: m.CampaignsPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 type PageComponent = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>> | LazyExoticComponent<ComponentType>;
@@ -61,6 +62,7 @@ const ROUTES: Route[] = [
   route('/settings/messages', MessagesPage),
   route('/settings/staff', StaffPage),
   route('/settings/multipliers', MultipliersPage),
+  route('/campaigns', CampaignsPage),
 ];
 
 export function matchRoute(pathname: string): { page: PageComponent; params: Record<string, string> } {
@@ -98,6 +100,7 @@ export function App({ i18n, polarisTranslations }: { i18n: I18n; polarisTranslat
             <a href={hrefFor('/report')}>{i18n.t('nav.report')}</a>
             <a href={hrefFor('/bookings')}>{i18n.t('nav.bookings')}</a>
             <a href={hrefFor('/rewards')}>{i18n.t('nav.rewards')}</a>
+            <a href={hrefFor('/campaigns')}>{i18n.t('nav.campaigns')}</a>
             <a href={hrefFor('/adjustments/bulk')}>{i18n.t('nav.bulk')}</a>
             <a href={hrefFor('/settings')}>{i18n.t('nav.settings')}</a>
             <a href={hrefFor('/settings/messages')}>{i18n.t('nav.messages')}</a>

@@ -72,5 +72,55 @@ export const da: LanguageCopy = {
       button: 'Se dine point',
       sms: 'Velkommen til loyalitetsprogrammet hos %shop_name%, %first_name%! Du optjener point ved hvert besøg. Se din saldo: %portal_url%',
     },
+    birthday: {
+      subject: 'Tillykke med fødselsdagen fra %shop_name%!',
+      heading: 'Tillykke med fødselsdagen, %first_name%!',
+      paragraphs: [
+        'Alle hos %shop_name% ønsker dig en dejlig dag.',
+        'Som medlem af vores loyalitetsprogram har du %balance% point at bruge ved dit næste besøg.',
+      ],
+      button: 'Se dine point',
+      sms: 'Tillykke med fødselsdagen fra %shop_name%, %first_name%! Din saldo: %balance% point. %portal_url%',
+    },
+    anniversary: {
+      subject: 'Et år med loyalitet hos %shop_name%',
+      heading: 'Tak for endnu et år, %first_name%!',
+      paragraphs: [
+        'Der er gået endnu et år, siden du blev medlem af loyalitetsprogrammet hos %shop_name%. Tak fordi du er med.',
+        'Din saldo: %balance% point.',
+      ],
+      button: 'Se dine point',
+      sms: '%shop_name%: tak for endnu et år i vores loyalitetsprogram, %first_name%! Din saldo: %balance% point.',
+    },
+    thank_you: {
+      subject: 'Tak for dit besøg hos %shop_name%',
+      heading: 'Tak for dit besøg, %first_name%!',
+      paragraphs: [
+        'Vi håber, du nød dit besøg hos %shop_name%. Vi glæder os til at se dig igen.',
+        'Din saldo: %balance% point.',
+      ],
+      button: 'Book dit næste besøg',
+      sms: 'Tak for dit besøg hos %shop_name%, %first_name%! Vi glæder os til at se dig igen.',
+    },
+    win_back: {
+      subject: 'Vi savner dig hos %shop_name%',
+      heading: 'Vi savner dig, %first_name%!',
+      paragraphs: [
+        'Det er et stykke tid siden, du sidst var hos %shop_name%. Vi vil gerne byde dig velkommen tilbage.',
+        'Du har %balance% point, der venter på dig.',
+      ],
+      button: 'Book et besøg',
+      sms: '%shop_name% savner dig, %first_name%! Du har %balance% point, der venter. %portal_url%',
+    },
+    nth_visit: {
+      subject: 'En tak for din loyalitet hos %shop_name%',
+      heading: 'Tak fordi du kommer igen, %first_name%!',
+      paragraphs: [
+        'Du har besøgt %shop_name% igen, og vi vil gerne sige tak for din loyalitet.',
+        'Din saldo: %balance% point.',
+      ],
+      button: 'Se dine point',
+      sms: '%shop_name%: tak for din loyalitet, %first_name%! Din saldo: %balance% point.',
+    },
   },
 };

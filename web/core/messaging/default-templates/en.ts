@@ -71,5 +71,55 @@ export const en: LanguageCopy = {
       button: 'View your points',
       sms: "Welcome to the %shop_name% loyalty programme, %first_name%! You'll earn points on every visit. See your balance: %portal_url%",
     },
+    birthday: {
+      subject: 'Happy birthday from %shop_name%!',
+      heading: 'Happy birthday, %first_name%!',
+      paragraphs: [
+        'Everyone at %shop_name% wishes you a wonderful day.',
+        'As a member of our loyalty programme you have %balance% points to spend on your next visit.',
+      ],
+      button: 'View your points',
+      sms: 'Happy birthday from %shop_name%, %first_name%! Your balance: %balance% points. %portal_url%',
+    },
+    anniversary: {
+      subject: 'A year of loyalty at %shop_name%',
+      heading: 'Thank you for another year, %first_name%!',
+      paragraphs: [
+        'Another year has passed since you joined the %shop_name% loyalty programme. Thank you for being with us.',
+        'Your balance: %balance% points.',
+      ],
+      button: 'View your points',
+      sms: '%shop_name%: thank you for another year in our loyalty programme, %first_name%! Your balance: %balance% points.',
+    },
+    thank_you: {
+      subject: 'Thank you for visiting %shop_name%',
+      heading: 'Thank you for your visit, %first_name%!',
+      paragraphs: [
+        'We hope you enjoyed your visit to %shop_name%. We\'d love to see you again soon.',
+        'Your balance: %balance% points.',
+      ],
+      button: 'Book your next visit',
+      sms: 'Thank you for visiting %shop_name%, %first_name%! We hope to see you again soon.',
+    },
+    win_back: {
+      subject: 'We miss you at %shop_name%',
+      heading: 'We miss you, %first_name%!',
+      paragraphs: [
+        'It\'s been a while since your last visit to %shop_name%. We\'d love to welcome you back.',
+        'You have %balance% points waiting for you.',
+      ],
+      button: 'Book a visit',
+      sms: '%shop_name% misses you, %first_name%! You have %balance% points waiting. %portal_url%',
+    },
+    nth_visit: {
+      subject: 'A thank-you for your loyalty at %shop_name%',
+      heading: 'Thank you for coming back, %first_name%!',
+      paragraphs: [
+        'You\'ve visited %shop_name% again, and we want to say thank you for your loyalty.',
+        'Your balance: %balance% points.',
+      ],
+      button: 'View your points',
+      sms: '%shop_name%: thank you for your loyalty, %first_name%! Your balance: %balance% points.',
+    },
   },
 };

@@ -72,5 +72,55 @@ export const nl: LanguageCopy = {
       button: 'Bekijk je punten',
       sms: 'Welkom bij het spaarprogramma van %shop_name%, %first_name%! Bij elk bezoek spaar je punten. Bekijk je saldo: %portal_url%',
     },
+    birthday: {
+      subject: 'Gefeliciteerd namens %shop_name%!',
+      heading: 'Gefeliciteerd, %first_name%!',
+      paragraphs: [
+        'Iedereen bij %shop_name% wenst je een fantastische verjaardag.',
+        'Als lid van ons spaarprogramma heb je %balance% punten te besteden bij je volgende bezoek.',
+      ],
+      button: 'Bekijk je punten',
+      sms: 'Gefeliciteerd namens %shop_name%, %first_name%! Je saldo: %balance% punten. %portal_url%',
+    },
+    anniversary: {
+      subject: 'Een jaar sparen bij %shop_name%',
+      heading: 'Bedankt voor weer een jaar, %first_name%!',
+      paragraphs: [
+        'Er is weer een jaar voorbij sinds je lid werd van het spaarprogramma van %shop_name%. Bedankt dat je erbij bent.',
+        'Je saldo: %balance% punten.',
+      ],
+      button: 'Bekijk je punten',
+      sms: '%shop_name%: bedankt voor weer een jaar in ons spaarprogramma, %first_name%! Je saldo: %balance% punten.',
+    },
+    thank_you: {
+      subject: 'Bedankt voor je bezoek aan %shop_name%',
+      heading: 'Bedankt voor je bezoek, %first_name%!',
+      paragraphs: [
+        'We hopen dat je hebt genoten van je bezoek aan %shop_name%. We zien je graag snel weer.',
+        'Je saldo: %balance% punten.',
+      ],
+      button: 'Plan je volgende bezoek',
+      sms: 'Bedankt voor je bezoek aan %shop_name%, %first_name%! We zien je graag snel weer.',
+    },
+    win_back: {
+      subject: 'We missen je bij %shop_name%',
+      heading: 'We missen je, %first_name%!',
+      paragraphs: [
+        'Het is alweer even geleden dat je bij %shop_name% was. We verwelkomen je graag weer.',
+        'Er staan %balance% punten voor je klaar.',
+      ],
+      button: 'Plan een bezoek',
+      sms: '%shop_name% mist je, %first_name%! Er staan %balance% punten voor je klaar. %portal_url%',
+    },
+    nth_visit: {
+      subject: 'Een bedankje voor je trouw aan %shop_name%',
+      heading: 'Bedankt dat je terugkomt, %first_name%!',
+      paragraphs: [
+        'Je was weer bij %shop_name%, en daarvoor willen we je bedanken.',
+        'Je saldo: %balance% punten.',
+      ],
+      button: 'Bekijk je punten',
+      sms: '%shop_name%: bedankt voor je trouw, %first_name%! Je saldo: %balance% punten.',
+    },
   },
 };

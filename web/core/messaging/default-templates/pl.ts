@@ -75,5 +75,55 @@ export const pl: LanguageCopy = {
       button: 'Zobacz swoje punkty',
       sms: 'Witamy w programie lojalnościowym %shop_name%, %first_name%! Za każdą wizytę otrzymasz punkty. Sprawdź saldo: %portal_url%',
     },
+    birthday: {
+      subject: 'Wszystkiego najlepszego od %shop_name%!',
+      heading: 'Wszystkiego najlepszego, %first_name%!',
+      paragraphs: [
+        'Cały zespół %shop_name% życzy Ci wspaniałego dnia.',
+        'Jako uczestnik naszego programu lojalnościowego masz %balance% pkt do wykorzystania przy następnej wizycie.',
+      ],
+      button: 'Zobacz swoje punkty',
+      sms: '%shop_name% życzy wszystkiego najlepszego, %first_name%! Twoje saldo: %balance% pkt. %portal_url%',
+    },
+    anniversary: {
+      subject: 'Rok lojalności w %shop_name%',
+      heading: 'Dziękujemy za kolejny rok, %first_name%!',
+      paragraphs: [
+        'Minął kolejny rok, odkąd dołączyłeś do programu lojalnościowego %shop_name%. Dziękujemy, że jesteś z nami.',
+        'Twoje saldo: %balance% pkt.',
+      ],
+      button: 'Zobacz swoje punkty',
+      sms: '%shop_name%: dziękujemy za kolejny rok w programie lojalnościowym, %first_name%! Saldo: %balance% pkt.',
+    },
+    thank_you: {
+      subject: 'Dziękujemy za wizytę w %shop_name%',
+      heading: 'Dziękujemy za wizytę, %first_name%!',
+      paragraphs: [
+        'Mamy nadzieję, że wizyta w %shop_name% była udana. Do zobaczenia wkrótce.',
+        'Twoje saldo: %balance% pkt.',
+      ],
+      button: 'Umów kolejną wizytę',
+      sms: 'Dziękujemy za wizytę w %shop_name%, %first_name%! Do zobaczenia wkrótce.',
+    },
+    win_back: {
+      subject: 'Tęsknimy za Tobą w %shop_name%',
+      heading: 'Tęsknimy, %first_name%!',
+      paragraphs: [
+        'Minęło sporo czasu od Twojej ostatniej wizyty w %shop_name%. Chętnie znów Cię powitamy.',
+        'Czeka na Ciebie %balance% pkt.',
+      ],
+      button: 'Umów wizytę',
+      sms: '%shop_name% tęskni za Tobą, %first_name%! Czeka na Ciebie %balance% pkt. %portal_url%',
+    },
+    nth_visit: {
+      subject: 'Podziękowanie za lojalność od %shop_name%',
+      heading: 'Dziękujemy, że wracasz, %first_name%!',
+      paragraphs: [
+        'Znów odwiedziłeś %shop_name% i chcemy podziękować Ci za lojalność.',
+        'Twoje saldo: %balance% pkt.',
+      ],
+      button: 'Zobacz swoje punkty',
+      sms: '%shop_name%: dziękujemy za lojalność, %first_name%! Saldo: %balance% pkt.',
+    },
   },
 };

@@ -7,7 +7,7 @@ function known<T extends string>(list: readonly T[], value: string): value is T 
   return (list as readonly string[]).includes(value);
 }
 
-const MESSAGE_EVENTS = ['points_credited', 'balance_adjusted', 'gift_card_issued', 'reward_failed', 'points_expiring', 'welcome'] as const;
+const MESSAGE_EVENTS = ['points_credited', 'balance_adjusted', 'gift_card_issued', 'reward_failed', 'points_expiring', 'welcome', 'birthday', 'anniversary', 'thank_you', 'win_back', 'nth_visit'] as const;
 const MESSAGE_CHANNELS = ['email', 'sms'] as const;
 const MESSAGE_STATUSES = ['pending', 'sending', 'sent', 'failed', 'skipped'] as const;
 /** Why a message was not sent (the outbox's reason codes); any other reason is the provider's own words. */

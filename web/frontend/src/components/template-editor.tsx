@@ -36,8 +36,8 @@ function problemsOf(details: unknown): TemplateProblem[] | undefined {
 }
 
 
-// Points do not expire yet (issue 16), so nothing sends "points expiring": its template is not offered.
-const EDITABLE_EVENTS = MESSAGE_EVENTS.filter((event) => event !== 'points_expiring');
+// Every event is sent now (points expiry and campaigns, issue 16), so every template is offered.
+const EDITABLE_EVENTS = MESSAGE_EVENTS;
 
 export function TemplateEditor({ readOnly }: { readOnly: boolean }) {
   const { t, locale, formatDateTime, formatNumber } = useI18n();

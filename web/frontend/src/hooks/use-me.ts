@@ -27,11 +27,13 @@ export interface Permissions {
   editMessaging: boolean;
   /** Create, change and archive groups and tiers, and choose the members of manual groups (managers and owners). */
   editGroups: boolean;
+  /** Campaigns, double-points periods and points expiry (managers and owners). */
+  manageCampaigns: boolean;
 }
 
 /** While /api/me is unknown (not loaded, or an older server without it) nothing is hidden: the server decides. */
 export function permissionsOf(me: Me | undefined): Permissions {
-  if (!me) return { adjust: true, adjustLimit: null, export: true, editProducts: true, editSettings: true, bulkAdjust: true, editRewards: true, editMessaging: true, editGroups: true };
+  if (!me) return { adjust: true, adjustLimit: null, export: true, editProducts: true, editSettings: true, bulkAdjust: true, editRewards: true, editMessaging: true, editGroups: true, manageCampaigns: true };
   const atLeastManager = me.role === 'owner' || me.role === 'manager';
   return {
     adjust: me.adjustLimit === null || me.adjustLimit > 0,
@@ -43,6 +45,7 @@ export function permissionsOf(me: Me | undefined): Permissions {
     editRewards: atLeastManager,
     editMessaging: me.role === 'owner',
     editGroups: atLeastManager,
+    manageCampaigns: atLeastManager,
   };
 }
 

@@ -1,4 +1,4 @@
-import { Badge, BlockStack, Box, Card, EmptyState, IndexTable, InlineGrid, InlineStack, Layout, Page, Text, useBreakpoints } from '@shopify/polaris';
+import { Badge, BlockStack, Box, Button, Card, EmptyState, IndexTable, InlineGrid, InlineStack, Layout, Page, Text, useBreakpoints } from '@shopify/polaris';
 import { PlusIcon } from '@shopify/polaris-icons';
 import { useState } from 'react';
 import { AdjustPointsModal } from '../components/adjust-points-modal';
@@ -12,7 +12,9 @@ import { MemberGiftCards } from '../components/member-gift-cards';
 import { MemberGroupsCard } from '../components/member-groups-card';
 import { EntryPointsAndStatus, EntryTypeStatusPointsCells, SignedPoints, useEntryLabels } from '../components/entry-labels';
 import { PageSkeleton, TableSkeleton } from '../components/page-skeleton';
-import { useApiQuery, withQuery } from '../hooks/use-api';
+import { apiSend, toApiError, useApiQuery, withQuery } from '../hooks/use-api';
+import { showToast } from '../lib/toast';
+import type { ExpiryReversalAnswer } from '../../../contracts/points-expiry-api';
 import { useI18n } from '../hooks/use-i18n';
 import { useMe } from '../hooks/use-me';
 import type { Entry, MemberDetail, Page as ApiPage } from '../../../contracts/admin-api';
@@ -33,6 +35,17 @@ export function MemberPage({ params }: { params: Record<string, string> }) {
     withQuery(`/api/members/${encodeURIComponent(memberId)}/history`, { cursor: paging.cursor, limit: HISTORY_PAGE_SIZE, v: historyGeneration || null }),
   );
   const [adjusting, setAdjusting] = useState(false);
+  const reverseExpiry = async (entry: Entry) => {
+    if (!window.confirm(t('campaigns.expiry.reverseQuestion', { points: formatNumber(-entry.points) }))) return;
+    try {
+      const answer = await apiSend<ExpiryReversalAnswer>('POST', `/api/members/${encodeURIComponent(memberId)}/entries/${encodeURIComponent(entry.id)}/reverse-expiry`);
+      showToast(t('campaigns.expiry.reversed', { points: formatNumber(answer.points) }));
+      detail.reload();
+      setHistoryGeneration((value) => value + 1);
+    } catch (caught) {
+      showToast(`${t('campaigns.expiry.reverseError')}: ${toApiError(caught).message}`, { isError: true });
+    }
+  };
 
   if (detail.loading && !detail.data) return <PageSkeleton cards={4} primaryAction />;
   if (!detail.data) {
@@ -100,6 +113,7 @@ export function MemberPage({ params }: { params: Record<string, string> }) {
                     onNext: () => paging.next(history.data?.nextCursor ?? null),
                     label: t('common.pageNumber', { page: paging.pageNumber }),
                   }}
+                  {...(permissions.manageCampaigns ? { onReverse: (entry: Entry) => void reverseExpiry(entry) } : {})}
                 />
               )}
             </Card>
@@ -197,8 +211,15 @@ export function MemberPage({ params }: { params: Record<string, string> }) {
   );
 }
 
-function HistoryTable({ entries, loading, pagination }: { entries: Entry[]; loading: boolean; pagination: NonNullable<Parameters<typeof IndexTable>[0]['pagination']> }) {
+function HistoryTable({ entries, loading, pagination, onReverse }: { entries: Entry[]; loading: boolean; pagination: NonNullable<Parameters<typeof IndexTable>[0]['pagination']>; onReverse?: (entry: Entry) => void }) {
   const { t, formatDateTime } = useI18n();
+  // An expiry can be given back by managers and owners (a reversal entry; the server refuses a second one).
+  const reverseButton = (entry: Entry) =>
+    onReverse && entry.type === 'expire' && entry.status === 'posted' ? (
+      <Button size="slim" variant="plain" onClick={() => onReverse(entry)}>
+        {t('campaigns.expiry.reverse')}
+      </Button>
+    ) : null;
   const labels = useEntryLabels();
   // On a phone the rows become a list (Polaris' condensed index table) so the points never fall off the
   // screen; wider, the points column stays pinned at the right edge while the rest scrolls.
@@ -243,6 +264,7 @@ function HistoryTable({ entries, loading, pagination }: { entries: Entry[]; load
                     <Text as="span" tone="subdued" variant="bodySm">
                       {subline(entry)}
                     </Text>
+                    {reverseButton(entry)}
                   </BlockStack>
                   <EntryPointsAndStatus entry={entry} />
                 </InlineStack>
@@ -258,6 +280,7 @@ function HistoryTable({ entries, loading, pagination }: { entries: Entry[]; load
                     <Text as="span" tone="subdued" variant="bodySm">
                       {subline(entry)}
                     </Text>
+                    {reverseButton(entry)}
                   </BlockStack>
                 </div>
               </IndexTable.Cell>

@@ -1,6 +1,6 @@
 // Date-range multipliers (/settings/multipliers, GET/POST/DELETE /api/multipliers): "double points this
-// weekend". Services count by their appointment time, other products by the order time. Owners create
-// and delete them (admin-route-policies).
+// weekend". Services count by their appointment time, other products by the order time. Managers and
+// owners create and delete them (admin-route-policies).
 import { Banner, BlockStack, Button, Card, EmptyState, FormLayout, IndexTable, InlineStack, Layout, Page, Text, TextField, useBreakpoints } from '@shopify/polaris';
 import { DeleteIcon } from '@shopify/polaris-icons';
 import { useState } from 'react';
@@ -48,7 +48,7 @@ export function MultipliersPage() {
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<ApiError>();
-  const readOnly = !permissions.editSettings;
+  const readOnly = !permissions.manageCampaigns;
 
   if (list.loading && !list.data) return <PageSkeleton title={t('multipliers.title')} />;
 

@@ -4,6 +4,7 @@ import { SaveBar } from '@shopify/app-bridge-react';
 import { Banner, BlockStack, Box, Button, Card, Checkbox, ChoiceList, Divider, FormLayout, InlineGrid, InlineStack, Layout, Page, Select, Text, TextField } from '@shopify/polaris';
 import { DeleteIcon, PlusIcon } from '@shopify/polaris-icons';
 import { useEffect, useMemo, useState } from 'react';
+import { PointsExpirySection } from '../components/points-expiry-section';
 import { ApiErrorBanner } from '../components/api-error-banner';
 import { BookingSampleTest } from '../components/booking-sample-test';
 import { PageSkeleton } from '../components/page-skeleton';
@@ -478,6 +479,7 @@ export function SettingsPage() {
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
+          <PointsExpirySection />
         </Layout>
         <Box paddingBlockEnd="800" />
       </BlockStack>

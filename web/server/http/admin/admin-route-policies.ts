@@ -75,10 +75,20 @@ export const adminRoutePolicies: Record<`${AdminRouteMethod} /${string}`, AdminR
   // Alerts the app raised (e.g. the redemption sweeper): everyone sees them, managers acknowledge.
   'GET /alerts': { role: 'staff' },
   'POST /alerts/:id/acknowledge': { role: 'manager', audit: { action: 'alert.acknowledge', recordedBy: 'handler' } },
-  // A multiplier changes what every order earns, like the programme settings.
+  // Double-points periods are a campaign tool (issue 16): managers and owners, like campaigns.
   'GET /multipliers': { role: 'staff' },
-  'POST /multipliers': { role: 'owner', audit: { action: 'multiplier.create' } },
-  'DELETE /multipliers/:id': { role: 'owner', audit: { action: 'multiplier.delete' } },
+  'POST /multipliers': { role: 'manager', audit: { action: 'multiplier.create' } },
+  'DELETE /multipliers/:id': { role: 'manager', audit: { action: 'multiplier.delete' } },
+  // Campaigns give points and send marketing: managers and owners only, staff 403 even to look.
+  'GET /campaigns': { role: 'manager' },
+  'POST /campaigns': { role: 'manager', audit: { action: 'campaign.create' } },
+  'PATCH /campaigns/:id': { role: 'manager', audit: { action: 'campaign.update' } },
+  'DELETE /campaigns/:id': { role: 'manager', audit: { action: 'campaign.delete' } },
+  'POST /campaigns/preview': { role: 'manager', changesNothing: true },
+  // Points expiry: the rule, and giving one member's expired points back (the domain writes the audit row).
+  'GET /settings/expiry': { role: 'staff' },
+  'PUT /settings/expiry': { role: 'manager', audit: { action: 'settings.expiry' } },
+  'POST /members/:id/entries/:entryId/reverse-expiry': { role: 'manager', audit: { action: 'member.expiry.reverse', recordedBy: 'handler' } },
   'GET /settings/program': { role: 'staff' },
   'PATCH /settings/program': { role: 'owner', audit: { action: 'settings.program', recordedBy: 'handler' } },
   'POST /settings/booking-properties/test': { role: 'staff', changesNothing: true },
