@@ -8,6 +8,7 @@ import { createAdminFrontendRouter } from './http/admin-frontend';
 import { createAppointmentIssuesRouter } from './http/admin/appointment-issues-route';
 import { createConsentsRouter } from './http/admin/consents-route';
 import { createMessageLogRouter } from './http/admin/message-log-route';
+import { createBulkMessagesRouter } from './http/admin/bulk-messages-route';
 import { createStaffAlertsRouter } from './http/admin/staff-alerts-route';
 import { createMessageTemplatesRouter } from './http/admin/message-templates-route';
 import { createSmtpSettingsRouter } from './http/admin/smtp-settings-route';
@@ -111,7 +112,7 @@ export function createApp(deps: AppDeps): AppListener {
   api.use(createTaskQueueRouter({ db }));
   api.use(createAppointmentIssuesRouter({ db }));
   api.use(createMeRouter({ db }));
-  api.use(createSetupGuideRouter({ db, appEmailServer: Boolean(config.smtp.host) }));
+  api.use(createSetupGuideRouter({ db, appEmailServer: Boolean(config.smtp.host) || config.demoMode /* demo mode: the catcher */ }));
   api.use(createStaffRouter({ db }));
   api.use(createMembersRouter({ db }));
   api.use(createReportRouter({ db, logger, databaseUrl: config.database.url }));
@@ -123,6 +124,7 @@ export function createApp(deps: AppDeps): AppListener {
   api.use(createSmtpSettingsRouter({ db, config }));
   api.use(createConsentsRouter({ db }));
   api.use(createMessageLogRouter({ db }));
+  api.use(createBulkMessagesRouter({ db, config }));
   api.use(createStaffAlertsRouter({ db }));
   for (const router of deps.adminRouters ?? []) api.use(router);
   api.use(notFoundHandler);
