@@ -4,6 +4,7 @@ import { fanOutBulkMessagesJob } from '../../../jobs/fan-out-bulk-messages';
 import { sendOutboxJob } from '../../../jobs/send-outbox';
 import { createBulkMessage, getBulkMessage, cancelBulkMessage } from '../../../web/core/bulk-messages/bulk-message-store';
 import { createBulkMessageSchema } from '../../../web/core/bulk-messages/bulk-message-input';
+import { claimDueBulkMessage, fanOutBulkMessage } from '../../../web/core/bulk-messages/fan-out-bulk-message';
 import { postDueCredits } from '../../../web/core/ledger/post-due-credits';
 import { setEventChannels } from '../../../web/core/messaging/event-channels-store';
 import { outboxSenderFor } from '../../../web/runtime/outbox-sender';
@@ -202,7 +203,6 @@ describeEachDatabase('bulk messages', (getDb) => {
     await seedBulkAudience(db, shop.id, { count: 4_000, withoutConsent: 1_000 });
     const message = await createBulkMessage(db, shop.id, manager, draft(), new Date());
     // First process: two chunks, then "dies" (stops without finishing; its lease stays).
-    const { claimDueBulkMessage, fanOutBulkMessage } = await import('../../../web/core/bulk-messages/fan-out-bulk-message');
     const first = (await claimDueBulkMessage(db, new Date(), 1_000))!;
     let chunks = 0;
     await fanOutBulkMessage(db, first, { now: () => new Date(), chunkSize: 1500, leaseMs: 1_000, shouldStop: () => (chunks += 1) >= 2 });

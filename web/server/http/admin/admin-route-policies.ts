@@ -79,7 +79,8 @@ export const adminRoutePolicies: Record<`${AdminRouteMethod} /${string}`, AdminR
   // Bulk messages reach many customers at once (and cost money per SMS): managers and owners.
   'GET /bulk-messages': { role: 'manager' },
   'POST /bulk-messages/preview': { role: 'manager', changesNothing: true },
-  'POST /bulk-messages/test': { role: 'manager', audit: { action: 'bulk-message.test' } },
+  // Like the SMTP connection test: one e-mail to the staff member's own address, nothing stored.
+  'POST /bulk-messages/test': { role: 'manager', changesNothing: true },
   'POST /bulk-messages': { role: 'manager', audit: { action: 'bulk-message.create', recordedBy: 'handler' } },
   'GET /bulk-messages/:id': { role: 'manager' },
   'GET /bulk-messages/:id/recipients': { role: 'manager' },
