@@ -146,3 +146,7 @@ export interface CaughtMessageView {
   text: string;
   createdAt: string;
 }
+
+export interface BulkAudiencesView {
+  groups: Array<{ id: string; name: string; memberCount: number; enabled: boolean }>;
+}

@@ -22,6 +22,10 @@ const RewardsPage = lazy(() => import('./pages/rewards-page').then((m) => ({ def
 const MessagesPage = lazy(() => import('./pages/messages-page').then((m) => ({ default: m.MessagesPage })));
 const StaffPage = lazy(() => import('./pages/staff-page').then((m) => ({ default: m.StaffPage })));
 const MultipliersPage = lazy(() => import('./pages/multipliers-page').then((m) => ({ default: m.MultipliersPage })));
+const BulkMessagesPage = lazy(() => import('./pages/bulk-messages-page').then((m) => ({ default: m.BulkMessagesPage })));
+const BulkMessageComposePage = lazy(() => import('./pages/bulk-message-compose-page').then((m) => ({ default: m.BulkMessageComposePage })));
+const BulkMessageDetailPage = lazy(() => import('./pages/bulk-message-detail-page').then((m) => ({ default: m.BulkMessageDetailPage })));
+const DemoInboxPage = lazy(() => import('./pages/demo-inbox-page').then((m) => ({ default: m.DemoInboxPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 type PageComponent = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>> | LazyExoticComponent<ComponentType>;
@@ -54,6 +58,10 @@ const ROUTES: Route[] = [
   route('/settings/messages', MessagesPage),
   route('/settings/staff', StaffPage),
   route('/settings/multipliers', MultipliersPage),
+  route('/messages/bulk', BulkMessagesPage),
+  route('/messages/bulk/new', BulkMessageComposePage),
+  route('/messages/bulk/:id', BulkMessageDetailPage),
+  route('/messages/demo-inbox', DemoInboxPage),
 ];
 
 export function matchRoute(pathname: string): { page: PageComponent; params: Record<string, string> } {
@@ -92,6 +100,7 @@ export function App({ i18n, polarisTranslations }: { i18n: I18n; polarisTranslat
             <a href={hrefFor('/adjustments/bulk')}>{i18n.t('nav.bulk')}</a>
             <a href={hrefFor('/settings')}>{i18n.t('nav.settings')}</a>
             <a href={hrefFor('/settings/messages')}>{i18n.t('nav.messages')}</a>
+            <a href={hrefFor('/messages/bulk')}>{i18n.t('nav.bulkMessages')}</a>
           </NavMenu>
           <Suspense fallback={<PageSkeleton />}>
             <Page key={pathname} params={params} />

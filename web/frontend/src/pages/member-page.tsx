@@ -1,4 +1,4 @@
-import { Badge, BlockStack, Box, Card, EmptyState, IndexTable, InlineGrid, InlineStack, Layout, Page, Text, useBreakpoints } from '@shopify/polaris';
+import { Badge, BlockStack, Box, Button, Card, EmptyState, IndexTable, InlineGrid, InlineStack, Layout, Page, Text, useBreakpoints } from '@shopify/polaris';
 import { PlusIcon } from '@shopify/polaris-icons';
 import { useState } from 'react';
 import { AdjustPointsModal } from '../components/adjust-points-modal';
@@ -10,7 +10,8 @@ import { MemberConsents } from '../components/member-consents';
 import { MemberGiftCards } from '../components/member-gift-cards';
 import { EntryPointsAndStatus, EntryTypeStatusPointsCells, SignedPoints, useEntryLabels } from '../components/entry-labels';
 import { PageSkeleton, TableSkeleton } from '../components/page-skeleton';
-import { useApiQuery, withQuery } from '../hooks/use-api';
+import { apiSend, useApiQuery, withQuery } from '../hooks/use-api';
+import { showToast } from '../lib/toast';
 import { useI18n } from '../hooks/use-i18n';
 import { useMe } from '../hooks/use-me';
 import type { Entry, MemberDetail, Page as ApiPage } from '../../../contracts/admin-api';
@@ -159,7 +160,25 @@ export function MemberPage({ params }: { params: Record<string, string> }) {
                                 </Text>
                               )}
                             </BlockStack>
-                            <Badge tone={message.status === 'sent' ? 'success' : message.status === 'failed' ? 'critical' : undefined}>{labels.messageStatus(message.status)}</Badge>
+                            <InlineStack gap="200" blockAlign="center" wrap={false}>
+                              {message.status === 'failed' && (
+                                <Button
+                                  size="slim"
+                                  onClick={() =>
+                                    void apiSend('POST', `/api/messages/${encodeURIComponent(message.id)}/retry`).then(
+                                      () => {
+                                        showToast(t('bulkMessages.retry.done'));
+                                        detail.reload();
+                                      },
+                                      (error: unknown) => showToast(error instanceof Error ? error.message : String(error), { isError: true }),
+                                    )
+                                  }
+                                >
+                                  {t('bulkMessages.retry.button')}
+                                </Button>
+                              )}
+                              <Badge tone={message.status === 'sent' ? 'success' : message.status === 'failed' ? 'critical' : undefined}>{labels.messageStatus(message.status)}</Badge>
+                            </InlineStack>
                           </InlineStack>
                         </li>
                       ))}

@@ -78,6 +78,7 @@ export const adminRoutePolicies: Record<`${AdminRouteMethod} /${string}`, AdminR
   'DELETE /consent-types/:id': { role: 'owner', audit: { action: 'consent-type.delete' } },
   // Bulk messages reach many customers at once (and cost money per SMS): managers and owners.
   'GET /bulk-messages': { role: 'manager' },
+  'GET /bulk-messages/audiences': { role: 'manager' },
   'POST /bulk-messages/preview': { role: 'manager', changesNothing: true },
   // Like the SMTP connection test: one e-mail to the staff member's own address, nothing stored.
   'POST /bulk-messages/test': { role: 'manager', changesNothing: true },

@@ -34,6 +34,11 @@ export function createBulkMessagesRouter(deps: { db: Db; config: AppConfig }): R
   router.get('/bulk-messages', async (_req, res) => {
     res.json(await listBulkMessages(prisma, adminAuthOf(res.locals).shopId));
   });
+  // The groups a message can go to (the compose page's audience picker).
+  router.get('/bulk-messages/audiences', async (_req, res) => {
+    const groups = await prisma.customerGroup.findMany({ where: { shopId: adminAuthOf(res.locals).shopId, archivedAt: null }, orderBy: { name: 'asc' }, select: { id: true, name: true, memberCount: true, enabled: true } });
+    res.json({ groups });
+  });
   router.post('/bulk-messages/preview', async (req, res) => {
     const { language, ...draft } = bulkPreviewSchema.parse(req.body);
     res.json(await previewBulkMessage(db, adminAuthOf(res.locals).shopId, draft, language));
