@@ -1,7 +1,7 @@
 // One bulk message (/messages/bulk/:id): delivery statistics (queued / sent / failed / not sent, with the
 // reasons), cancel while scheduled, and the per-recipient log with a retry for failed messages.
 import { Banner, BlockStack, Button, Card, IndexTable, InlineGrid, InlineStack, Layout, Page, Pagination, Select, Text } from '@shopify/polaris';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { BulkMessageDetail, BulkRecipientLog } from '../../../contracts/bulk-messages-api';
 import { ApiErrorBanner } from '../components/api-error-banner';
 import { BulkStatusBadge, useBulkLabels } from '../components/bulk-message-labels';
@@ -37,6 +37,18 @@ export function BulkMessageDetailPage({ params }: { params: Record<string, strin
   const [page, setPage] = useState(1);
   const log = useApiQuery<BulkRecipientLog>(withQuery(`/api/bulk-messages/${encodeURIComponent(id)}/recipients`, { status, page, pageSize: PAGE_SIZE }));
   const [error, setError] = useState<ApiError>();
+  // While the message is on its way the numbers move: refresh them every few seconds.
+  const inProgress = ['scheduled', 'fanning_out', 'sending'].includes(message.data?.status ?? '');
+  const { reload: reloadMessage } = message;
+  const { reload: reloadLog } = log;
+  useEffect(() => {
+    if (!inProgress) return undefined;
+    const timer = setInterval(() => {
+      reloadMessage();
+      reloadLog();
+    }, 5000);
+    return () => clearInterval(timer);
+  }, [inProgress, reloadMessage, reloadLog]);
 
   if (message.loading && !message.data) return <PageSkeleton title={t('bulkMessages.title')} />;
   if (!message.data) return <Page title={t('bulkMessages.title')}>{message.error && <ApiErrorBanner title={t('bulkMessages.title')} error={message.error} />}</Page>;
