@@ -153,16 +153,16 @@ describeEachDatabase('bulk messages', (getDb) => {
     expect((await db.prisma.outboxMessage.findMany({ where: { shopId: other.id } })).map((row) => row.channel)).toEqual(['email']);
   });
 
-  it('records e-mails as not sent (no e-mail server), never as failed, when neither shop nor app has one', async () => {
+  it('records messages as not sent (no e-mail server, no SMS provider), never as failed, when none is set up', async () => {
     const db = getDb();
     const bare = createTestApp(db);
     const shop = await createShop(db.prisma);
-    await seedBulkAudience(db, shop.id, { count: 5, withoutConsent: 0 });
-    const message = await createBulkMessage(db, shop.id, manager, draft(), new Date());
+    await seedBulkAudience(db, shop.id, { count: 5, withoutConsent: 0, phones: true });
+    const message = await createBulkMessage(db, shop.id, manager, draft({ channels: 'both' }), new Date());
     await fanOutBulkMessagesJob.run(bare.jobContext());
     await sendDueOutboxMessages(outboxSenderFor(bare.runtime), {});
     const detail = await getBulkMessage(db.prisma, shop.id, message.id);
-    expect(detail.stats).toMatchObject({ sent: 0, failed: 0, skipped: 5, reasons: { NO_EMAIL_SERVER: 5 } });
+    expect(detail.stats).toMatchObject({ sent: 0, failed: 0, skipped: 10, reasons: { NO_EMAIL_SERVER: 5, NO_SMS_PROVIDER: 5 } });
   });
 
   it('catches e-mail and SMS in demo mode instead of sending them, and counts them as sent', async () => {

@@ -85,6 +85,8 @@ type Outcome = 'sent' | 'failed' | 'skipped' | 'retry';
 
 /** The skip reason of an e-mail written while neither the shop nor the app has an SMTP server. */
 export const NO_EMAIL_SERVER = 'NO_EMAIL_SERVER';
+/** The same for an SMS outside demo mode while only the log provider (nothing leaves) is configured. */
+export const NO_SMS_PROVIDER = 'NO_SMS_PROVIDER';
 
 interface ShopContext {
   shop: { name: string; domain: string; primaryLocale: string } | null;
@@ -255,6 +257,8 @@ async function deliver(
     if (rendered.sms === '') return skip('NO_SMS_TEXT');
     if (leaseLapsed(message, now)) return 'retry';
     if (deps.catcher) return catchMessage(deps, message, { channel: 'sms', recipient: member.phone, subject: '', html: '', text: rendered.sms }, now);
+    // The log provider sends nothing: recorded as not sent, like an e-mail without a server, not as sent.
+    if (deps.sms.name === 'log') return skip(NO_SMS_PROVIDER);
     try {
       const sent = await deps.sms.send({ to: member.phone, body: rendered.sms });
       await markOutboxSent(prisma, message, { provider: deps.sms.name, id: sent.id, status: sent.status }, now());

@@ -7,7 +7,7 @@ import { useEntryLabels } from './entry-labels';
 
 const STATUSES = ['scheduled', 'fanning_out', 'sending', 'done', 'cancelled'];
 const CHANNELS = ['email', 'sms', 'both'];
-const OWN_REASONS = ['CANCELLED', 'BULK_MESSAGE_NOT_FOUND'];
+const OWN_REASONS = ['CANCELLED', 'BULK_MESSAGE_NOT_FOUND', 'NO_SMS_PROVIDER'];
 const STATUS_TONE: Record<string, 'success' | 'info' | 'attention' | undefined> = { done: 'success', sending: 'info', fanning_out: 'info', scheduled: 'attention' };
 
 export function useBulkLabels() {

@@ -15,6 +15,7 @@ import {
 import { MESSAGE_LANGUAGES, type MessageLanguage, type MessageTemplate } from '../../../contracts/messaging-api';
 import { ApiErrorBanner } from '../components/api-error-banner';
 import { useBulkLabels } from '../components/bulk-message-labels';
+import { EmailServerBanner } from '../components/email-server-banner';
 import { ApiError, apiSend, toApiError, useApiQuery } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
 import { useMe } from '../hooks/use-me';
@@ -125,6 +126,7 @@ export function BulkMessageComposePage() {
                 <p>{t('bulkMessages.readOnly')}</p>
               </Banner>
             )}
+            {channels !== 'sms' && <EmailServerBanner />}
             {error && <ApiErrorBanner title={t('bulkMessages.compose.title')} error={error} />}
             <Card>
               <FormLayout>
