@@ -1,5 +1,5 @@
 // "Send a test to myself": the draft rendered for a sample member, e-mailed at once to the address the
-// staff member gives, through the same SMTP server the outbox would use (or, in demo mode, the catcher).
+// staff member gives, through the same SMTP server the outbox would use (in demo mode without one, the catcher).
 import { createSecretBox } from '../../core/crypto/secret-box';
 import type { Db } from '../../core/db-client';
 import { AppError } from '../../core/errors/app-error';
@@ -22,11 +22,11 @@ export async function sendBulkTest(db: Db, config: AppConfig, shopId: string, in
   const { language, template } = bulkContentFor(input.content, input.language, shop.primaryLocale);
   const rendered = renderBulkMessage(language, template, bulkVariables(language, SAMPLE_RECIPIENT, shop));
   const email = { to: input.to, subject: `[Test] ${rendered.subject}`, html: rendered.html, text: rendered.text };
-  if (config.demoMode) {
+  const smtp = await resolveSmtpConnection(db.prisma, createSecretBox(config.encryptionKey, SMTP_PASSWORD_PURPOSE), shopId, appSmtpSettings(config));
+  if (!smtp && config.demoMode) {
     await catchOutgoingMessage(db.prisma, { shopId, outboxMessageId: null, channel: 'email', recipient: email.to, subject: email.subject, html: email.html, text: email.text });
     return { ok: true, caught: true };
   }
-  const smtp = await resolveSmtpConnection(db.prisma, createSecretBox(config.encryptionKey, SMTP_PASSWORD_PURPOSE), shopId, appSmtpSettings(config));
   if (!smtp) throw new AppError('CONFLICT', 'No e-mail server is set up: add one in Settings → Messages before sending a test.');
   let transport: EmailTransport | undefined;
   try {

@@ -58,7 +58,11 @@ export interface OutboxSenderDeps {
   afterClaim?: (claimed: ClaimedMessage[]) => void | Promise<void>;
   /** Test hook: runs after each message recorded as sent, with the run's count so far (crash tests). */
   afterSent?: (sentSoFar: number) => void | Promise<void>;
-  /** Demo mode: e-mails and SMS go to the shop's catcher (caught-message-store.ts) instead of a provider. */
+  /**
+   * Demo mode: what has no e-mail server or real SMS provider to go to lands in the shop's catcher
+   * (caught-message-store.ts) instead of being recorded as not sent. A server the operator or the shop
+   * set up is still used, so a demo can be pointed at a real (test) mailbox.
+   */
   catcher?: boolean;
 }
 
@@ -256,9 +260,11 @@ async function deliver(
     if (!member.phone) return skip('NO_PHONE_NUMBER');
     if (rendered.sms === '') return skip('NO_SMS_TEXT');
     if (leaseLapsed(message, now)) return 'retry';
-    if (deps.catcher) return catchMessage(deps, message, { channel: 'sms', recipient: member.phone, subject: '', html: '', text: rendered.sms }, now);
-    // The log provider sends nothing: recorded as not sent, like an e-mail without a server, not as sent.
-    if (deps.sms.name === 'log') return skip(NO_SMS_PROVIDER);
+    // The log provider sends nothing: demo mode catches the SMS; elsewhere it is recorded as not sent
+    // (like an e-mail without a server), never as sent.
+    if (deps.sms.name === 'log') {
+      return deps.catcher ? catchMessage(deps, message, { channel: 'sms', recipient: member.phone, subject: '', html: '', text: rendered.sms }, now) : skip(NO_SMS_PROVIDER);
+    }
     try {
       const sent = await deps.sms.send({ to: member.phone, body: rendered.sms });
       await markOutboxSent(prisma, message, { provider: deps.sms.name, id: sent.id, status: sent.status }, now());
@@ -270,13 +276,13 @@ async function deliver(
   }
 
   if (!member.email) return skip('NO_EMAIL_ADDRESS');
-  if (deps.catcher) {
-    if (leaseLapsed(message, now)) return 'retry';
-    return catchMessage(deps, message, { channel: 'email', recipient: member.email, subject: rendered.subject, html: rendered.html, text: rendered.text }, now);
-  }
   if (context.smtpRefused) return recordFailure(deps, message, context.smtpRefused, now);
-  // Not a delivery failure: nothing was tried. Recorded as not sent, with the reason the owner can act on.
-  if (!context.smtp) return skip(NO_EMAIL_SERVER);
+  if (!context.smtp) {
+    // Demo mode without an e-mail server: the catcher, which the owner opens in the admin.
+    if (deps.catcher) return catchMessage(deps, message, { channel: 'email', recipient: member.email, subject: rendered.subject, html: rendered.html, text: rendered.text }, now);
+    // Not a delivery failure: nothing was tried. Recorded as not sent, with the reason the owner can act on.
+    return skip(NO_EMAIL_SERVER);
+  }
   const smtp = context.smtp;
   if (leaseLapsed(message, now)) return 'retry';
   try {
