@@ -71,7 +71,7 @@ export interface BulkPreviewResponse {
   smsSegments: SmsSegmentsView;
   recipients: BulkRecipientCount;
   cost: BulkCostEstimate;
-  problems: Array<{ language: string; field: string; message: string }>;
+  problems: Array<{ language: string; field: string; code: string; variable?: string; message: string }>;
 }
 
 export interface BulkMessageStats {

@@ -36,6 +36,9 @@ export const bulkTestSendSchema = bulkMessageDraftSchema.extend({ language: lang
 export interface BulkProblem {
   language: string;
   field: string;
+  /** for the admin UI's own wording: AUDIENCE, PRIMARY_LANGUAGE, REQUIRED, UNKNOWN_VARIABLE, SUBJECT_MULTILINE, SMS_TOO_LONG */
+  code: string;
+  variable?: string;
   message: string;
 }
 
@@ -51,24 +54,24 @@ export function bulkDraftProblems(draft: BulkMessageDraft, shopLanguage: Message
   const channels = channelsOf(draft.channels);
   const languages = Object.keys(draft.content) as MessageLanguage[];
   if (!draft.audience.allMembers && draft.audience.groupIds.length === 0) {
-    problems.push({ language: '', field: 'audience', message: 'Choose at least one group, or all members.' });
+    problems.push({ language: '', field: 'audience', code: 'AUDIENCE', message: 'Choose at least one group, or all members.' });
   }
   if (!languages.includes(shopLanguage)) {
-    problems.push({ language: shopLanguage, field: 'content', message: `Write the message in the shop's language (${shopLanguage}); members in other languages without their own version get it.` });
+    problems.push({ language: shopLanguage, field: 'content', code: 'PRIMARY_LANGUAGE', message: `Write the message in the shop's language (${shopLanguage}); members in other languages without their own version get it.` });
   }
   for (const language of languages) {
     const template = draft.content[language] as MessageTemplate;
     const fields: Array<keyof MessageTemplate> = [...(channels.includes('email') ? (['subject', 'html', 'text'] as const) : []), ...(channels.includes('sms') ? (['sms'] as const) : [])];
     for (const field of fields) {
-      if (template[field].trim() === '') problems.push({ language, field, message: `The ${field} must not be empty.` });
+      if (template[field].trim() === '') problems.push({ language, field, code: 'REQUIRED', message: `The ${field} must not be empty.` });
       for (const name of findTokens(template[field])) {
-        if (!allowed.has(name)) problems.push({ language, field, message: `%${name}% is not available in bulk messages. Allowed: ${BULK_MESSAGE_VARIABLES.map((v) => `%${v}%`).join(', ')}.` });
+        if (!allowed.has(name)) problems.push({ language, field, code: 'UNKNOWN_VARIABLE', variable: name, message: `%${name}% is not available in bulk messages. Allowed: ${BULK_MESSAGE_VARIABLES.map((v) => `%${v}%`).join(', ')}.` });
       }
     }
-    if (/[\r\n]/.test(template.subject)) problems.push({ language, field: 'subject', message: 'The subject must be a single line.' });
+    if (/[\r\n]/.test(template.subject)) problems.push({ language, field: 'subject', code: 'SUBJECT_MULTILINE', message: 'The subject must be a single line.' });
     const smsLength = [...template.sms].length;
     if (channels.includes('sms') && smsLength > SMS_MAX_CHARACTERS) {
-      problems.push({ language, field: 'sms', message: `The SMS is ${smsLength} characters; the limit is ${SMS_MAX_CHARACTERS}.` });
+      problems.push({ language, field: 'sms', code: 'SMS_TOO_LONG', message: `The SMS is ${smsLength} characters; the limit is ${SMS_MAX_CHARACTERS}.` });
     }
   }
   return problems;

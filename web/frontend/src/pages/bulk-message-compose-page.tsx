@@ -50,6 +50,7 @@ export function BulkMessageComposePage() {
   const [price, setPrice] = useState<string>();
   const [testTo, setTestTo] = useState('');
   const [confirming, setConfirming] = useState(false);
+  const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
 
@@ -74,7 +75,21 @@ export function BulkMessageComposePage() {
   const useEmail = channels !== 'sms';
   const useSms = channels !== 'email';
   const runAtIso = when === 'later' && runAt !== '' ? new Date(runAt).toISOString() : null;
-  const canConfirm = name.trim() !== '' && (preview?.problems.length ?? 1) === 0 && (when === 'now' || runAtIso !== null);
+  const fieldLabels: Record<string, string> = { subject: t('bulkMessages.compose.subject'), html: t('bulkMessages.compose.html'), text: t('bulkMessages.compose.text'), sms: t('bulkMessages.compose.sms') };
+  const problems = [
+    ...(name.trim() === '' ? [t('bulkMessages.problems.NAME')] : []),
+    ...(preview?.problems ?? []).map((problem) => {
+      const known = ['AUDIENCE', 'PRIMARY_LANGUAGE', 'REQUIRED', 'UNKNOWN_VARIABLE', 'SUBJECT_MULTILINE', 'SMS_TOO_LONG'].includes(problem.code);
+      if (!known) return problem.message;
+      const lang = (MESSAGE_LANGUAGES as readonly string[]).includes(problem.language) ? languageName(problem.language as MessageLanguage) : problem.language;
+      return t(`bulkMessages.problems.${problem.code}` as TranslationKey, { language: lang, field: fieldLabels[problem.field] ?? problem.field, variable: problem.variable ?? '' });
+    }),
+  ];
+  const canConfirm = preview !== undefined && problems.length === 0 && (when === 'now' || runAtIso !== null);
+  const review = () => {
+    setTried(true);
+    if (canConfirm) setConfirming(true);
+  };
   const currency = pricing.data?.pricePerSegment.currency ?? me?.shop.currency ?? 'EUR';
 
   const send = async () => {
@@ -117,7 +132,7 @@ export function BulkMessageComposePage() {
   const groups = audiences.data?.groups ?? [];
   const recipients = preview?.recipients;
   return (
-    <Page title={t('bulkMessages.compose.title')} backAction={{ content: t('bulkMessages.title'), onAction: () => navigate('/messages/bulk') }} primaryAction={{ content: t('bulkMessages.compose.review'), disabled: !canConfirm || !permissions.bulkAdjust, onAction: () => setConfirming(true) }}>
+    <Page title={t('bulkMessages.compose.title')} backAction={{ content: t('bulkMessages.title'), onAction: () => navigate('/messages/bulk') }} primaryAction={{ content: t('bulkMessages.compose.review'), disabled: !permissions.bulkAdjust, onAction: review }}>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
@@ -249,11 +264,11 @@ export function BulkMessageComposePage() {
                       : t('bulkMessages.compose.costFree', { segments: formatNumber(preview.cost.segments) })}
                   </Text>
                 )}
-                {preview && preview.problems.length > 0 && (
+                {tried && problems.length > 0 && (
                   <Banner tone="warning" title={t('bulkMessages.compose.problems')}>
                     <List>
-                      {preview.problems.map((problem, index) => (
-                        <List.Item key={index}>{problem.language ? `${problem.language.toUpperCase()} · ${problem.message}` : problem.message}</List.Item>
+                      {problems.map((problem, index) => (
+                        <List.Item key={index}>{problem}</List.Item>
                       ))}
                     </List>
                   </Banner>
