@@ -58,7 +58,7 @@ const suites: Record<string, Suite | undefined> = {
   'bulk-fanout': optionalSuite('bulk-fanout.bench.ts', 'runBulkFanOutBenchmark', async (fn, kind, quick) => {
     const db = await openTestDatabase(kind);
     try {
-      return [await (fn as (d: typeof db, n: number) => Promise<BenchResult>)(db, quick ? 20_000 : 100_000)];
+      return await (fn as (d: typeof db, n: number) => Promise<BenchResult[]>)(db, quick ? 20_000 : 100_000);
     } finally {
       await db.drop();
     }

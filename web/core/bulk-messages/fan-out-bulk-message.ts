@@ -62,14 +62,21 @@ function timestamp(db: Db, value: Date): SqlQuery {
 function insertChunk(db: Db, message: ClaimedBulkMessage, cursor: string, chunkEnd: string, now: Date): SqlQuery {
   const prefix = bulkIdempotencyPrefix(message.id);
   const payload = JSON.stringify({ category: 'marketing', bulkMessageId: message.id });
-  const reason = skipReasonFor(sql`c."channel"`);
+  const slice = { after: cursor, upTo: chunkEnd };
+  // The reason is worked out once per member and channel (a derived table), then used twice. SQLite needs a
+  // WHERE before ON CONFLICT in an INSERT … SELECT (else it reads ON as a join's), hence WHERE 1 = 1.
   return sql`
     INSERT INTO "OutboxMessage" ("id", "shopId", "memberId", "event", "channel", "payload", "idempotencyKey", "status", "lastError", "runAt", "createdAt", "bulkMessageId")
-    SELECT CAST(${prefix} AS TEXT) || m."id" || ':' || c."channel", m."shopId", m."id", ${BULK_EVENT}, c."channel", ${payload}, CAST(${prefix} AS TEXT) || m."id" || ':' || c."channel",
-           CASE WHEN ${reason} IS NULL THEN 'pending' ELSE 'skipped' END, ${reason},
+    SELECT CAST(${prefix} AS TEXT) || r."memberId" || ':' || r."channel", r."shopId", r."memberId", ${BULK_EVENT}, r."channel", ${payload},
+           CAST(${prefix} AS TEXT) || r."memberId" || ':' || r."channel",
+           CASE WHEN r."reason" IS NULL THEN 'pending' ELSE 'skipped' END, r."reason",
            ${timestamp(db, message.runAt)}, ${timestamp(db, now)}, ${message.id}
-    FROM "Member" m CROSS JOIN ${channelTable(channelsOf(message.channels))} c
-    WHERE ${inAudience(message)} AND m."id" > ${cursor} AND m."id" <= ${chunkEnd}
+    FROM (
+      SELECT m."id" AS "memberId", m."shopId" AS "shopId", c."channel" AS "channel", ${skipReasonFor(sql`c."channel"`, slice)} AS "reason"
+      FROM "Member" m CROSS JOIN ${channelTable(channelsOf(message.channels))} c
+      WHERE ${inAudience(message, slice)}
+    ) r
+    WHERE 1 = 1
     ON CONFLICT ("shopId", "idempotencyKey") DO NOTHING`;
 }
 
@@ -100,7 +107,7 @@ export async function fanOutBulkMessage(db: Db, message: ClaimedBulkMessage, opt
   for (;;) {
     const [end] = await client.query<{ chunkEnd: string | null }>(sql`
       SELECT MAX(x."id") AS "chunkEnd" FROM (
-        SELECT m."id" FROM "Member" m WHERE ${inAudience(message)} AND m."id" > ${cursor} ORDER BY m."id" LIMIT ${chunkSize}) x`);
+        SELECT m."id" FROM "Member" m WHERE ${inAudience(message, { after: cursor })} ORDER BY m."id" LIMIT ${chunkSize}) x`);
     const chunkEnd = end?.chunkEnd ?? null;
     const now = options.now();
     const nextLease = new Date(now.getTime() + leaseMs);
