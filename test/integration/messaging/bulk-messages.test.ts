@@ -110,6 +110,8 @@ describeEachDatabase('bulk messages', (getDb) => {
     expect(twilio.received[0]).toMatchObject({ accountSid: TWILIO.accountSid, from: '+3197010000000' });
     const ukrainian = twilio.received.find((sms) => sms.to === '+316110000010')!;
     expect(ukrainian.body).toBe('Привіт, Member! Весна в Studio Zon.');
+    const sms = await db.prisma.outboxMessage.findFirstOrThrow({ where: { bulkMessageId: message.id, memberId: audience.memberIdOf(10), channel: 'sms' } });
+    expect(JSON.parse(sms.providerResponse!)).toMatchObject({ provider: 'twilio', segments: 1, id: expect.stringMatching(/^SM/) });
     const rows = await db.prisma.outboxMessage.findMany({ where: { bulkMessageId: message.id, memberId: audience.memberIdOf(10) } });
     expect(rows.map((row) => row.idempotencyKey).sort()).toEqual([`bulk:${message.id}:${audience.memberIdOf(10)}:email`, `bulk:${message.id}:${audience.memberIdOf(10)}:sms`]);
   });
@@ -203,10 +205,12 @@ describeEachDatabase('bulk messages', (getDb) => {
     const shop = await createShop(db.prisma);
     await seedBulkAudience(db, shop.id, { count: 4_000, withoutConsent: 1_000 });
     const message = await createBulkMessage(db, shop.id, manager, draft(), new Date());
-    // First process: two chunks, then "dies" (stops without finishing; its lease stays).
+    // First process: two chunks, then "dies" (its lease stays).
     const first = (await claimDueBulkMessage(db, new Date(), 1_000))!;
-    let chunks = 0;
-    await fanOutBulkMessage(db, first, { now: () => new Date(), chunkSize: 1500, leaseMs: 1_000, shouldStop: () => (chunks += 1) >= 2 });
+    const died = fanOutBulkMessage(db, first, { now: () => new Date(), chunkSize: 1500, leaseMs: 1_000, afterChunk: (chunk) => {
+      if (chunk >= 2) throw new Error('killed');
+    } });
+    await expect(died).rejects.toThrow('killed');
     expect(await db.prisma.outboxMessage.count({ where: { bulkMessageId: message.id } })).toBe(3_000);
     expect(await claimDueBulkMessage(db, new Date())).toBeUndefined();
     const later = new Date(Date.now() + 60_000);
@@ -218,5 +222,19 @@ describeEachDatabase('bulk messages', (getDb) => {
     await fanOutBulkMessage(db, second, { now: () => later, chunkSize: 1500 });
     expect(await db.prisma.outboxMessage.count({ where: { bulkMessageId: message.id } })).toBe(4_000);
     expect(await db.prisma.bulkMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: 'sending' });
+  });
+
+  it('hands the claim back when the process stops on purpose, so the next run resumes at once', async () => {
+    const db = getDb();
+    const shop = await createShop(db.prisma);
+    await seedBulkAudience(db, shop.id, { count: 3_000, withoutConsent: 0 });
+    const message = await createBulkMessage(db, shop.id, manager, draft(), new Date());
+    const claimed = (await claimDueBulkMessage(db, new Date()))!;
+    const stopped = await fanOutBulkMessage(db, claimed, { now: () => new Date(), chunkSize: 1000, shouldStop: () => true });
+    expect(stopped).toMatchObject({ chunks: 1, done: false });
+    const resumed = (await claimDueBulkMessage(db, new Date(Date.now() + 5)))!;
+    expect(resumed).toMatchObject({ id: message.id });
+    await fanOutBulkMessage(db, resumed, { now: () => new Date(), chunkSize: 1000 });
+    expect(await db.prisma.outboxMessage.count({ where: { bulkMessageId: message.id } })).toBe(3_000);
   });
 });

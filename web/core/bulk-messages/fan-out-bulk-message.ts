@@ -133,7 +133,11 @@ export async function fanOutBulkMessage(db: Db, message: ClaimedBulkMessage, opt
     cursor = chunkEnd;
     lease = nextLease;
     await options.afterChunk?.(result.chunks);
-    if (options.shouldStop?.()) return result;
+    if (options.shouldStop?.()) {
+      // Stopping on purpose (shutdown): hand the claim back so the next run resumes at once, not after the lease.
+      await db.prisma.bulkMessage.updateMany({ where: { id: message.id, status: 'fanning_out', lockedUntil: lease }, data: { lockedUntil: options.now() } });
+      return result;
+    }
   }
 }
 

@@ -28,6 +28,7 @@ import {
 } from '../../core/messaging/outbox-queue';
 import { loadReceiveContexts, type ReceiveContext } from '../../core/messaging/consent-store';
 import { renderTemplate } from '../../core/messaging/render-template';
+import { countSmsSegments } from '../../core/messaging/count-sms-segments';
 import { resolveSmtpConnection, type SmtpConnection } from '../../core/messaging/smtp-settings-store';
 import { loadShopTemplates } from '../../core/messaging/template-store';
 import type { Logger } from '../../runtime/logger';
@@ -267,7 +268,8 @@ async function deliver(
     }
     try {
       const sent = await deps.sms.send({ to: member.phone, body: rendered.sms });
-      await markOutboxSent(prisma, message, { provider: deps.sms.name, id: sent.id, status: sent.status }, now());
+      // The billed segments are kept with the provider's answer, for what a bulk SMS actually cost.
+      await markOutboxSent(prisma, message, { provider: deps.sms.name, id: sent.id, status: sent.status, segments: countSmsSegments(rendered.sms).segments }, now());
       return 'sent';
     } catch (error) {
       const failure: DeliveryFailure = error instanceof SmsSendError ? error.failure : { retryable: true, kind: 'unknown', reason: error instanceof Error ? error.message : String(error) };
