@@ -6,7 +6,7 @@ import { demoAdminInChromium } from '../support/admin-ui-helpers';
 jest.setTimeout(180_000);
 
 describe('bulk messages in Chromium (demo mode)', () => {
-  const { open, screenshot, toast } = demoAdminInChromium();
+  const { open, screenshot, toast, api } = demoAdminInChromium();
 
   it('composes a message, sends a test into the demo inbox, confirms, and shows the message with its statistics', async () => {
     const { context, page, problems } = await open('/messages/bulk');
@@ -46,6 +46,20 @@ describe('bulk messages in Chromium (demo mode)', () => {
       const opened = page.frameLocator('[data-testid="demo-inbox-html"]');
       await opened.getByText('Anna').waitFor();
       await screenshot(page, 'admin-demo-inbox');
+      expect(problems.all()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lets the owner send an event by e-mail and SMS from the template editor', async () => {
+    const { context, page, problems } = await open('/settings/messages');
+    try {
+      await page.getByLabel('Send this message by').waitFor({ timeout: 30_000 });
+      await page.getByLabel('Send this message by').selectOption('both');
+      await toast(page, 'Channels saved');
+      const saved = await api<{ items: Array<{ event: string; channels: string }> }>('/api/message-channels');
+      expect(saved.items).toContainEqual({ event: 'points_credited', channels: 'both' });
       expect(problems.all()).toEqual([]);
     } finally {
       await context.close();
