@@ -1,5 +1,6 @@
 import type { Job } from '../web/runtime/job';
 import { expirePointsJob } from './expire-points';
+import { fanOutBulkMessagesJob } from './fan-out-bulk-messages';
 import { postDueCreditsJob } from './post-due-credits';
 import { processTasksJob } from './process-tasks';
 import { runCampaignsJob } from './run-campaigns';
@@ -7,7 +8,7 @@ import { sendOutboxJob } from './send-outbox';
 import { settleStuckRedemptionsJob } from './settle-stuck-redemptions';
 import { syncLocationsJob } from './sync-locations';
 
-export const allJobs: Job[] = [processTasksJob, postDueCreditsJob, sendOutboxJob, settleStuckRedemptionsJob, syncLocationsJob, runCampaignsJob, expirePointsJob];
+export const allJobs: Job[] = [processTasksJob, postDueCreditsJob, sendOutboxJob, settleStuckRedemptionsJob, syncLocationsJob, runCampaignsJob, expirePointsJob, fanOutBulkMessagesJob];
 
 export function findJob(name: string): Job | undefined {
   return allJobs.find((job) => job.name === name);

@@ -1,4 +1,4 @@
-// `npm run bench [-- --only=ingest,crediting,outbox,proxy,report,orders,groups,locations,expiry] [--quick]` (or `npm run bench -- orders`): runs the benchmarks on
+// `npm run bench [-- --only=ingest,crediting,outbox,proxy,report,orders,groups,locations,expiry,bulk-fanout] [--quick]` (or `npm run bench -- orders`): runs the benchmarks on
 // SQLite and PostgreSQL and prints a Markdown table with the machine, for docs/benchmarks.md.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -75,6 +75,14 @@ const suites: Record<string, Suite | undefined> = {
       await db.drop();
     }
   },
+  'bulk-fanout': optionalSuite('bulk-fanout.bench.ts', 'runBulkFanOutBenchmark', async (fn, kind, quick) => {
+    const db = await openTestDatabase(kind);
+    try {
+      return await (fn as (d: typeof db, n: number) => Promise<BenchResult[]>)(db, quick ? 20_000 : 100_000);
+    } finally {
+      await db.drop();
+    }
+  }),
   report: optionalSuite('report.bench.ts', 'runReportBenchmarks', async (fn, kind, quick) =>
     (fn as (o: { kind: DbKind; rows: number }) => Promise<BenchResult[]>)({ kind, rows: quick ? 100_000 : 1_000_000 }),
   ),

@@ -47,11 +47,19 @@ const envSchema = z.object({
   TWILIO_ACCOUNT_SID: z.string().optional(),
   TWILIO_AUTH_TOKEN: z.string().optional(),
   TWILIO_FROM: z.string().optional(),
+  /** Twilio's API host; tests and local development point it at a fake speaking the same Messages API. */
+  TWILIO_BASE_URL: z.url().optional(),
   OUTBOX_BATCH_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(5000).default(200),
   REDEMPTION_STUCK_AFTER_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(60).max(86_400).default(900),
   OUTBOX_LEASE_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(10).max(3600).default(120),
   /** Test hook only: the send-outbox job kills its own process right after claiming (crash tests). */
   OUTBOX_CRASH_AFTER_CLAIM: booleanFlag.default(false),
+  /** Test hook only: the send-outbox job kills its own process after recording this many sent messages. */
+  OUTBOX_CRASH_AFTER_SENT: z.coerce.number().int().min(1).optional(),
+  /** Members per fan-out chunk of a bulk message (one INSERT … SELECT and checkpoint each). */
+  BULK_FAN_OUT_CHUNK: z.coerce.number({ message: 'must be a number' }).int().min(1).max(50_000).default(5000),
+  /** Test hook only: the bulk-messages job kills its own process after this many fan-out chunks. */
+  BULK_CRASH_AFTER_CHUNKS: z.coerce.number().int().min(1).optional(),
   TASK_BATCH_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(2000).default(200),
   TASK_CLAIMERS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(32).default(2),
 });
@@ -83,11 +91,13 @@ export interface AppConfig {
     /** shops' own SMTP hosts may be loopback/private: demo mode, or UNSAFE_SMTP_ALLOW_PRIVATE_HOSTS outside production */
     allowPrivateShopHosts: boolean;
   };
-  sms: { provider: 'log' | 'twilio'; twilioAccountSid?: string; twilioAuthToken?: string; twilioFrom?: string };
+  sms: { provider: 'log' | 'twilio'; twilioAccountSid?: string; twilioAuthToken?: string; twilioFrom?: string; twilioBaseUrl?: string };
   /** the sweeper settles a redemption whose last attempt is older than this and that no task is about to run */
   redemptionStuckAfterMs: number;
   /** the send-outbox job: messages claimed per batch, how long a claim is held, and a crash-test hook */
-  outbox: { batchSize: number; leaseMs: number; crashAfterClaim: boolean };
+  outbox: { batchSize: number; leaseMs: number; crashAfterClaim: boolean; crashAfterSent?: number };
+  /** the bulk-messages job: members per fan-out chunk, and a crash-test hook */
+  bulk: { fanOutChunk: number; crashAfterChunks?: number };
   /** the process-tasks job: tasks claimed per batch, and claimers running at once in one process */
   tasks: { batchSize: number; claimers: number };
   /** Acuity Scheduling's API base URL (the booking-events adapter reads appointments there; tests point it at the simulator) */
@@ -151,9 +161,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD, from: e.SMTP_FROM,
       allowPrivateShopHosts: demoMode || e.UNSAFE_SMTP_ALLOW_PRIVATE_HOSTS,
     },
-    sms: { provider: e.SMS_PROVIDER, twilioAccountSid: e.TWILIO_ACCOUNT_SID, twilioAuthToken: e.TWILIO_AUTH_TOKEN, twilioFrom: e.TWILIO_FROM },
+    sms: { provider: e.SMS_PROVIDER, twilioAccountSid: e.TWILIO_ACCOUNT_SID, twilioAuthToken: e.TWILIO_AUTH_TOKEN, twilioFrom: e.TWILIO_FROM, ...(e.TWILIO_BASE_URL ? { twilioBaseUrl: e.TWILIO_BASE_URL } : {}) },
     redemptionStuckAfterMs: e.REDEMPTION_STUCK_AFTER_SECONDS * 1000,
-    outbox: { batchSize: e.OUTBOX_BATCH_SIZE, leaseMs: e.OUTBOX_LEASE_SECONDS * 1000, crashAfterClaim: e.OUTBOX_CRASH_AFTER_CLAIM },
+    outbox: { batchSize: e.OUTBOX_BATCH_SIZE, leaseMs: e.OUTBOX_LEASE_SECONDS * 1000, crashAfterClaim: e.OUTBOX_CRASH_AFTER_CLAIM, ...(e.OUTBOX_CRASH_AFTER_SENT ? { crashAfterSent: e.OUTBOX_CRASH_AFTER_SENT } : {}) },
+    bulk: { fanOutChunk: e.BULK_FAN_OUT_CHUNK, ...(e.BULK_CRASH_AFTER_CHUNKS ? { crashAfterChunks: e.BULK_CRASH_AFTER_CHUNKS } : {}) },
     tasks: { batchSize: e.TASK_BATCH_SIZE, claimers: e.TASK_CLAIMERS },
     acuityApiUrl: (e.ACUITY_API_URL ?? 'https://acuityscheduling.com/api/v1').replace(/\/$/, ''),
   };

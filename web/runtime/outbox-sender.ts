@@ -22,7 +22,7 @@ export function appSmtpSettings(config: AppConfig): OutboxSenderDeps['appSmtp'] 
 export function smsProviderFor(config: AppConfig, logger: Logger): SmsProvider {
   const sms = config.sms;
   if (sms.provider === 'twilio' && sms.twilioAccountSid && sms.twilioAuthToken) {
-    return new TwilioSmsProvider({ accountSid: sms.twilioAccountSid, authToken: sms.twilioAuthToken, ...(sms.twilioFrom ? { from: sms.twilioFrom } : {}) });
+    return new TwilioSmsProvider({ accountSid: sms.twilioAccountSid, authToken: sms.twilioAuthToken, ...(sms.twilioFrom ? { from: sms.twilioFrom } : {}), ...(sms.twilioBaseUrl ? { baseUrl: sms.twilioBaseUrl } : {}) });
   }
   return new LogSmsProvider(logger);
 }
@@ -44,6 +44,10 @@ export function outboxSenderFor(runtime: Runtime): OutboxSenderDeps {
       transports: new TransportCache(),
       // The crash test's "kill -9 between claim and send", set only through OUTBOX_CRASH_AFTER_CLAIM.
       ...(config.outbox.crashAfterClaim ? { afterClaim: () => void process.kill(process.pid, 'SIGKILL') } : {}),
+      // The bulk crash test's "kill -9 in the middle of sending", set only through OUTBOX_CRASH_AFTER_SENT.
+      ...(config.outbox.crashAfterSent ? { afterSent: (sent: number) => void (sent >= config.outbox.crashAfterSent! && process.kill(process.pid, 'SIGKILL')) } : {}),
+      // Demo mode: outgoing mail goes to the built-in catcher the admin can open.
+      ...(config.demoMode ? { catcher: true } : {}),
     };
     senders.set(runtime, deps);
   }

@@ -9,6 +9,7 @@ import { createAppointmentIssuesRouter } from './http/admin/appointment-issues-r
 import { createBookingsRouter } from './http/admin/bookings-route';
 import { createConsentsRouter } from './http/admin/consents-route';
 import { createMessageLogRouter } from './http/admin/message-log-route';
+import { createBulkMessagesRouter } from './http/admin/bulk-messages-route';
 import { createStaffAlertsRouter } from './http/admin/staff-alerts-route';
 import { createMessageTemplatesRouter } from './http/admin/message-templates-route';
 import { createSmtpSettingsRouter } from './http/admin/smtp-settings-route';
@@ -118,7 +119,7 @@ export function createApp(deps: AppDeps): AppListener {
   api.use(createAppointmentIssuesRouter({ db }));
   api.use(createBookingsRouter({ db, encryptionKey: config.encryptionKey, appUrl: config.shopify.appUrl }));
   api.use(createMeRouter({ db }));
-  api.use(createSetupGuideRouter({ db, appEmailServer: Boolean(config.smtp.host) }));
+  api.use(createSetupGuideRouter({ db, appEmailServer: Boolean(config.smtp.host) || config.demoMode /* demo mode: the catcher */ }));
   api.use(createStaffRouter({ db }));
   api.use(createMembersRouter({ db }));
   api.use(createLocationsRouter({ db }));
@@ -134,6 +135,7 @@ export function createApp(deps: AppDeps): AppListener {
   api.use(createSmtpSettingsRouter({ db, config }));
   api.use(createConsentsRouter({ db }));
   api.use(createMessageLogRouter({ db }));
+  api.use(createBulkMessagesRouter({ db, config }));
   api.use(createStaffAlertsRouter({ db }));
   for (const router of deps.adminRouters ?? []) api.use(router);
   api.use(notFoundHandler);

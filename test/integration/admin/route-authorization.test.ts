@@ -89,6 +89,7 @@ describeEachDatabase('admin route authorization', (getDb) => {
     let redemptionId = '';
     let groupId = '';
     let campaignId = '';
+    let bulkMessageId = '';
     // One successful call per write route, in an order where each finds what it needs.
     const samples: Record<string, () => Promise<request.Response>> = {
       'POST /members/:id/adjustments': () => call('post', `/members/${member.id}/adjustments`, { points: 5, description: 'Thanks', idempotencyKey: 'audit-adj' }),
@@ -176,6 +177,18 @@ describeEachDatabase('admin route authorization', (getDb) => {
       'POST /alerts/:id/acknowledge': async () => {
         const alert = await prisma.staffAlert.create({ data: { shopId: shop.id, kind: 'redemption_reversed', subject: 'audit-alert', message: 'A redemption was reversed' } });
         return call('post', `/alerts/${alert.id}/acknowledge`);
+      },
+      'POST /bulk-messages': async () => {
+        const response = await call('post', '/bulk-messages', { name: 'News', audience: { allMembers: true, groupIds: [] }, channels: 'email', content: { nl: { subject: 'Hi', html: '<p>Hi</p>', text: 'Hi', sms: '' } }, runAt: '2099-01-01T00:00:00Z', confirm: true });
+        bulkMessageId = response.body.id;
+        return response;
+      },
+      'POST /bulk-messages/:id/cancel': () => call('post', `/bulk-messages/${bulkMessageId}/cancel`),
+      'PUT /settings/sms-pricing': () => call('put', '/settings/sms-pricing', { pricePerSegmentMinor: 101, currency: 'UAH' }),
+      'PUT /message-channels/:event': () => call('put', '/message-channels/points_credited', { channels: 'both' }),
+      'POST /messages/:id/retry': async () => {
+        const failed = await prisma.outboxMessage.create({ data: { shopId: shop.id, memberId: other.id, event: 'points_credited', idempotencyKey: 'audit-retry', status: 'failed', lastError: 'auth: 535' } });
+        return call('post', `/messages/${failed.id}/retry`);
       },
     };
     const writes = Object.entries(adminRoutePolicies as Record<string, AdminRoutePolicy>).filter(([route, policy]) => WRITE.test(route) && !policy.changesNothing);

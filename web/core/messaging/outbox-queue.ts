@@ -127,14 +127,25 @@ export interface NewOutboxMessage {
 }
 
 /**
- * The one INSERT into OutboxMessage: one message per row of `rows` (a VALUES list or a SELECT giving id,
- * shopId, memberId, event, payload, idempotencyKey, runAt, createdAt in that order); a key already queued
+ * The one INSERT of event messages into OutboxMessage: one message per row of `rows` (a VALUES list or a
+ * SELECT giving id, shopId, memberId, event, payload, idempotencyKey, runAt, createdAt in that order) and
+ * per channel the shop chose for the event (MessageEventChannel; no row = e-mail only). The SMS row's id
+ * and key are the e-mail's with `:sms` appended, so each channel is its own effect. A key already queued
  * is skipped. Statements that queue messages set-based (a CTE on PostgreSQL) splice it in.
  */
 export function insertOutboxMessages(rows: SqlQuery): SqlQuery {
+  // Timestamps are cast because a VALUES list inside a CTE gives PostgreSQL no column to infer them from.
   return sql`
-    INSERT INTO "OutboxMessage" ("id", "shopId", "memberId", "event", "payload", "idempotencyKey", "runAt", "createdAt")
-    ${rows}
+    WITH "new_message" ("id", "shopId", "memberId", "event", "payload", "idempotencyKey", "runAt", "createdAt") AS (${rows})
+    INSERT INTO "OutboxMessage" ("id", "shopId", "memberId", "event", "channel", "payload", "idempotencyKey", "runAt", "createdAt")
+    SELECT CASE WHEN c."channel" = 'sms' THEN n."id" || ':sms' ELSE n."id" END, n."shopId", n."memberId", n."event", c."channel", n."payload",
+           CASE WHEN c."channel" = 'sms' THEN n."idempotencyKey" || ':sms' ELSE n."idempotencyKey" END,
+           CAST(n."runAt" AS TIMESTAMP(3)), CAST(n."createdAt" AS TIMESTAMP(3))
+    FROM "new_message" n
+    CROSS JOIN (SELECT 'email' AS "channel" UNION ALL SELECT 'sms') c
+    LEFT JOIN "MessageEventChannel" chosen ON chosen."shopId" = n."shopId" AND chosen."event" = n."event"
+    WHERE CASE WHEN c."channel" = 'sms' THEN COALESCE(chosen."channels", 'email') IN ('sms', 'both')
+               ELSE COALESCE(chosen."channels", 'email') IN ('email', 'both') END
     ON CONFLICT ("shopId", "idempotencyKey") DO NOTHING`;
 }
 

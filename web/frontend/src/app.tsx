@@ -26,6 +26,10 @@ const GroupsPage = lazy(() => import('./pages/groups-page').then((m) => ({ defau
 const GroupPage = lazy(() => import('./pages/group-page').then((m) => ({ default: m.GroupPage })));
 const BookingsPage = lazy(() => import('./pages/bookings-page').then((m) => ({ default: m.BookingsPage })));
 const CampaignsPage = lazy(() => import('./pages/campaigns-page').then((m) => ({ default: m.CampaignsPage })));
+const BulkMessagesPage = lazy(() => import('./pages/bulk-messages-page').then((m) => ({ default: m.BulkMessagesPage })));
+const BulkMessageComposePage = lazy(() => import('./pages/bulk-message-compose-page').then((m) => ({ default: m.BulkMessageComposePage })));
+const BulkMessageDetailPage = lazy(() => import('./pages/bulk-message-detail-page').then((m) => ({ default: m.BulkMessageDetailPage })));
+const DemoInboxPage = lazy(() => import('./pages/demo-inbox-page').then((m) => ({ default: m.DemoInboxPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 type PageComponent = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>> | LazyExoticComponent<ComponentType>;
@@ -63,6 +67,10 @@ const ROUTES: Route[] = [
   route('/settings/staff', StaffPage),
   route('/settings/multipliers', MultipliersPage),
   route('/campaigns', CampaignsPage),
+  route('/messages/bulk', BulkMessagesPage),
+  route('/messages/bulk/new', BulkMessageComposePage),
+  route('/messages/bulk/:id', BulkMessageDetailPage),
+  route('/messages/demo-inbox', DemoInboxPage),
 ];
 
 export function matchRoute(pathname: string): { page: PageComponent; params: Record<string, string> } {
@@ -104,6 +112,7 @@ export function App({ i18n, polarisTranslations }: { i18n: I18n; polarisTranslat
             <a href={hrefFor('/adjustments/bulk')}>{i18n.t('nav.bulk')}</a>
             <a href={hrefFor('/settings')}>{i18n.t('nav.settings')}</a>
             <a href={hrefFor('/settings/messages')}>{i18n.t('nav.messages')}</a>
+            <a href={hrefFor('/messages/bulk')}>{i18n.t('nav.bulkMessages')}</a>
           </NavMenu>
           <Suspense fallback={<PageSkeleton />}>
             <Page key={pathname} params={params} />

@@ -28,9 +28,14 @@ import {
 } from '../../core/messaging/outbox-queue';
 import { loadReceiveContexts, type ReceiveContext } from '../../core/messaging/consent-store';
 import { renderTemplate } from '../../core/messaging/render-template';
+import { countSmsSegments } from '../../core/messaging/count-sms-segments';
 import { resolveSmtpConnection, type SmtpConnection } from '../../core/messaging/smtp-settings-store';
 import { loadShopTemplates } from '../../core/messaging/template-store';
 import type { Logger } from '../../runtime/logger';
+import { BULK_EVENT } from '../../core/bulk-messages/fan-out-bulk-message';
+import { loadBulkContent } from '../../core/bulk-messages/bulk-message-store';
+import { bulkContentFor, bulkVariables, renderBulkMessage, type BulkContent } from '../../core/bulk-messages/render-bulk-message';
+import { catchOutgoingMessage, type CaughtMessageInput } from '../../core/messaging/caught-message-store';
 import { classifySmtpError } from './classify-smtp-error';
 import type { DeliveryFailure } from './delivery-failure';
 import { sendEmail, type SmtpSettings } from './email-transport';
@@ -52,6 +57,14 @@ export interface OutboxSenderDeps {
   transports: TransportCache;
   /** Test hook: runs after a batch was claimed and before anything is sent (crash tests). */
   afterClaim?: (claimed: ClaimedMessage[]) => void | Promise<void>;
+  /** Test hook: runs after each message recorded as sent, with the run's count so far (crash tests). */
+  afterSent?: (sentSoFar: number) => void | Promise<void>;
+  /**
+   * Demo mode: what has no e-mail server or real SMS provider to go to lands in the shop's catcher
+   * (caught-message-store.ts) instead of being recorded as not sent. A server the operator or the shop
+   * set up is still used, so a demo can be pointed at a real (test) mailbox.
+   */
+  catcher?: boolean;
 }
 
 export interface SendOutboxOptions {
@@ -77,6 +90,8 @@ type Outcome = 'sent' | 'failed' | 'skipped' | 'retry';
 
 /** The skip reason of an e-mail written while neither the shop nor the app has an SMTP server. */
 export const NO_EMAIL_SERVER = 'NO_EMAIL_SERVER';
+/** The same for an SMS outside demo mode while only the log provider (nothing leaves) is configured. */
+export const NO_SMS_PROVIDER = 'NO_SMS_PROVIDER';
 
 interface ShopContext {
   shop: { name: string; domain: string; primaryLocale: string } | null;
@@ -111,6 +126,18 @@ export async function sendDueOutboxMessages(deps: OutboxSenderDeps, options: Sen
     return context;
   };
 
+  // Per run as well: a bulk message's content never changes; its cancel shows at the next run.
+  const bulkMessages = new Map<string, Promise<{ content: BulkContent; status: string } | undefined>>();
+  const bulkContent = (id: string) => {
+    let found = bulkMessages.get(id);
+    if (!found) {
+      found = loadBulkContent(deps.db.prisma, id);
+      bulkMessages.set(id, found);
+    }
+    return found;
+  };
+  let sentSoFar = 0;
+
   for (let batch = 0; batch < (options.maxBatches ?? Number.POSITIVE_INFINITY); batch += 1) {
     const claimed = await claimOutboxMessages(deps.db, { limit: options.batchSize ?? 200, now: now(), leaseMs: options.leaseMs ?? DEFAULT_OUTBOX_LEASE_MS });
     if (claimed.length === 0) break;
@@ -130,7 +157,12 @@ export async function sendDueOutboxMessages(deps: OutboxSenderDeps, options: Sen
 
     const outcomes = await mapWithConcurrency(claimed, options.concurrency ?? 50, async (message) => {
       try {
-        return await deliver(deps, message, memberById.get(message.memberId), await shopContext(message.shopId), receiveByShop.get(message.shopId)?.get(message.memberId), now);
+        const outcome = await deliver(deps, message, memberById.get(message.memberId), await shopContext(message.shopId), receiveByShop.get(message.shopId)?.get(message.memberId), now, bulkContent);
+        if (outcome === 'sent' && deps.afterSent) {
+          sentSoFar += 1;
+          await deps.afterSent(sentSoFar);
+        }
+        return outcome;
       } catch (error) {
         // Our own fault (database hiccup, bad template data): retry with backoff rather than lose it.
         deps.logger.error({ err: error, outboxId: message.id }, 'outbox message could not be processed');
@@ -165,6 +197,7 @@ async function deliver(
   context: ShopContext,
   receive: ReceiveContext | undefined,
   now: () => Date,
+  bulkContent: (id: string) => Promise<{ content: BulkContent; status: string } | undefined>,
 ): Promise<Outcome> {
   const prisma = deps.db.prisma;
   const skip = async (reason: string): Promise<Outcome> => {
@@ -176,7 +209,8 @@ async function deliver(
     return 'failed';
   };
 
-  if (!isMessageEvent(message.event)) return fail(`Unknown message event "${message.event}".`);
+  const bulk = message.event === BULK_EVENT;
+  if (!bulk && !isMessageEvent(message.event)) return fail(`Unknown message event "${message.event}".`);
   if (message.channel !== 'email' && message.channel !== 'sms') return fail(`Unknown channel "${message.channel}".`);
   if (!member || !context.shop) return skip('MEMBER_NOT_FOUND');
   let payload: OutboxPayload;
@@ -189,27 +223,53 @@ async function deliver(
   }
 
   // The writer may mark any message as marketing (a promotional welcome, a campaign), never the
-  // reverse: an event that is marketing by nature cannot be sent around the consent check.
+  // reverse: an event that is marketing by nature cannot be sent around the consent check. Bulk
+  // messages are always marketing.
   const decision = decideReceive({
-    category: payload.category === 'marketing' ? 'marketing' : messageCategory(message.event),
+    category: bulk || payload.category === 'marketing' ? 'marketing' : messageCategory(message.event as MessageEvent),
     consents: receive?.consents ?? [],
     transactionalOptOut: receive?.transactionalOptOut ?? false,
     channel: message.channel,
   });
   if (!decision.allowed) return skip(decision.reason);
 
-  const language = pickMessageLanguage(member.locale, context.shop.primaryLocale);
-  const template = context.template(message.event, language);
-  const variables = messageVariables(message.event, language, member, context.shop, payload);
+  let rendered: { subject: string; html: string; text: string; sms: string };
+  if (bulk) {
+    const found = typeof payload.bulkMessageId === 'string' ? await bulkContent(payload.bulkMessageId) : undefined;
+    if (!found) return skip('BULK_MESSAGE_NOT_FOUND');
+    if (found.status === 'cancelled') return skip('CANCELLED');
+    const { language, template } = bulkContentFor(found.content, member.locale, context.shop.primaryLocale);
+    rendered = renderBulkMessage(language, template, bulkVariables(language, member, context.shop));
+  } else {
+    const event = message.event as MessageEvent;
+    const language = pickMessageLanguage(member.locale, context.shop.primaryLocale);
+    const template = context.template(event, language);
+    let variables = messageVariables(event, language, member, context.shop, payload);
+    if (message.channel === 'email') {
+      const code = await giftCardCodeFor(deps, message, payload);
+      if (code) variables = messageVariables(event, language, member, context.shop, { ...payload, gift_card_code: code });
+    }
+    rendered = {
+      subject: renderTemplate(template.subject, variables, { html: false }),
+      html: renderTemplate(template.html, variables, { html: true }),
+      text: renderTemplate(template.text, variables, { html: false }),
+      sms: renderTemplate(template.sms, variables, { html: false }).trim(),
+    };
+  }
 
   if (message.channel === 'sms') {
     if (!member.phone) return skip('NO_PHONE_NUMBER');
-    const body = renderTemplate(template.sms, variables, { html: false }).trim();
-    if (body === '') return skip('NO_SMS_TEXT');
+    if (rendered.sms === '') return skip('NO_SMS_TEXT');
     if (leaseLapsed(message, now)) return 'retry';
+    // The log provider sends nothing: demo mode catches the SMS; elsewhere it is recorded as not sent
+    // (like an e-mail without a server), never as sent.
+    if (deps.sms.name === 'log') {
+      return deps.catcher ? catchMessage(deps, message, { channel: 'sms', recipient: member.phone, subject: '', html: '', text: rendered.sms }, now) : skip(NO_SMS_PROVIDER);
+    }
     try {
-      const sent = await deps.sms.send({ to: member.phone, body });
-      await markOutboxSent(prisma, message, { provider: deps.sms.name, id: sent.id, status: sent.status }, now());
+      const sent = await deps.sms.send({ to: member.phone, body: rendered.sms });
+      // The billed segments are kept with the provider's answer, for what a bulk SMS actually cost.
+      await markOutboxSent(prisma, message, { provider: deps.sms.name, id: sent.id, status: sent.status, segments: countSmsSegments(rendered.sms).segments }, now());
       return 'sent';
     } catch (error) {
       const failure: DeliveryFailure = error instanceof SmsSendError ? error.failure : { retryable: true, kind: 'unknown', reason: error instanceof Error ? error.message : String(error) };
@@ -219,19 +279,21 @@ async function deliver(
 
   if (!member.email) return skip('NO_EMAIL_ADDRESS');
   if (context.smtpRefused) return recordFailure(deps, message, context.smtpRefused, now);
-  // Not a delivery failure: nothing was tried. Recorded as not sent, with the reason the owner can act on.
-  if (!context.smtp) return skip(NO_EMAIL_SERVER);
-  const code = await giftCardCodeFor(deps, message, payload);
-  if (code) Object.assign(variables, messageVariables(message.event, language, member, context.shop, { ...payload, gift_card_code: code }));
+  if (!context.smtp) {
+    // Demo mode without an e-mail server: the catcher, which the owner opens in the admin.
+    if (deps.catcher) return catchMessage(deps, message, { channel: 'email', recipient: member.email, subject: rendered.subject, html: rendered.html, text: rendered.text }, now);
+    // Not a delivery failure: nothing was tried. Recorded as not sent, with the reason the owner can act on.
+    return skip(NO_EMAIL_SERVER);
+  }
   const smtp = context.smtp;
   if (leaseLapsed(message, now)) return 'retry';
   try {
     const sent = await sendEmail(deps.transports.get(smtp), {
       from: smtp.from,
       to: member.email,
-      subject: renderTemplate(template.subject, variables, { html: false }),
-      html: renderTemplate(template.html, variables, { html: true }),
-      text: renderTemplate(template.text, variables, { html: false }),
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
       headers: { 'X-Outbox-Message-Id': message.id },
     });
     if (sent.accepted.length === 0) {
@@ -242,6 +304,13 @@ async function deliver(
   } catch (error) {
     return recordFailure(deps, message, classifySmtpError(error), now);
   }
+}
+
+/** Demo mode: the message goes to the shop's catcher (an admin page) and counts as sent. */
+async function catchMessage(deps: OutboxSenderDeps, message: ClaimedMessage, caught: Omit<CaughtMessageInput, 'shopId' | 'outboxMessageId'>, now: () => Date): Promise<Outcome> {
+  await catchOutgoingMessage(deps.db.prisma, { ...caught, shopId: message.shopId, outboxMessageId: message.id });
+  await markOutboxSent(deps.db.prisma, message, { provider: 'demo-catcher' }, now());
+  return 'sent';
 }
 
 /**

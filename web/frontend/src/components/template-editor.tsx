@@ -19,6 +19,7 @@ import {
 } from '../../../contracts/messaging-api';
 import { showToast } from '../lib/toast';
 import { useDebounced } from '../lib/use-debounced';
+import { EventChannelSelect } from './event-channel-select';
 import { ApiErrorBanner } from './api-error-banner';
 
 const FIELDS = ['subject', 'html', 'text', 'sms'] as const;
@@ -190,6 +191,7 @@ export function TemplateEditor({ readOnly }: { readOnly: boolean }) {
                 onChange={(value) => switchTo(event, value as MessageLanguage)}
               />
             </InlineGrid>
+            <EventChannelSelect event={event} readOnly={readOnly} />
             {detail.error && <ApiErrorBanner title={t('templates.loadError')} error={detail.error} onRetry={detail.reload} />}
             {!current || !draft ? (
               <SkeletonBodyText lines={10} />

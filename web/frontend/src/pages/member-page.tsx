@@ -185,7 +185,25 @@ export function MemberPage({ params }: { params: Record<string, string> }) {
                                 </Text>
                               )}
                             </BlockStack>
-                            <Badge tone={message.status === 'sent' ? 'success' : message.status === 'failed' ? 'critical' : undefined}>{labels.messageStatus(message.status)}</Badge>
+                            <InlineStack gap="200" blockAlign="center" wrap={false}>
+                              {message.status === 'failed' && (
+                                <Button
+                                  size="slim"
+                                  onClick={() =>
+                                    void apiSend('POST', `/api/messages/${encodeURIComponent(message.id)}/retry`).then(
+                                      () => {
+                                        showToast(t('bulkMessages.retry.done'));
+                                        detail.reload();
+                                      },
+                                      (error: unknown) => showToast(error instanceof Error ? error.message : String(error), { isError: true }),
+                                    )
+                                  }
+                                >
+                                  {t('bulkMessages.retry.button')}
+                                </Button>
+                              )}
+                              <Badge tone={message.status === 'sent' ? 'success' : message.status === 'failed' ? 'critical' : undefined}>{labels.messageStatus(message.status)}</Badge>
+                            </InlineStack>
                           </InlineStack>
                         </li>
                       ))}

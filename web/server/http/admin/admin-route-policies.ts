@@ -121,6 +121,26 @@ export const adminRoutePolicies: Record<`${AdminRouteMethod} /${string}`, AdminR
   // A dry run writes nothing; an apply writes its audit row with the memberships.
   'POST /groups/:id/members/import': { role: 'manager', audit: { action: 'group.members.import', recordedBy: 'handler' } },
   'GET /members/:id/groups': { role: 'staff' },
+  // Bulk messages reach many customers at once (and cost money per SMS): managers and owners.
+  'GET /bulk-messages': { role: 'manager' },
+  'GET /bulk-messages/audiences': { role: 'manager' },
+  'POST /bulk-messages/preview': { role: 'manager', changesNothing: true },
+  // Like the SMTP connection test: one e-mail to the staff member's own address, nothing stored.
+  'POST /bulk-messages/test': { role: 'manager', changesNothing: true },
+  'POST /bulk-messages': { role: 'manager', audit: { action: 'bulk-message.create', recordedBy: 'handler' } },
+  'GET /bulk-messages/:id': { role: 'manager' },
+  'GET /bulk-messages/:id/recipients': { role: 'manager' },
+  'POST /bulk-messages/:id/cancel': { role: 'manager', audit: { action: 'bulk-message.cancel', recordedBy: 'handler' } },
+  'GET /settings/sms-pricing': { role: 'manager' },
+  'PUT /settings/sms-pricing': { role: 'owner', audit: { action: 'settings.sms-pricing' } },
+  // Which channels each event's message uses: like the templates, the owner's choice.
+  'GET /message-channels': { role: 'staff' },
+  'PUT /message-channels/:event': { role: 'owner', audit: { action: 'message-channels.update' } },
+  // Demo mode's outgoing mail (empty outside demo mode).
+  'GET /caught-messages': { role: 'staff' },
+  'GET /caught-messages/:id': { role: 'staff' },
+  // A failed message sent again after its cause was fixed.
+  'POST /messages/:id/retry': { role: 'staff', audit: { action: 'message.retry', recordedBy: 'handler' } },
   'GET /staff': { role: 'owner' },
   'PUT /staff/:userId': { role: 'owner', audit: { action: 'staff.update', recordedBy: 'handler' } },
 };
