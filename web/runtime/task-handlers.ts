@@ -4,7 +4,9 @@
 // once (`runBatch`), for set-based work.
 import { syncShopCatalog } from '../server/catalog/sync-shop-catalog';
 import { ISSUE_REWARD_TASK } from '../core/redemption/redemption-types';
-import { PROCESS_WEBHOOK_TASK, SYNC_CATALOG_TASK, type TaskKind } from '../core/tasks/task-kinds';
+import { PROCESS_WEBHOOK_TASK, RUN_IMPORT_TASK, SYNC_CATALOG_TASK, type TaskKind } from '../core/tasks/task-kinds';
+import type { ImportTaskPayload } from '../core/imports/start-import';
+import { runImportStep } from '../server/imports/run-import-step';
 import type { TaskRow } from '../core/tasks/task-queue';
 import { webhookHandlers } from '../server/webhooks/handlers';
 import { issueRewardTaskHandler } from '../server/rewards/issue-reward-task';
@@ -38,4 +40,10 @@ export const taskHandlers: Record<TaskKind, TaskHandler> = {
     },
   },
   [ISSUE_REWARD_TASK]: { run: issueRewardTaskHandler },
+  [RUN_IMPORT_TASK]: {
+    async run(context, payload) {
+      const { db, admin, logger } = context.runtime;
+      await runImportStep({ db, admin, logger, now: context.now }, payload as ImportTaskPayload);
+    },
+  },
 };

@@ -1,6 +1,6 @@
 export type EntryType = 'earn' | 'redeem' | 'adjust' | 'expire' | 'reversal';
 export type EntryStatus = 'pending' | 'posted' | 'voided';
-export type SourceType = 'order' | 'line_item' | 'refund' | 'staff' | 'job' | 'redemption' | 'campaign';
+export type SourceType = 'order' | 'line_item' | 'refund' | 'staff' | 'job' | 'redemption' | 'campaign' | 'import';
 
 export interface NewLedgerEntry {
   shopId: string;

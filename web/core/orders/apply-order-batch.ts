@@ -149,7 +149,7 @@ interface Folded {
 }
 
 /** Applies one order's snapshots in delivery order to its row, in memory (what applyOrderSnapshot does per delivery). */
-function foldOrder(items: OrderBatchItem[], start: OrderRow, created: boolean, storedLines: LineRow[], context: EarningContext, members: { byCustomer: Map<string, MemberRow>; byId: Map<string, MemberRow> }, now: Date): Folded {
+function foldOrder(items: OrderBatchItem[], start: OrderRow, created: boolean, storedLines: LineRow[], context: EarningContext, members: { byCustomer: Map<string, MemberRow>; byId: Map<string, MemberRow> }, now: Date, countSpend = true): Folded {
   const order = { ...start };
   const lines = [...storedLines];
   const entries: PlannedEntry[] = [];
@@ -189,7 +189,7 @@ function foldOrder(items: OrderBatchItem[], start: OrderRow, created: boolean, s
         Object.assign(line, { earnedPoints: planned.earnedPoints, pointsBasis: planned.pointsBasis, changed: true });
       }
       entries.push(...plan.entries);
-      earner.lifetimeSpendMinor += plan.eligibleMinor;
+      if (countSpend) earner.lifetimeSpendMinor += plan.eligibleMinor;
       if (!earner.lastVisitAt || plan.visitAt > earner.lastVisitAt) earner.lastVisitAt = plan.visitAt;
       earner.changed = true;
       order.eligibleMinor = plan.eligibleMinor;
@@ -248,7 +248,11 @@ export async function applyOrderBatch(
   db: Db,
   items: OrderBatchItem[],
   now: Date,
-  options: { inTransaction?: (tx: SqlExecutor, applied: string[]) => Promise<void> } = {},
+  options: {
+    inTransaction?: (tx: SqlExecutor, applied: string[]) => Promise<void>;
+    /** false: the orders' spend is already in the members' lifetime spend (past orders after a customer import) */
+    countSpend?: boolean;
+  } = {},
 ): Promise<OrderBatchResult> {
   const groups = new Map<string, OrderBatchItem[]>();
   for (const item of items) {
@@ -277,7 +281,7 @@ export async function applyOrderBatch(
     const lines = await readLines(tx, [...orders.values()].filter((order) => !created.has(orderKey(order.shopId, order.shopifyOrderId))).map((order) => order.id));
     const members = await lockMembers(tx, batched, orders.values(), now);
     const folded = [...groups].map(([key, group]) =>
-      foldOrder(group, orders.get(key)!, created.has(key), lines.get(orders.get(key)!.id) ?? [], contexts.get(group[0]!.shopId)!, members, now));
+      foldOrder(group, orders.get(key)!, created.has(key), lines.get(orders.get(key)!.id) ?? [], contexts.get(group[0]!.shopId)!, members, now, options.countSpend ?? true));
     await writeOrders(tx, folded.map((f) => f.order));
     const changedLines = folded.flatMap((f) => f.lines.filter((line) => line.changed).map((line) => ({ ...line, shopId: f.order.shopId })));
     if (changedLines.length > 0) await writeLines(tx, changedLines);

@@ -6,6 +6,7 @@ import { ISSUE_REWARD_TASK } from '../redemption/redemption-types';
 
 export const PROCESS_WEBHOOK_TASK = 'process-webhook';
 export const SYNC_CATALOG_TASK = 'sync-catalog';
+export const RUN_IMPORT_TASK = 'run-import';
 
 export interface TaskKindPolicy {
   /** attempts before the task ends as `failed` (kept, listed, retryable by staff) */
@@ -28,6 +29,8 @@ export const taskKinds = {
   [PROCESS_WEBHOOK_TASK]: { maxAttempts: 8, priority: 50, backoffMs: exponentialBackoff(30_000, 60 * 60_000) },
   // Background refresh of the product catalogue after install.
   [SYNC_CATALOG_TASK]: { maxAttempts: 8, priority: 0, backoffMs: exponentialBackoff(30_000, 60 * 60_000) },
+  // Onboarding imports (customers, past orders, balances): long, resumable from their checkpoint.
+  [RUN_IMPORT_TASK]: { maxAttempts: 10, priority: 0, backoffMs: exponentialBackoff(15_000, 30 * 60_000) },
 } as const satisfies Record<string, TaskKindPolicy>;
 
 export type TaskKind = keyof typeof taskKinds;

@@ -1,0 +1,218 @@
+// Balances from another loyalty app's CSV export. A dry run checks every row (customer, points) and
+// keeps the file with the job; nothing is applied while any row has an error (the staff fix the file and
+// upload it again). Applying runs as a durable task in batches: each batch creates the members that do
+// not exist yet (a Shopify customer id that never ordered), posts one `adjust` entry per row (source
+// `import`, idempotency key import:<job>:<row>) naming the source app, adds them to the balances and
+// moves the checkpoint, in one transaction; a restarted job continues after the last batch, and a
+// repeated batch posts nothing twice.
+import { randomUUID } from 'node:crypto';
+import type { ImportRowError } from '../../contracts/imports-api';
+import { parseCsv, type CsvRecord } from '../adjustments/parse-csv';
+import type { Db } from '../db-client';
+import { AppError } from '../errors/app-error';
+import { sqlClientOf } from '../sql/sql-client';
+import { joinSql, sql, sqlList } from '../sql/sql-query';
+import { detectBalanceLayout, type BalanceLayout, type DetectedLayout } from './balance-csv-layouts';
+import { checkpointSql, createImportJob, type ImportJobRecord } from './import-job-store';
+
+export const MAX_BALANCE_ROWS = 500_000;
+const MAX_POINTS = 100_000_000;
+
+export interface BalanceRow {
+  /** the spreadsheet row (header = 1) */
+  row: number;
+  shopifyCustomerId: string | null;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  points: number;
+  /** the member it goes to; null: a member is created for shopifyCustomerId */
+  memberId: string | null;
+}
+
+export interface CheckedBalanceFile {
+  layout: BalanceLayout;
+  rows: BalanceRow[];
+  errors: ImportRowError[];
+  skipped: number;
+}
+
+function customerGid(text: string): string | null {
+  const trimmed = text.trim();
+  if (/^gid:\/\/shopify\/Customer\/\d+$/.test(trimmed)) return trimmed;
+  if (/^\d{1,20}$/.test(trimmed)) return `gid://shopify/Customer/${trimmed}`;
+  return null;
+}
+
+/** Reads the header and every row; structural problems are errors of their row. */
+function readRows(detected: DetectedLayout, records: CsvRecord[], header: string[]): { rows: Array<Omit<BalanceRow, 'memberId'>>; errors: ImportRowError[]; skipped: number } {
+  const { layout, index } = detected;
+  const column = (at: number) => (at >= 0 ? header[at]!.trim() : '');
+  const rows: Array<Omit<BalanceRow, 'memberId'>> = [];
+  const errors: ImportRowError[] = [];
+  let skipped = 0;
+  for (const record of records) {
+    const field = (at: number) => (at >= 0 ? (record.fields[at] ?? '').trim() : '');
+    if (layout.countedStatus && field(index.status).toLowerCase() !== layout.countedStatus) {
+      skipped += 1;
+      continue;
+    }
+    const idText = field(index.customerId);
+    const email = field(index.email).toLowerCase() || null;
+    const pointsText = field(index.points).replace(/\s/g, '');
+    const shopifyCustomerId = idText ? customerGid(idText) : null;
+    const before = errors.length;
+    if (idText && !shopifyCustomerId) errors.push({ row: record.line, column: column(index.customerId), message: `"${idText}" is not a Shopify customer id.` });
+    if (!idText && !email) errors.push({ row: record.line, column: column(index.email) || column(index.customerId), message: 'The row names no customer (e-mail or Shopify customer id).' });
+    if (email && !/^[^@\s]+@[^@\s]+$/.test(email)) errors.push({ row: record.line, column: column(index.email), message: `"${email}" is not an e-mail address.` });
+    let points = 0;
+    if (!/^[+-]?\d+(\.0+)?$/.test(pointsText)) errors.push({ row: record.line, column: column(index.points), message: `"${pointsText}" is not a whole number of points.` });
+    else {
+      points = Math.trunc(Number(pointsText));
+      if (points < 0 && !layout.allowsNegative) errors.push({ row: record.line, column: column(index.points), message: 'A balance cannot be negative.' });
+      else if (Math.abs(points) > MAX_POINTS) errors.push({ row: record.line, column: column(index.points), message: `At most ${MAX_POINTS} points per row.` });
+    }
+    if (errors.length > before) continue;
+    if (points === 0) {
+      skipped += 1;
+      continue;
+    }
+    rows.push({ row: record.line, shopifyCustomerId, email, firstName: field(index.firstName) || null, lastName: field(index.lastName) || null, points });
+  }
+  return { rows, errors, skipped };
+}
+
+/** Finds each row's member: by Shopify id (or a new member for it), else by e-mail (exactly one). */
+async function matchMembers(db: Db, shopId: string, rows: Array<Omit<BalanceRow, 'memberId'>>, header: string[], detected: DetectedLayout): Promise<{ rows: BalanceRow[]; errors: ImportRowError[] }> {
+  const client = sqlClientOf(db);
+  const byId = new Map<string, string>();
+  const byEmail = new Map<string, string[]>();
+  const ids = [...new Set(rows.flatMap((r) => (r.shopifyCustomerId ? [r.shopifyCustomerId] : [])))];
+  const emails = [...new Set(rows.flatMap((r) => (!r.shopifyCustomerId && r.email ? [r.email] : [])))];
+  for (let i = 0; i < ids.length; i += 500) {
+    const found = await client.query<{ id: string; shopifyCustomerId: string }>(sql`
+      SELECT "id", "shopifyCustomerId" FROM "Member" WHERE "shopId" = ${shopId} AND "shopifyCustomerId" IN ${sqlList(ids.slice(i, i + 500))}`);
+    for (const member of found) byId.set(member.shopifyCustomerId, member.id);
+  }
+  for (let i = 0; i < emails.length; i += 500) {
+    // lower() on both sides: e-mails are stored as typed, and SQLite compares case-sensitively.
+    const found = await client.query<{ id: string; email: string }>(sql`
+      SELECT "id", lower("email") AS "email" FROM "Member" WHERE "shopId" = ${shopId} AND lower("email") IN ${sqlList(emails.slice(i, i + 500))}`);
+    for (const member of found) byEmail.set(member.email, [...(byEmail.get(member.email) ?? []), member.id]);
+  }
+  const emailColumn = detected.index.email >= 0 ? header[detected.index.email]!.trim() : '';
+  const errors: ImportRowError[] = [];
+  const matched: BalanceRow[] = [];
+  for (const row of rows) {
+    if (row.shopifyCustomerId) {
+      matched.push({ ...row, memberId: byId.get(row.shopifyCustomerId) ?? null });
+      continue;
+    }
+    const hits = byEmail.get(row.email!) ?? [];
+    if (hits.length === 1) matched.push({ ...row, memberId: hits[0]! });
+    else if (hits.length === 0) errors.push({ row: row.row, column: emailColumn, message: `No customer with the e-mail ${row.email}: import the shop's customers first, or add the Shopify customer id.` });
+    else errors.push({ row: row.row, column: emailColumn, message: `${hits.length} customers share the e-mail ${row.email}: add the Shopify customer id.` });
+  }
+  return { rows: matched, errors };
+}
+
+/** Parses and checks the file against the shop's members, writing nothing. */
+export async function checkBalanceFile(db: Db, shopId: string, csv: string): Promise<CheckedBalanceFile> {
+  const records = parseCsv(csv);
+  const header = records.shift();
+  if (!header) throw new AppError('VALIDATION', 'The file is empty.');
+  const detected = detectBalanceLayout(header.fields);
+  if (!detected) throw new AppError('VALIDATION', 'The header row has no customer column (e-mail or Shopify customer id) and points column this importer knows.');
+  if (records.length === 0) throw new AppError('VALIDATION', 'The file has a header but no rows.');
+  if (records.length > MAX_BALANCE_ROWS) throw new AppError('VALIDATION', `At most ${MAX_BALANCE_ROWS} rows at once; this file has ${records.length}.`);
+  const read = readRows(detected, records, header.fields);
+  const matched = await matchMembers(db, shopId, read.rows, header.fields, detected);
+  const errors = [...read.errors, ...matched.errors].sort((a, b) => a.row - b.row);
+  return { layout: detected.layout, rows: matched.rows, errors, skipped: read.skipped };
+}
+
+/** The dry run: a job that keeps the file, `validated` (ready to apply) or `invalid` with its row errors. */
+export async function dryRunBalanceImport(db: Db, shopId: string, input: { csv: string; fileName: string; startedBy: string | null }): Promise<ImportJobRecord> {
+  const checked = await checkBalanceFile(db, shopId, input.csv);
+  const valid = checked.errors.length === 0;
+  const members = new Set(checked.rows.map((r) => r.memberId ?? r.shopifyCustomerId));
+  return createImportJob(db, {
+    shopId, kind: 'balances', status: valid ? 'validated' : 'invalid', startedBy: input.startedBy,
+    params: { sourceApp: checked.layout.sourceApp, layout: checked.layout.name, fileName: input.fileName },
+    summary: {
+      rows: checked.rows.length, members: members.size, newMembers: checked.rows.filter((r) => r.memberId === null).length,
+      points: checked.rows.reduce((sum, r) => sum + r.points, 0), skipped: checked.skipped,
+    },
+    // An invalid file is not kept: it can never be applied.
+    sourceText: valid ? input.csv : null, total: checked.rows.length, errors: checked.errors, errorCount: checked.errors.length,
+  });
+}
+
+/** One batch: new members, one posted entry per row, balances, checkpoint — one transaction. */
+export async function applyBalanceBatch(db: Db, shopId: string, jobId: string, sourceApp: string, rows: BalanceRow[], processed: number, now: Date): Promise<number> {
+  let posted = 0;
+  await sqlClientOf(db).transaction(async (tx) => {
+    const newcomers = [...new Map(rows.filter((r) => r.memberId === null).map((r) => [r.shopifyCustomerId!, r])).values()];
+    const created = new Map<string, string>();
+    for (let i = 0; i < newcomers.length; i += 500) {
+      const values = newcomers.slice(i, i + 500).map((r) => sql`(${randomUUID()}, ${shopId}, ${r.shopifyCustomerId}, ${r.email}, ${r.firstName}, ${r.lastName}, ${now}, ${now})`);
+      const returned = await tx.query<{ id: string; shopifyCustomerId: string }>(sql`
+        INSERT INTO "Member" ("id", "shopId", "shopifyCustomerId", "email", "firstName", "lastName", "createdAt", "updatedAt") VALUES ${joinSql(values)}
+        ON CONFLICT ("shopId", "shopifyCustomerId") DO UPDATE SET "email" = COALESCE("Member"."email", excluded."email")
+        RETURNING "id", "shopifyCustomerId"`);
+      for (const member of returned) created.set(member.shopifyCustomerId, member.id);
+    }
+    const description = `Balance imported from ${sourceApp}`;
+    const perMember = new Map<string, number>();
+    for (let i = 0; i < rows.length; i += 300) {
+      const values = rows.slice(i, i + 300).map((r) => {
+        const memberId = r.memberId ?? created.get(r.shopifyCustomerId!)!;
+        return sql`(${randomUUID()}, ${shopId}, ${memberId}, 'adjust', 'posted', ${r.points}, ${description}, 'import', ${`${jobId}:${r.row}`}, ${`import:${jobId}:${r.row}`}, ${now}, ${now})`;
+      });
+      const inserted = await tx.query<{ memberId: string; points: number }>(sql`
+        INSERT INTO "LedgerEntry" ("id", "shopId", "memberId", "type", "status", "points", "description", "sourceType", "sourceId", "idempotencyKey", "postedAt", "createdAt")
+        VALUES ${joinSql(values)}
+        ON CONFLICT ("shopId", "idempotencyKey") DO NOTHING
+        RETURNING "memberId", "points"`);
+      for (const entry of inserted) perMember.set(entry.memberId, (perMember.get(entry.memberId) ?? 0) + Number(entry.points));
+      posted += inserted.length;
+    }
+    // Balances grow by the entries actually inserted (a repeated batch adds nothing), members in id order.
+    const changes = [...perMember].sort(([a], [b]) => (a < b ? -1 : 1));
+    for (let i = 0; i < changes.length; i += 500) {
+      const values = changes.slice(i, i + 500).map(([memberId, points]) => sql`(${memberId}, ${shopId}, ${memberId}, ${points}, ${now}, ${now})`);
+      await tx.execute(sql`
+        INSERT INTO "Member" ("id", "shopId", "shopifyCustomerId", "balance", "createdAt", "updatedAt") VALUES ${joinSql(values)}
+        ON CONFLICT ("id") DO UPDATE SET "balance" = "Member"."balance" + excluded."balance", "updatedAt" = excluded."updatedAt"`);
+    }
+    await tx.execute(checkpointSql(jobId, processed, now));
+  });
+  return posted;
+}
+
+/**
+ * Applies a validated file from the checkpoint on. The whole file is checked again first (members may
+ * have changed since the dry run): with any error now, nothing more is applied and the job fails.
+ */
+export async function applyBalanceFile(
+  db: Db,
+  job: Pick<ImportJobRecord, 'id' | 'shopId' | 'processed'>,
+  csv: string,
+  now: Date,
+  options: { batchSize?: number; onBatch?: (processed: number) => Promise<void> | void } = {},
+): Promise<{ posted: number; processed: number }> {
+  const checked = await checkBalanceFile(db, job.shopId, csv);
+  if (checked.errors.length > 0) {
+    throw new AppError('VALIDATION', `${checked.errors.length} row(s) of the file no longer validate (first: row ${checked.errors[0]!.row}, ${checked.errors[0]!.message}); nothing more was applied.`, { errors: checked.errors.slice(0, 200) });
+  }
+  const batchSize = options.batchSize ?? 2000;
+  let posted = 0;
+  let processed = job.processed;
+  for (let start = job.processed; start < checked.rows.length; start += batchSize) {
+    const batch = checked.rows.slice(start, start + batchSize);
+    processed = start + batch.length;
+    posted += await applyBalanceBatch(db, job.shopId, job.id, checked.layout.sourceApp, batch, processed, now);
+    await options.onBatch?.(processed);
+  }
+  return { posted, processed };
+}

@@ -1,0 +1,132 @@
+// The ImportJob table: onboarding imports (customers, past orders, balances) with their progress and
+// checkpoint. This module owns the table's writes; the checkpoint statement is handed to the batch
+// writers so that a batch and the count that says it is done commit together.
+import { randomUUID } from 'node:crypto';
+import type { ImportJobView, ImportRowError } from '../../contracts/imports-api';
+import type { Db } from '../db-client';
+import { AppError } from '../errors/app-error';
+import { sql, type SqlQuery } from '../sql/sql-query';
+
+export type ImportKind = 'customers' | 'past_orders' | 'balances';
+export type ImportStatus = 'preparing' | 'preview_ready' | 'validated' | 'invalid' | 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+
+/** Errors kept on the job for the admin; the count says how many there were in all. */
+export const KEPT_ERRORS = 200;
+
+export interface ImportJobRecord extends ImportJobView {
+  shopId: string;
+  bulkOperationId: string | null;
+  paramsJson: Record<string, unknown>;
+}
+
+const VIEW_SELECT = {
+  id: true, shopId: true, kind: true, status: true, params: true, summary: true, bulkOperationId: true, processed: true, total: true,
+  errorCount: true, errors: true, lastError: true, startedBy: true, startedAt: true, finishedAt: true, createdAt: true,
+} as const;
+
+type Row = { id: string; shopId: string; kind: string; status: string; params: string; summary: string; bulkOperationId: string | null; processed: number; total: number;
+  errorCount: number; errors: string; lastError: string | null; startedBy: string | null; startedAt: Date | null; finishedAt: Date | null; createdAt: Date };
+
+function toRecord(row: Row): ImportJobRecord {
+  const params = JSON.parse(row.params) as Record<string, unknown>;
+  return {
+    id: row.id, shopId: row.shopId, kind: row.kind as ImportKind, status: row.status as ImportStatus, params: params as ImportJobView['params'], paramsJson: params,
+    summary: JSON.parse(row.summary) as ImportJobView['summary'], bulkOperationId: row.bulkOperationId, processed: row.processed, total: row.total,
+    errorCount: row.errorCount, errors: JSON.parse(row.errors) as ImportRowError[], lastError: row.lastError, startedBy: row.startedBy,
+    startedAt: row.startedAt?.toISOString() ?? null, finishedAt: row.finishedAt?.toISOString() ?? null, createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export interface NewImportJob {
+  id?: string;
+  shopId: string;
+  kind: ImportKind;
+  status: ImportStatus;
+  params?: Record<string, unknown>;
+  summary?: Record<string, unknown>;
+  sourceText?: string | null;
+  total?: number;
+  errors?: ImportRowError[];
+  errorCount?: number;
+  startedBy?: string | null;
+}
+
+export async function createImportJob(db: Db, input: NewImportJob): Promise<ImportJobRecord> {
+  const row = await db.prisma.importJob.create({
+    data: {
+      id: input.id ?? randomUUID(), shopId: input.shopId, kind: input.kind, status: input.status, params: JSON.stringify(input.params ?? {}),
+      summary: JSON.stringify(input.summary ?? {}), sourceText: input.sourceText ?? null, total: input.total ?? 0,
+      errors: JSON.stringify((input.errors ?? []).slice(0, KEPT_ERRORS)), errorCount: input.errorCount ?? input.errors?.length ?? 0, startedBy: input.startedBy ?? null,
+    },
+    select: VIEW_SELECT,
+  });
+  return toRecord(row);
+}
+
+export async function findImportJob(db: Db, jobId: string): Promise<ImportJobRecord | null> {
+  const row = await db.prisma.importJob.findUnique({ where: { id: jobId }, select: VIEW_SELECT });
+  return row ? toRecord(row) : null;
+}
+
+export async function getImportJob(db: Db, shopId: string, jobId: string): Promise<ImportJobRecord> {
+  const job = await findImportJob(db, jobId);
+  if (!job || job.shopId !== shopId) throw new AppError('NOT_FOUND', 'No such import.');
+  return job;
+}
+
+export async function listImportJobs(db: Db, shopId: string, limit = 20): Promise<ImportJobView[]> {
+  const rows = await db.prisma.importJob.findMany({ where: { shopId }, orderBy: { createdAt: 'desc' }, take: limit, select: VIEW_SELECT });
+  return rows.map((row) => {
+    const { shopId: _shop, bulkOperationId: _op, paramsJson: _params, ...view } = toRecord(row);
+    return view;
+  });
+}
+
+export async function readImportSource(db: Db, jobId: string): Promise<string | null> {
+  return (await db.prisma.importJob.findUnique({ where: { id: jobId }, select: { sourceText: true } }))?.sourceText ?? null;
+}
+
+export interface ImportJobChanges {
+  status?: ImportStatus;
+  summary?: Record<string, unknown>;
+  bulkOperationId?: string | null;
+  processed?: number;
+  total?: number;
+  lastError?: string | null;
+  errors?: ImportRowError[];
+  errorCount?: number;
+  startedAt?: Date;
+  finishedAt?: Date | null;
+  /** the uploaded file is dropped once applied */
+  dropSource?: boolean;
+}
+
+export async function updateImportJob(db: Db, jobId: string, changes: ImportJobChanges): Promise<void> {
+  await db.prisma.importJob.update({
+    where: { id: jobId },
+    data: {
+      ...(changes.status ? { status: changes.status } : {}),
+      ...(changes.summary ? { summary: JSON.stringify(changes.summary) } : {}),
+      ...(changes.bulkOperationId !== undefined ? { bulkOperationId: changes.bulkOperationId } : {}),
+      ...(changes.processed !== undefined ? { processed: changes.processed } : {}),
+      ...(changes.total !== undefined ? { total: changes.total } : {}),
+      ...(changes.lastError !== undefined ? { lastError: changes.lastError?.slice(0, 2000) ?? null } : {}),
+      ...(changes.errors ? { errors: JSON.stringify(changes.errors.slice(0, KEPT_ERRORS)) } : {}),
+      ...(changes.errorCount !== undefined ? { errorCount: changes.errorCount } : {}),
+      ...(changes.startedAt ? { startedAt: changes.startedAt } : {}),
+      ...(changes.finishedAt !== undefined ? { finishedAt: changes.finishedAt } : {}),
+      ...(changes.dropSource ? { sourceText: null } : {}),
+    },
+  });
+}
+
+/** Moves a job from one status to another only if it is still in the first: false when it was not. */
+export async function transitionImportJob(db: Db, shopId: string, jobId: string, from: ImportStatus[], to: ImportStatus): Promise<boolean> {
+  const { count } = await db.prisma.importJob.updateMany({ where: { id: jobId, shopId, status: { in: from } }, data: { status: to } });
+  return count > 0;
+}
+
+/** The checkpoint: run inside the transaction of the batch it counts. */
+export function checkpointSql(jobId: string, processed: number, now: Date): SqlQuery {
+  return sql`UPDATE "ImportJob" SET "processed" = ${processed}, "updatedAt" = ${now} WHERE "id" = ${jobId}`;
+}
