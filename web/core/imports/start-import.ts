@@ -1,7 +1,7 @@
 // Starting an import: the job row and the durable task that runs it, in one transaction. Each step of a
 // job has its own task reference, so asking twice for the same step queues one task.
 import { randomUUID } from 'node:crypto';
-import { writeTransaction, type Db } from '../db-client';
+import { writeTransaction, type Db, type DbKind, type Prisma } from '../db-client';
 import { AppError } from '../errors/app-error';
 import { prismaSqlExecutor } from '../sql/sql-client';
 import { enqueueTask } from '../tasks/task-queue';
@@ -43,7 +43,7 @@ export async function startCustomerImport(db: Db, shopId: string, startedBy: str
  * The customer import that follows an install, once per shop: the task reference is the shop's, so a
  * second install (or two racing first requests) queues nothing more.
  */
-export async function startCustomerImportAfterInstall(db: Db, shopId: string, shopDomain: string): Promise<boolean> {
+export async function startCustomerImportAfterInstall(db: { prisma: Prisma; kind?: DbKind }, shopId: string, shopDomain: string): Promise<boolean> {
   const jobId = randomUUID();
   return writeTransaction(db, async (tx) => {
     const queued = await enqueueTask(prismaSqlExecutor(tx), {
