@@ -1,4 +1,4 @@
-// `npm run bench [-- --only=ingest,crediting,outbox,proxy,report,orders] [--quick]` (or `npm run bench -- orders`): runs the benchmarks on
+// `npm run bench [-- --only=ingest,crediting,outbox,proxy,report,orders,onboarding] [--quick]` (or `npm run bench -- orders`): runs the benchmarks on
 // SQLite and PostgreSQL and prints a Markdown table with the machine, for docs/benchmarks.md.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,6 +8,7 @@ import { postgresIsReachable } from '../support/postgres-availability';
 import { openTestDatabase, testDatabaseUrl } from '../support/test-database';
 import type { BenchResult } from './bench-result';
 import { runCreditingBenchmark } from './crediting.bench';
+import { runOnboardingBenchmarks } from './onboarding.bench';
 import { runOrderPipelineBenchmarks } from './order-pipeline.bench';
 import { runWebhookIngestBenchmarks } from './webhook-ingest.bench';
 
@@ -50,6 +51,11 @@ const suites: Record<string, Suite | undefined> = {
     } finally {
       await db.drop();
     }
+  },
+  // Past-orders backfill and balance import (issue 17); `--orders=` / `--rows=` size them down on a busy machine.
+  onboarding: async (kind, quick) => {
+    const size = (flag: string, full: number) => Number(process.argv.find((arg) => arg.startsWith(`--${flag}=`))?.split('=')[1] ?? (quick ? full / 5 : full));
+    return runOnboardingBenchmarks({ kind, orders: size('orders', 100_000), rows: size('rows', 100_000) });
   },
   outbox: optionalSuite('outbox-email.bench.ts', 'runOutboxEmailBenchmark', async (fn, kind, quick) => [
     (await (fn as (o: { kind: DbKind; messages: number }) => Promise<BenchResult>)({ kind, messages: quick ? 2000 : 10_000 })),

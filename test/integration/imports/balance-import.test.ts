@@ -70,7 +70,7 @@ describeEachDatabase('importing balances from another loyalty app', (getDb) => {
       ['adjust', 'posted', 'import', 13, 'Balance imported from Rivo', `import:${good.body.job.id}:4`],
       ['adjust', 'posted', 'import', 120, 'Balance imported from Rivo', `import:${good.body.job.id}:2`],
     ]);
-    expect((await balances()).get(anna.email)).toBe(120);
+    expect((await balances()).get(anna.email!)).toBe(120);
     // Applying the same job again is refused; nothing is posted twice.
     expect((await request(testApp.app).post(`/api/imports/${good.body.job.id}/confirm`).set('Authorization', owner)).status).toBe(409);
   });

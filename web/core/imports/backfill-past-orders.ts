@@ -4,18 +4,18 @@
 // in force today, the same idempotency key per line (`earn:line:<line id>`) and per visit, so a
 // rerun, a resumed job or an order the webhooks also deliver never credits twice, and an order the
 // webhooks already recorded is left as it is. The orders' spend is not added again to lifetime spend:
-// the customer import took it from Shopify's total. Credits follow the normal timing: a service whose
-// appointment (plus the delay) is past is due at once and posted right after the batch.
+// the customer import took it from Shopify's total. Credits follow the normal timing: what is due
+// already (a service whose appointment plus the delay is past, a paid product) is posted in the batch's
+// own transaction, without a message to the customer; a booking still ahead stays pending until then.
 import type { Db } from '../db-client';
-import { postDueCredits } from '../ledger/post-due-credits';
 import { parseMoneyToMinor } from '../money';
 import { applyOrderBatch } from '../orders/apply-order-batch';
 import { loadEarningContext } from '../orders/load-earning-context';
 import type { OrderLineSnapshot, OrderSnapshot } from '../orders/order-snapshot';
 import { describeNewLine, planOrderEarnings } from '../orders/plan-order-earnings';
 import { sqlClientOf } from '../sql/sql-client';
+import type { SqlExecutor } from '../sql/sql-client';
 import { sql, sqlList } from '../sql/sql-query';
-import { checkpointSql } from './import-job-store';
 import type { NumberedLine } from './read-lines';
 
 interface OrderJson {
@@ -104,6 +104,20 @@ async function recordedOrderIds(db: Db, shopId: string, orderIds: string[]): Pro
   return new Set(rows.map((row) => row.shopifyOrderId));
 }
 
+/**
+ * Posts the batch's entries that are already due (a past appointment plus the delay, a paid product),
+ * in the batch's transaction, found by their idempotency keys (indexed). Unlike the crediting job it
+ * queues no "points credited" message per entry: these are history, not news.
+ */
+async function postDueEntries(tx: SqlExecutor, shopId: string, keys: string[], now: Date): Promise<void> {
+  const due = sql`"shopId" = ${shopId} AND "status" = 'pending' AND "availableAt" <= ${now} AND "idempotencyKey" IN ${sqlList(keys)}`;
+  await tx.execute(sql`
+    UPDATE "Member" SET "balance" = "Member"."balance" + d."points", "pendingPoints" = "Member"."pendingPoints" - d."points", "updatedAt" = ${now}
+    FROM (SELECT "memberId", SUM("points") AS "points" FROM "LedgerEntry" WHERE ${due} GROUP BY "memberId") d
+    WHERE "Member"."id" = d."memberId"`);
+  await tx.execute(sql`UPDATE "LedgerEntry" SET "status" = 'posted', "postedAt" = ${now} WHERE ${due}`);
+}
+
 export interface BackfillPreview {
   orders: number;
   members: number;
@@ -161,8 +175,21 @@ export interface BackfillProgress {
 }
 
 /**
- * Applies the orders in batches; after each, the job's checkpoint moves to the batch's last JSONL line
- * in the same transaction. `onBatch` reports progress (and may stop the run between batches).
+ * The checkpoint of a batch that starts after line `after`: moved only when every earlier batch has
+ * committed (the checkpoint is then exactly `after`), so it never runs ahead of work that is not done.
+ */
+function advanceCheckpointSql(jobId: string, after: number, lastLine: number, now: Date) {
+  return sql`UPDATE "ImportJob" SET "processed" = ${lastLine}, "updatedAt" = ${now} WHERE "id" = ${jobId} AND "processed" = ${after}`;
+}
+
+/**
+ * Applies the orders in batches, `concurrency` of them at a time (PostgreSQL: two, so one batch's
+ * statements run while the next is planned and written; SQLite has one writer). Each batch moves the
+ * job's checkpoint to its last JSONL line in its own transaction when every earlier batch has
+ * committed; a batch that finishes before an earlier one moves it right after that one. A crash can
+ * therefore at most leave committed batches after the checkpoint, which a restart applies again without
+ * effect (idempotency keys, and orders already recorded are skipped). `onBatch` reports progress in
+ * line order (and may stop the run by throwing).
  */
 export async function applyPastOrders(
   db: Db,
@@ -170,32 +197,70 @@ export async function applyPastOrders(
   jobId: string,
   orders: AsyncIterable<PastOrder>,
   now: Date,
-  options: { batchSize?: number; onBatch?: (progress: BackfillProgress) => Promise<void> | void } = {},
+  options: { batchSize?: number; concurrency?: number; startAfter?: number; onBatch?: (progress: BackfillProgress) => Promise<void> | void } = {},
 ): Promise<BackfillProgress> {
-  const progress: BackfillProgress = { processed: 0, orders: 0, pointsRecorded: 0 };
-  let batch: PastOrder[] = [];
-  const flush = async () => {
+  const progress: BackfillProgress = { processed: options.startAfter ?? 0, orders: 0, pointsRecorded: 0 };
+  const concurrency = Math.max(1, options.concurrency ?? (db.kind === 'postgresql' ? 2 : 1));
+  /** last line of each committed batch, keyed by the line it starts after */
+  const committed = new Map<number, number>();
+  let checkpoint = progress.processed;
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown = null;
+
+  const apply = async (batch: PastOrder[], after: number) => {
     const lastLine = batch[batch.length - 1]!.lastLine;
     const snapshots = batch.flatMap((order) => (order.snapshot ? [order.snapshot] : []));
     const recorded = await recordedOrderIds(db, shopId, snapshots.map((s) => s.shopifyOrderId));
     const items = snapshots.filter((s) => !recorded.has(s.shopifyOrderId)).map((snapshot) => ({ key: snapshot.shopifyOrderId, shopId, snapshot, trigger: 'paid' as const }));
+    let moved = 0;
     if (items.length > 0) {
-      const result = await applyOrderBatch(db, items, now, { countSpend: false, inTransaction: (tx) => tx.execute(checkpointSql(jobId, lastLine, now)).then(() => undefined) });
+      const keys = items.flatMap(({ snapshot }) => [`earn:visit:${snapshot.shopifyOrderId}`, ...snapshot.lines.map((line) => `earn:line:${line.shopifyLineItemId}`)]);
+      const result = await applyOrderBatch(db, items, now, {
+        countSpend: false,
+        inTransaction: async (tx) => {
+          await postDueEntries(tx, shopId, keys, now);
+          moved = await tx.execute(advanceCheckpointSql(jobId, after, lastLine, now));
+        },
+      });
       progress.pointsRecorded += result.pendingPointsRecorded;
     } else {
-      await sqlClientOf(db).execute(checkpointSql(jobId, lastLine, now));
+      moved = await sqlClientOf(db).execute(advanceCheckpointSql(jobId, after, lastLine, now));
     }
-    progress.processed = lastLine;
     progress.orders += items.length;
-    batch = [];
-    await options.onBatch?.(progress);
+    committed.set(after, lastLine);
+    if (moved > 0 && after === checkpoint) checkpoint = lastLine;
+    // Catch up over batches that committed while an earlier one was still running.
+    let end = checkpoint;
+    while (committed.has(end)) end = committed.get(end)!;
+    if (end > checkpoint) {
+      await sqlClientOf(db).execute(sql`UPDATE "ImportJob" SET "processed" = ${end}, "updatedAt" = ${now} WHERE "id" = ${jobId} AND "processed" < ${end}`);
+      checkpoint = end;
+    }
+    if (checkpoint > progress.processed) {
+      progress.processed = checkpoint;
+      await options.onBatch?.(progress);
+    }
   };
+  const start = (batch: PastOrder[], after: number) => {
+    const running: Promise<void> = apply(batch, after).catch((error: unknown) => {
+      failure ??= error;
+    }).finally(() => inFlight.delete(running));
+    inFlight.add(running);
+  };
+
+  let batch: PastOrder[] = [];
+  let after = progress.processed;
   for await (const order of orders) {
+    if (failure) break;
     batch.push(order);
-    if (batch.length >= (options.batchSize ?? 500)) await flush();
+    if (batch.length < (options.batchSize ?? 500)) continue;
+    start(batch, after);
+    after = batch[batch.length - 1]!.lastLine;
+    batch = [];
+    while (inFlight.size >= concurrency) await Promise.race(inFlight);
   }
-  if (batch.length > 0) await flush();
-  // Services whose appointment is long past are due now: post them rather than wait for the next run.
-  await postDueCredits(db, { now });
+  if (batch.length > 0 && !failure) start(batch, after);
+  await Promise.all(inFlight);
+  if (failure) throw failure;
   return progress;
 }

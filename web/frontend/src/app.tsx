@@ -22,6 +22,7 @@ const RewardsPage = lazy(() => import('./pages/rewards-page').then((m) => ({ def
 const MessagesPage = lazy(() => import('./pages/messages-page').then((m) => ({ default: m.MessagesPage })));
 const StaffPage = lazy(() => import('./pages/staff-page').then((m) => ({ default: m.StaffPage })));
 const MultipliersPage = lazy(() => import('./pages/multipliers-page').then((m) => ({ default: m.MultipliersPage })));
+const OnboardingPage = lazy(() => import('./pages/onboarding-page').then((m) => ({ default: m.OnboardingPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 type PageComponent = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>> | LazyExoticComponent<ComponentType>;
@@ -54,6 +55,7 @@ const ROUTES: Route[] = [
   route('/settings/messages', MessagesPage),
   route('/settings/staff', StaffPage),
   route('/settings/multipliers', MultipliersPage),
+  route('/onboarding', OnboardingPage),
 ];
 
 export function matchRoute(pathname: string): { page: PageComponent; params: Record<string, string> } {
@@ -90,6 +92,7 @@ export function App({ i18n, polarisTranslations }: { i18n: I18n; polarisTranslat
             <a href={hrefFor('/report')}>{i18n.t('nav.report')}</a>
             <a href={hrefFor('/rewards')}>{i18n.t('nav.rewards')}</a>
             <a href={hrefFor('/adjustments/bulk')}>{i18n.t('nav.bulk')}</a>
+            <a href={hrefFor('/onboarding')}>{i18n.t('nav.onboarding')}</a>
             <a href={hrefFor('/settings')}>{i18n.t('nav.settings')}</a>
             <a href={hrefFor('/settings/messages')}>{i18n.t('nav.messages')}</a>
           </NavMenu>

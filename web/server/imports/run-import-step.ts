@@ -119,7 +119,7 @@ export async function runImportStep(deps: ImportStepDeps, payload: ImportTaskPay
       case 'apply-orders': {
         await updateImportJob(deps.db, job.id, { status: 'running', startedAt });
         const { lines } = await openBulkResult(deps, job, shop.domain, pastOrdersBulkQuery(new Date(job.params.from!), new Date(job.params.to!)));
-        const result = await applyPastOrders(deps.db, job.shopId, job.id, readPastOrders(lines, job.processed), deps.now());
+        const result = await applyPastOrders(deps.db, job.shopId, job.id, readPastOrders(lines, job.processed), deps.now(), { startAfter: job.processed });
         await updateImportJob(deps.db, job.id, { status: 'completed', finishedAt: deps.now(), lastError: null, summary: { ...job.summary, applied: result.orders, pointsRecorded: result.pointsRecorded } as Record<string, unknown> });
         break;
       }

@@ -23,11 +23,13 @@ export interface Permissions {
   editRewards: boolean;
   /** Message templates, the SMTP server and consent types (owners). */
   editMessaging: boolean;
+  /** Onboarding imports: customers, past orders, balances from another app (managers and owners). */
+  imports: boolean;
 }
 
 /** While /api/me is unknown (not loaded, or an older server without it) nothing is hidden: the server decides. */
 export function permissionsOf(me: Me | undefined): Permissions {
-  if (!me) return { adjust: true, adjustLimit: null, export: true, editProducts: true, editSettings: true, bulkAdjust: true, editRewards: true, editMessaging: true };
+  if (!me) return { adjust: true, adjustLimit: null, export: true, editProducts: true, editSettings: true, bulkAdjust: true, editRewards: true, editMessaging: true, imports: true };
   const atLeastManager = me.role === 'owner' || me.role === 'manager';
   return {
     adjust: me.adjustLimit === null || me.adjustLimit > 0,
@@ -38,6 +40,7 @@ export function permissionsOf(me: Me | undefined): Permissions {
     bulkAdjust: atLeastManager,
     editRewards: atLeastManager,
     editMessaging: me.role === 'owner',
+    imports: atLeastManager,
   };
 }
 
