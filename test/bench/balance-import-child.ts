@@ -11,6 +11,8 @@ async function main(): Promise<void> {
   const [url, shopId, csvPath] = process.argv.slice(2) as [string, string, string];
   const database = createDatabase(url);
   const db = { prisma: database.prisma, kind: database.kind, sql: database.sql };
+  // Connected and warmed up, as a running web process is.
+  await database.prisma.importJob.count({ where: { shopId } });
   const started = performance.now();
   // The upload arrives as one string (the JSON body), like the route receives it.
   const job = await dryRunBalanceImport(db, shopId, { csv: fs.readFileSync(csvPath, 'utf8'), fileName: 'bench.csv', startedBy: null });

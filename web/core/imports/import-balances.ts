@@ -10,7 +10,7 @@ import type { ImportRowError } from '../../contracts/imports-api';
 import { parseCsv, type CsvRecord } from '../adjustments/parse-csv';
 import type { Db } from '../db-client';
 import { AppError } from '../errors/app-error';
-import { sqlClientOf } from '../sql/sql-client';
+import { sqlClientOf, type SqlExecutor } from '../sql/sql-client';
 import { joinSql, sql, sqlList } from '../sql/sql-query';
 import { detectBalanceLayout, type BalanceLayout, type DetectedLayout } from './balance-csv-layouts';
 import { checkpointSql, createImportJob, type ImportJobRecord } from './import-job-store';
@@ -89,9 +89,13 @@ async function matchMembers(db: Db, shopId: string, rows: Array<Omit<BalanceRow,
   const byEmail = new Map<string, string[]>();
   const ids = [...new Set(rows.flatMap((r) => (r.shopifyCustomerId ? [r.shopifyCustomerId] : [])))];
   const emails = [...new Set(rows.flatMap((r) => (!r.shopifyCustomerId && r.email ? [r.email] : [])))];
-  for (let i = 0; i < ids.length; i += 500) {
+  // PostgreSQL takes the whole list as one array parameter; SQLite an IN list per chunk.
+  const chunk = client.dialect === 'postgresql' ? 100_000 : 500;
+  for (let i = 0; i < ids.length; i += chunk) {
+    const part = ids.slice(i, i + chunk);
+    const among = client.dialect === 'postgresql' ? sql`= ANY(${part}::text[])` : sql`IN ${sqlList(part)}`;
     const found = await client.query<{ id: string; shopifyCustomerId: string }>(sql`
-      SELECT "id", "shopifyCustomerId" FROM "Member" WHERE "shopId" = ${shopId} AND "shopifyCustomerId" IN ${sqlList(ids.slice(i, i + 500))}`);
+      SELECT "id", "shopifyCustomerId" FROM "Member" WHERE "shopId" = ${shopId} AND "shopifyCustomerId" ${among}`);
     for (const member of found) byId.set(member.shopifyCustomerId, member.id);
   }
   if (emails.length > 0) {
@@ -138,22 +142,74 @@ export async function dryRunBalanceImport(db: Db, shopId: string, input: { csv: 
   const checked = await checkBalanceFile(db, shopId, input.csv);
   const valid = checked.errors.length === 0;
   const members = new Set(checked.rows.map((r) => r.memberId ?? r.shopifyCustomerId));
-  return createImportJob(db, {
+  const job = await createImportJob(db, {
     shopId, kind: 'balances', status: valid ? 'validated' : 'invalid', startedBy: input.startedBy,
     params: { sourceApp: checked.layout.sourceApp, layout: checked.layout.name, fileName: input.fileName },
     summary: {
       rows: checked.rows.length, members: members.size, newMembers: checked.rows.filter((r) => r.memberId === null).length,
       points: checked.rows.reduce((sum, r) => sum + r.points, 0), skipped: checked.skipped,
     },
-    // An invalid file is not kept: it can never be applied.
-    sourceText: valid ? input.csv : null, total: checked.rows.length, errors: checked.errors, errorCount: checked.errors.length,
+    total: checked.rows.length, errors: checked.errors, errorCount: checked.errors.length,
   });
+  // The file is kept for the apply (an invalid one never can be). Stored by raw SQL: a parameter of a few
+  // megabytes through Prisma's query compiler would grow its WebAssembly memory for good.
+  if (valid) await sqlClientOf(db).execute(sql`UPDATE "ImportJob" SET "sourceText" = ${input.csv} WHERE "id" = ${job.id}`);
+  return job;
+}
+
+/**
+ * PostgreSQL: the batch in two statements whatever its size, the rows passed as arrays (unnest): the new
+ * members, then one statement that inserts the entries, adds what was inserted to the balances (members
+ * locked in id order, like every writer of Member rows) and moves the checkpoint.
+ */
+async function applyBalanceBatchPostgres(tx: SqlExecutor, shopId: string, jobId: string, description: string, rows: BalanceRow[], processed: number, now: Date): Promise<number> {
+  const newcomers = [...new Map(rows.filter((r) => r.memberId === null).map((r) => [r.shopifyCustomerId!, r])).values()];
+  const created = new Map<string, string>();
+  if (newcomers.length > 0) {
+    const column = <K extends keyof BalanceRow>(key: K) => newcomers.map((r) => (r[key] === null ? null : String(r[key]))) as string[];
+    const returned = await tx.query<{ id: string; shopifyCustomerId: string }>(sql`
+      INSERT INTO "Member" ("id", "shopId", "shopifyCustomerId", "email", "firstName", "lastName", "createdAt", "updatedAt")
+      SELECT gen_random_uuid()::text, ${shopId}, n."customerId", n."email", n."firstName", n."lastName", ${now}, ${now}
+      FROM unnest(${column('shopifyCustomerId')}::text[], ${column('email')}::text[], ${column('firstName')}::text[], ${column('lastName')}::text[])
+        AS n("customerId", "email", "firstName", "lastName")
+      ORDER BY n."customerId"
+      ON CONFLICT ("shopId", "shopifyCustomerId") DO UPDATE SET "email" = COALESCE("Member"."email", excluded."email")
+      RETURNING "id", "shopifyCustomerId"`);
+    for (const member of returned) created.set(member.shopifyCustomerId, member.id);
+  }
+  const memberIds = rows.map((r) => r.memberId ?? created.get(r.shopifyCustomerId!)!);
+  const [result] = await tx.query<{ posted: number }>(sql`
+    WITH input AS (
+      SELECT * FROM unnest(${rows.map((r) => String(r.row))}::int[], ${memberIds}::text[], ${rows.map((r) => String(r.points))}::int[]) AS i("row", "memberId", "points")
+    ), entries AS (
+      INSERT INTO "LedgerEntry" ("id", "shopId", "memberId", "type", "status", "points", "description", "sourceType", "sourceId", "idempotencyKey", "postedAt", "createdAt")
+      SELECT gen_random_uuid()::text, ${shopId}, i."memberId", 'adjust', 'posted', i."points", ${description}, 'import', ${jobId} || ':' || i."row", ${`import:${jobId}:`} || i."row", ${now}, ${now}
+      FROM input i
+      ON CONFLICT ("shopId", "idempotencyKey") DO NOTHING
+      RETURNING "memberId", "points"
+    ), per_member AS (
+      SELECT "memberId", SUM("points")::int AS "points" FROM entries GROUP BY "memberId"
+    ), locked_members AS (
+      SELECT m."id" FROM "Member" m WHERE m."id" IN (SELECT "memberId" FROM per_member) ORDER BY m."id" FOR UPDATE
+    ), balances AS (
+      UPDATE "Member" m SET "balance" = m."balance" + pm."points", "updatedAt" = ${now}
+      FROM per_member pm JOIN locked_members lm ON lm."id" = pm."memberId" WHERE m."id" = pm."memberId"
+      RETURNING m."id"
+    ), checkpoint AS (
+      UPDATE "ImportJob" SET "processed" = ${processed}, "updatedAt" = ${now} WHERE "id" = ${jobId} RETURNING "id"
+    )
+    SELECT (SELECT COUNT(*) FROM entries)::int AS "posted", (SELECT COUNT(*) FROM balances)::int AS "members", (SELECT COUNT(*) FROM checkpoint)::int AS "checkpoints"`);
+  return result?.posted ?? 0;
 }
 
 /** One batch: new members, one posted entry per row, balances, checkpoint — one transaction. */
 export async function applyBalanceBatch(db: Db, shopId: string, jobId: string, sourceApp: string, rows: BalanceRow[], processed: number, now: Date): Promise<number> {
   let posted = 0;
   await sqlClientOf(db).transaction(async (tx) => {
+    if (tx.dialect === 'postgresql') {
+      posted = await applyBalanceBatchPostgres(tx, shopId, jobId, `Balance imported from ${sourceApp}`, rows, processed, now);
+      return;
+    }
     const newcomers = [...new Map(rows.filter((r) => r.memberId === null).map((r) => [r.shopifyCustomerId!, r])).values()];
     const created = new Map<string, string>();
     for (let i = 0; i < newcomers.length; i += 1000) {

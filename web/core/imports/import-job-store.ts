@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { ImportJobView, ImportRowError } from '../../contracts/imports-api';
 import type { Db } from '../db-client';
 import { AppError } from '../errors/app-error';
+import { sqlClientOf } from '../sql/sql-client';
 import { sql, type SqlQuery } from '../sql/sql-query';
 
 export type ImportKind = 'customers' | 'past_orders' | 'balances';
@@ -44,7 +45,6 @@ export interface NewImportJob {
   status: ImportStatus;
   params?: Record<string, unknown>;
   summary?: Record<string, unknown>;
-  sourceText?: string | null;
   total?: number;
   errors?: ImportRowError[];
   errorCount?: number;
@@ -55,7 +55,7 @@ export async function createImportJob(db: Db, input: NewImportJob): Promise<Impo
   const row = await db.prisma.importJob.create({
     data: {
       id: input.id ?? randomUUID(), shopId: input.shopId, kind: input.kind, status: input.status, params: JSON.stringify(input.params ?? {}),
-      summary: JSON.stringify(input.summary ?? {}), sourceText: input.sourceText ?? null, total: input.total ?? 0,
+      summary: JSON.stringify(input.summary ?? {}), total: input.total ?? 0,
       errors: JSON.stringify((input.errors ?? []).slice(0, KEPT_ERRORS)), errorCount: input.errorCount ?? input.errors?.length ?? 0, startedBy: input.startedBy ?? null,
     },
     select: VIEW_SELECT,
@@ -82,8 +82,10 @@ export async function listImportJobs(db: Db, shopId: string, limit = 20): Promis
   });
 }
 
+/** The uploaded file (raw SQL: megabytes through Prisma's query compiler would grow its memory for good). */
 export async function readImportSource(db: Db, jobId: string): Promise<string | null> {
-  return (await db.prisma.importJob.findUnique({ where: { id: jobId }, select: { sourceText: true } }))?.sourceText ?? null;
+  const [row] = await sqlClientOf(db).query<{ sourceText: string | null }>(sql`SELECT "sourceText" FROM "ImportJob" WHERE "id" = ${jobId}`);
+  return row?.sourceText ?? null;
 }
 
 export interface ImportJobChanges {
