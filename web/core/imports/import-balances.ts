@@ -7,7 +7,7 @@
 // repeated batch posts nothing twice.
 import { randomUUID } from 'node:crypto';
 import type { ImportRowError } from '../../contracts/imports-api';
-import { parseCsv, type CsvRecord } from '../adjustments/parse-csv';
+import { readCsvRecords, type CsvRecord } from '../adjustments/parse-csv';
 import type { Db } from '../db-client';
 import { AppError } from '../errors/app-error';
 import { sqlClientOf, type SqlExecutor } from '../sql/sql-client';
@@ -31,6 +31,15 @@ export interface BalanceRow {
 }
 
 export interface CheckedBalanceFile {
+  layout: BalanceLayout;
+  /** every valid row (empty when the caller asked for the summary only) */
+  rows: BalanceRow[];
+  errors: ImportRowError[];
+  skipped: number;
+  summary: { rows: number; members: number; newMembers: number; points: number };
+}
+
+interface CheckedChunk {
   layout: BalanceLayout;
   rows: BalanceRow[];
   errors: ImportRowError[];
@@ -82,13 +91,28 @@ function readRows(detected: DetectedLayout, records: CsvRecord[], header: string
   return { rows, errors, skipped };
 }
 
+/** The shop's members by lower-cased e-mail, loaded once per file. */
+/** lower-cased e-mail -> the one member with it, or how many share it */
+type EmailIndex = Map<string, string | number>;
+
+async function loadEmailIndex(db: Db, shopId: string): Promise<EmailIndex> {
+  // E-mails are stored as typed and compared without case, which no index serves: one pass over the
+  // shop's members instead of one scan per chunk of the file.
+  const byEmail: EmailIndex = new Map();
+  const found = await sqlClientOf(db).query<{ id: string; email: string }>(sql`
+    SELECT "id", lower("email") AS "email" FROM "Member" WHERE "shopId" = ${shopId} AND "email" IS NOT NULL`);
+  for (const member of found) {
+    const known = byEmail.get(member.email);
+    byEmail.set(member.email, known === undefined ? member.id : typeof known === 'number' ? known + 1 : 2);
+  }
+  return byEmail;
+}
+
 /** Finds each row's member: by Shopify id (or a new member for it), else by e-mail (exactly one). */
-async function matchMembers(db: Db, shopId: string, rows: Array<Omit<BalanceRow, 'memberId'>>, header: string[], detected: DetectedLayout): Promise<{ rows: BalanceRow[]; errors: ImportRowError[] }> {
+async function matchMembers(db: Db, shopId: string, rows: Array<Omit<BalanceRow, 'memberId'>>, emailColumn: string, emailIndex: () => Promise<EmailIndex>): Promise<{ rows: BalanceRow[]; errors: ImportRowError[] }> {
   const client = sqlClientOf(db);
   const byId = new Map<string, string>();
-  const byEmail = new Map<string, string[]>();
   const ids = [...new Set(rows.flatMap((r) => (r.shopifyCustomerId ? [r.shopifyCustomerId] : [])))];
-  const emails = [...new Set(rows.flatMap((r) => (!r.shopifyCustomerId && r.email ? [r.email] : [])))];
   // PostgreSQL takes the whole list as one array parameter; SQLite an IN list per chunk.
   const chunk = client.dialect === 'postgresql' ? 100_000 : 500;
   for (let i = 0; i < ids.length; i += chunk) {
@@ -98,15 +122,7 @@ async function matchMembers(db: Db, shopId: string, rows: Array<Omit<BalanceRow,
       SELECT "id", "shopifyCustomerId" FROM "Member" WHERE "shopId" = ${shopId} AND "shopifyCustomerId" ${among}`);
     for (const member of found) byId.set(member.shopifyCustomerId, member.id);
   }
-  if (emails.length > 0) {
-    // E-mails are stored as typed and compared without case, which no index serves: one pass over the
-    // shop's members instead of one scan per chunk of the file.
-    const wanted = new Set(emails);
-    const found = await client.query<{ id: string; email: string }>(sql`
-      SELECT "id", lower("email") AS "email" FROM "Member" WHERE "shopId" = ${shopId} AND "email" IS NOT NULL`);
-    for (const member of found) if (wanted.has(member.email)) byEmail.set(member.email, [...(byEmail.get(member.email) ?? []), member.id]);
-  }
-  const emailColumn = detected.index.email >= 0 ? header[detected.index.email]!.trim() : '';
+  const byEmail = rows.some((r) => !r.shopifyCustomerId) ? await emailIndex() : (new Map() as EmailIndex);
   const errors: ImportRowError[] = [];
   const matched: BalanceRow[] = [];
   for (const row of rows) {
@@ -114,42 +130,75 @@ async function matchMembers(db: Db, shopId: string, rows: Array<Omit<BalanceRow,
       matched.push({ ...row, memberId: byId.get(row.shopifyCustomerId) ?? null });
       continue;
     }
-    const hits = byEmail.get(row.email!) ?? [];
-    if (hits.length === 1) matched.push({ ...row, memberId: hits[0]! });
-    else if (hits.length === 0) errors.push({ row: row.row, column: emailColumn, message: `No customer with the e-mail ${row.email}: import the shop's customers first, or add the Shopify customer id.` });
-    else errors.push({ row: row.row, column: emailColumn, message: `${hits.length} customers share the e-mail ${row.email}: add the Shopify customer id.` });
+    const hit = byEmail.get(row.email!);
+    if (typeof hit === 'string') matched.push({ ...row, memberId: hit });
+    else if (hit === undefined) errors.push({ row: row.row, column: emailColumn, message: `No customer with the e-mail ${row.email}: import the shop's customers first, or add the Shopify customer id.` });
+    else errors.push({ row: row.row, column: emailColumn, message: `${hit} customers share the e-mail ${row.email}: add the Shopify customer id.` });
   }
   return { rows: matched, errors };
 }
 
-/** Parses and checks the file against the shop's members, writing nothing. */
-export async function checkBalanceFile(db: Db, shopId: string, csv: string): Promise<CheckedBalanceFile> {
-  const records = parseCsv(csv);
-  const header = records.shift();
-  if (!header) throw new AppError('VALIDATION', 'The file is empty.');
-  const detected = detectBalanceLayout(header.fields);
+/** Rows are read and matched this many at a time, so a large file is never held as records all at once. */
+const CHECK_CHUNK = 5_000;
+
+/** The file's rows, read and matched against the shop's members a chunk at a time. */
+async function* checkedChunks(db: Db, shopId: string, csv: string): AsyncGenerator<CheckedChunk> {
+  const records = readCsvRecords(csv);
+  const header = records.next();
+  if (header.done) throw new AppError('VALIDATION', 'The file is empty.');
+  const detected = detectBalanceLayout(header.value.fields);
   if (!detected) throw new AppError('VALIDATION', 'The header row has no customer column (e-mail or Shopify customer id) and points column this importer knows.');
-  if (records.length === 0) throw new AppError('VALIDATION', 'The file has a header but no rows.');
-  if (records.length > MAX_BALANCE_ROWS) throw new AppError('VALIDATION', `At most ${MAX_BALANCE_ROWS} rows at once; this file has ${records.length}.`);
-  const read = readRows(detected, records, header.fields);
-  const matched = await matchMembers(db, shopId, read.rows, header.fields, detected);
-  const errors = [...read.errors, ...matched.errors].sort((a, b) => a.row - b.row);
-  return { layout: detected.layout, rows: matched.rows, errors, skipped: read.skipped };
+  const emailColumn = detected.index.email >= 0 ? header.value.fields[detected.index.email]!.trim() : '';
+  let emails: Promise<EmailIndex> | undefined;
+  const emailIndex = () => (emails ??= loadEmailIndex(db, shopId));
+  let count = 0;
+  let chunk: CsvRecord[] = [];
+  const check = async (): Promise<CheckedChunk> => {
+    const read = readRows(detected, chunk, header.value.fields);
+    chunk = [];
+    const matched = await matchMembers(db, shopId, read.rows, emailColumn, emailIndex);
+    return { layout: detected.layout, rows: matched.rows, errors: [...read.errors, ...matched.errors], skipped: read.skipped };
+  };
+  for (const record of records) {
+    count += 1;
+    if (count > MAX_BALANCE_ROWS) throw new AppError('VALIDATION', `At most ${MAX_BALANCE_ROWS} rows at once; this file has more.`);
+    chunk.push(record);
+    if (chunk.length >= CHECK_CHUNK) yield await check();
+  }
+  if (count === 0) throw new AppError('VALIDATION', 'The file has a header but no rows.');
+  if (chunk.length > 0) yield await check();
+}
+
+/** Parses and checks the file against the shop's members, writing nothing. */
+export async function checkBalanceFile(db: Db, shopId: string, csv: string, options: { keepRows?: boolean } = {}): Promise<CheckedBalanceFile> {
+  let checked: CheckedBalanceFile | undefined;
+  const members = new Set<string>();
+  for await (const chunk of checkedChunks(db, shopId, csv)) {
+    checked ??= { layout: chunk.layout, rows: [], errors: [], skipped: 0, summary: { rows: 0, members: 0, newMembers: 0, points: 0 } };
+    if (options.keepRows ?? true) for (const row of chunk.rows) checked.rows.push(row);
+    for (const error of chunk.errors) checked.errors.push(error);
+    checked.skipped += chunk.skipped;
+    for (const row of chunk.rows) {
+      members.add(row.memberId ?? row.shopifyCustomerId!);
+      checked.summary.rows += 1;
+      checked.summary.points += row.points;
+      if (row.memberId === null) checked.summary.newMembers += 1;
+    }
+  }
+  checked!.summary.members = members.size;
+  checked!.errors.sort((a, b) => a.row - b.row);
+  return checked!;
 }
 
 /** The dry run: a job that keeps the file, `validated` (ready to apply) or `invalid` with its row errors. */
 export async function dryRunBalanceImport(db: Db, shopId: string, input: { csv: string; fileName: string; startedBy: string | null }): Promise<ImportJobRecord> {
-  const checked = await checkBalanceFile(db, shopId, input.csv);
+  const checked = await checkBalanceFile(db, shopId, input.csv, { keepRows: false });
   const valid = checked.errors.length === 0;
-  const members = new Set(checked.rows.map((r) => r.memberId ?? r.shopifyCustomerId));
   const job = await createImportJob(db, {
     shopId, kind: 'balances', status: valid ? 'validated' : 'invalid', startedBy: input.startedBy,
     params: { sourceApp: checked.layout.sourceApp, layout: checked.layout.name, fileName: input.fileName },
-    summary: {
-      rows: checked.rows.length, members: members.size, newMembers: checked.rows.filter((r) => r.memberId === null).length,
-      points: checked.rows.reduce((sum, r) => sum + r.points, 0), skipped: checked.skipped,
-    },
-    total: checked.rows.length, errors: checked.errors, errorCount: checked.errors.length,
+    summary: { ...checked.summary, skipped: checked.skipped },
+    total: checked.summary.rows, errors: checked.errors, errorCount: checked.errors.length,
   });
   // The file is kept for the apply (an invalid one never can be). Stored by raw SQL: a parameter of a few
   // megabytes through Prisma's query compiler would grow its WebAssembly memory for good.
@@ -250,7 +299,9 @@ export async function applyBalanceBatch(db: Db, shopId: string, jobId: string, s
 
 /**
  * Applies a validated file from the checkpoint on. The whole file is checked again first (members may
- * have changed since the dry run): with any error now, nothing more is applied and the job fails.
+ * have changed since the dry run): with any error now, nothing more is applied and the job fails. Then
+ * it is read again a chunk at a time, each chunk matched (members created by an earlier batch are found)
+ * and applied in batches; only one chunk of rows is held in memory.
  */
 export async function applyBalanceFile(
   db: Db,
@@ -259,18 +310,24 @@ export async function applyBalanceFile(
   now: Date,
   options: { batchSize?: number; onBatch?: (processed: number) => Promise<void> | void } = {},
 ): Promise<{ posted: number; processed: number }> {
-  const checked = await checkBalanceFile(db, job.shopId, csv);
+  const checked = await checkBalanceFile(db, job.shopId, csv, { keepRows: false });
   if (checked.errors.length > 0) {
     throw new AppError('VALIDATION', `${checked.errors.length} row(s) of the file no longer validate (first: row ${checked.errors[0]!.row}, ${checked.errors[0]!.message}); nothing more was applied.`, { errors: checked.errors.slice(0, 200) });
   }
-  const batchSize = options.batchSize ?? 5000;
+  const batchSize = options.batchSize ?? CHECK_CHUNK;
   let posted = 0;
   let processed = job.processed;
-  for (let start = job.processed; start < checked.rows.length; start += batchSize) {
-    const batch = checked.rows.slice(start, start + batchSize);
-    processed = start + batch.length;
-    posted += await applyBalanceBatch(db, job.shopId, job.id, checked.layout.sourceApp, batch, processed, now);
-    await options.onBatch?.(processed);
+  let seen = 0;
+  for await (const chunk of checkedChunks(db, job.shopId, csv)) {
+    const first = seen;
+    seen += chunk.rows.length;
+    if (seen <= job.processed) continue;
+    for (let start = Math.max(first, job.processed); start < seen; start += batchSize) {
+      const batch = chunk.rows.slice(start - first, Math.min(seen, start + batchSize) - first);
+      processed = start + batch.length;
+      posted += await applyBalanceBatch(db, job.shopId, job.id, chunk.layout.sourceApp, batch, processed, now);
+      await options.onBatch?.(processed);
+    }
   }
   return { posted, processed };
 }
