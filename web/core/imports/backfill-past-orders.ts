@@ -253,7 +253,7 @@ export async function applyPastOrders(
   for await (const order of orders) {
     if (failure) break;
     batch.push(order);
-    if (batch.length < (options.batchSize ?? 500)) continue;
+    if (batch.length < (options.batchSize ?? 1000)) continue;
     start(batch, after);
     after = batch[batch.length - 1]!.lastLine;
     batch = [];
