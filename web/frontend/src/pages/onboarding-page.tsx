@@ -32,6 +32,8 @@ export function OnboardingPage() {
   const [fileError, setFileError] = useState<string>();
   const list = jobs.data?.jobs ?? [];
   const running = list.some((job) => ACTIVE.includes(job.status));
+  // One import of each kind at a time (the server refuses a second one too).
+  const busyKind = (kind: ImportJobView['kind']) => list.some((job) => job.kind === kind && ACTIVE.includes(job.status));
 
   // Progress of running imports: poll while any is running.
   useEffect(() => {
@@ -92,7 +94,7 @@ export function OnboardingPage() {
               <Text as="h2" variant="headingMd">{t('onboarding.customers.title')}</Text>
               <Text as="p" tone="subdued">{t('onboarding.customers.body')}</Text>
               <InlineStack>
-                <Button onClick={() => void act('customers', () => apiSend('POST', '/api/imports/customers'))} loading={busy === 'customers'} disabled={running}>
+                <Button onClick={() => void act('customers', () => apiSend('POST', '/api/imports/customers'))} loading={busy === 'customers'} disabled={busyKind('customers')}>
                   {t('onboarding.customers.start')}
                 </Button>
               </InlineStack>
@@ -107,7 +109,7 @@ export function OnboardingPage() {
               <InlineStack gap="300" blockAlign="end">
                 <TextField label={t('onboarding.pastOrders.from')} type="date" value={from} onChange={setFrom} autoComplete="off" />
                 <TextField label={t('onboarding.pastOrders.to')} type="date" value={to} onChange={setTo} autoComplete="off" />
-                <Button onClick={() => void act('preview', () => apiSend('POST', '/api/imports/past-orders', { from, to }))} loading={busy === 'preview'} disabled={running}>
+                <Button onClick={() => void act('preview', () => apiSend('POST', '/api/imports/past-orders', { from, to }))} loading={busy === 'preview'} disabled={busyKind('past_orders')}>
                   {t('onboarding.pastOrders.preview')}
                 </Button>
               </InlineStack>
