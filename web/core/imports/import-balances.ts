@@ -252,6 +252,12 @@ async function applyBalanceBatchPostgres(tx: SqlExecutor, shopId: string, jobId:
 }
 
 /** One batch: new members, one posted entry per row, balances, checkpoint — one transaction. */
+/**
+ * SQLite: multi-row statements, kept small: they go through Prisma's raw API, whose WebAssembly memory
+ * grows to the largest statement it has seen and stays there.
+ */
+const SQLITE_ROWS_PER_STATEMENT = 250;
+
 export async function applyBalanceBatch(db: Db, shopId: string, jobId: string, sourceApp: string, rows: BalanceRow[], processed: number, now: Date): Promise<number> {
   let posted = 0;
   await sqlClientOf(db).transaction(async (tx) => {
@@ -261,8 +267,8 @@ export async function applyBalanceBatch(db: Db, shopId: string, jobId: string, s
     }
     const newcomers = [...new Map(rows.filter((r) => r.memberId === null).map((r) => [r.shopifyCustomerId!, r])).values()];
     const created = new Map<string, string>();
-    for (let i = 0; i < newcomers.length; i += 1000) {
-      const values = newcomers.slice(i, i + 1000).map((r) => sql`(${randomUUID()}, ${shopId}, ${r.shopifyCustomerId}, ${r.email}, ${r.firstName}, ${r.lastName}, ${now}, ${now})`);
+    for (let i = 0; i < newcomers.length; i += SQLITE_ROWS_PER_STATEMENT) {
+      const values = newcomers.slice(i, i + SQLITE_ROWS_PER_STATEMENT).map((r) => sql`(${randomUUID()}, ${shopId}, ${r.shopifyCustomerId}, ${r.email}, ${r.firstName}, ${r.lastName}, ${now}, ${now})`);
       const returned = await tx.query<{ id: string; shopifyCustomerId: string }>(sql`
         INSERT INTO "Member" ("id", "shopId", "shopifyCustomerId", "email", "firstName", "lastName", "createdAt", "updatedAt") VALUES ${joinSql(values)}
         ON CONFLICT ("shopId", "shopifyCustomerId") DO UPDATE SET "email" = COALESCE("Member"."email", excluded."email")
@@ -271,8 +277,8 @@ export async function applyBalanceBatch(db: Db, shopId: string, jobId: string, s
     }
     const description = `Balance imported from ${sourceApp}`;
     const perMember = new Map<string, number>();
-    for (let i = 0; i < rows.length; i += 1000) {
-      const values = rows.slice(i, i + 1000).map((r) => {
+    for (let i = 0; i < rows.length; i += SQLITE_ROWS_PER_STATEMENT) {
+      const values = rows.slice(i, i + SQLITE_ROWS_PER_STATEMENT).map((r) => {
         const memberId = r.memberId ?? created.get(r.shopifyCustomerId!)!;
         return sql`(${randomUUID()}, ${shopId}, ${memberId}, 'adjust', 'posted', ${r.points}, ${description}, 'import', ${`${jobId}:${r.row}`}, ${`import:${jobId}:${r.row}`}, ${now}, ${now})`;
       });
@@ -286,8 +292,8 @@ export async function applyBalanceBatch(db: Db, shopId: string, jobId: string, s
     }
     // Balances grow by the entries actually inserted (a repeated batch adds nothing), members in id order.
     const changes = [...perMember].sort(([a], [b]) => (a < b ? -1 : 1));
-    for (let i = 0; i < changes.length; i += 1000) {
-      const values = changes.slice(i, i + 1000).map(([memberId, points]) => sql`(${memberId}, ${shopId}, ${memberId}, ${points}, ${now}, ${now})`);
+    for (let i = 0; i < changes.length; i += SQLITE_ROWS_PER_STATEMENT) {
+      const values = changes.slice(i, i + SQLITE_ROWS_PER_STATEMENT).map(([memberId, points]) => sql`(${memberId}, ${shopId}, ${memberId}, ${points}, ${now}, ${now})`);
       await tx.execute(sql`
         INSERT INTO "Member" ("id", "shopId", "shopifyCustomerId", "balance", "createdAt", "updatedAt") VALUES ${joinSql(values)}
         ON CONFLICT ("id") DO UPDATE SET "balance" = "Member"."balance" + excluded."balance", "updatedAt" = excluded."updatedAt"`);
