@@ -18,7 +18,7 @@ export interface ImportJobView {
   /** past orders: { from, to }; balances: { sourceApp, fileName, layout } */
   params: { from?: string; to?: string; sourceApp?: string; fileName?: string; layout?: string; auto?: boolean };
   /** preview or dry-run figures */
-  summary: { orders?: number; members?: number; points?: number; alreadyRecorded?: number; rows?: number; newMembers?: number; skipped?: number };
+  summary: { orders?: number; members?: number; points?: number; alreadyRecorded?: number; rows?: number; newMembers?: number; skipped?: number; applied?: number; pointsRecorded?: number };
   processed: number;
   total: number;
   errorCount: number;

@@ -27,8 +27,13 @@ async function shopDomainOf(db: Db, shopId: string): Promise<string> {
   return shop.domain;
 }
 
+/** A job not touched for this long lost its task for good (it used its attempts): it no longer blocks a new one. */
+const ABANDONED_AFTER_MS = 6 * 3600_000;
+
 async function refuseWhileRunning(db: Db, shopId: string, kind: ImportJobRecord['kind']): Promise<void> {
-  const running = await db.prisma.importJob.count({ where: { shopId, kind, status: { in: ['preparing', 'queued', 'running'] } } });
+  const running = await db.prisma.importJob.count({
+    where: { shopId, kind, status: { in: ['preparing', 'queued', 'running'] }, updatedAt: { gt: new Date(Date.now() - ABANDONED_AFTER_MS) } },
+  });
   if (running > 0) throw new AppError('CONFLICT', 'An import of this kind is already running; wait until it has finished.');
 }
 

@@ -76,13 +76,11 @@ async function openBulkResult(deps: ImportStepDeps, job: ImportJobRecord, shopDo
 }
 
 async function importCustomers(deps: ImportStepDeps, job: ImportJobRecord, shopDomain: string): Promise<Record<string, unknown>> {
-  const { lines } = await openBulkResult(deps, job, shopDomain, CUSTOMERS_BULK_QUERY);
+  const { lines, objectCount } = await openBulkResult(deps, job, shopDomain, CUSTOMERS_BULK_QUERY);
   let batch: ImportedCustomer[] = [];
   let last = job.processed;
-  let members = 0;
   const flush = async () => {
     await applyCustomerBatch(deps.db, job.shopId, job.id, batch, last, deps.now());
-    members += batch.length;
     batch = [];
   };
   for await (const line of lines) {
@@ -93,7 +91,8 @@ async function importCustomers(deps: ImportStepDeps, job: ImportJobRecord, shopD
     if (batch.length >= 1000) await flush();
   }
   if (batch.length > 0 || last > job.processed) await flush();
-  return { members: members + (job.summary.members ?? 0) };
+  // One line per customer: the export holds no nested connection.
+  return { members: objectCount };
 }
 
 export async function runImportStep(deps: ImportStepDeps, payload: ImportTaskPayload): Promise<void> {
@@ -120,7 +119,7 @@ export async function runImportStep(deps: ImportStepDeps, payload: ImportTaskPay
         await updateImportJob(deps.db, job.id, { status: 'running', startedAt });
         const { lines } = await openBulkResult(deps, job, shop.domain, pastOrdersBulkQuery(new Date(job.params.from!), new Date(job.params.to!)));
         const result = await applyPastOrders(deps.db, job.shopId, job.id, readPastOrders(lines, job.processed), deps.now(), { startAfter: job.processed });
-        await updateImportJob(deps.db, job.id, { status: 'completed', finishedAt: deps.now(), lastError: null, summary: { ...job.summary, applied: result.orders, pointsRecorded: result.pointsRecorded } as Record<string, unknown> });
+        await updateImportJob(deps.db, job.id, { status: 'completed', finishedAt: deps.now(), lastError: null, summary: { ...job.summary, applied: result.orders, pointsRecorded: result.pointsRecorded } });
         break;
       }
       case 'apply-balances': {
