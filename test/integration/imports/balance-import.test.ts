@@ -6,6 +6,7 @@ import { applyBalanceBatch, checkBalanceFile } from '../../../web/core/imports/i
 import { findImportJob } from '../../../web/core/imports/import-job-store';
 import { findBalanceMismatches } from '../../../web/core/ledger/check-balances';
 import { processDueTasks } from '../../../web/runtime/process-due-tasks';
+import { runImportStep } from '../../../web/server/imports/run-import-step';
 import { saveOfflineSession } from '../../../web/server/auth/offline-session-store';
 import { mintSessionToken } from '../../../web/server/http/demo-routes';
 import { createMember, createShop } from '../../fixtures/factories';
@@ -99,6 +100,30 @@ describeEachDatabase('importing balances from another loyalty app', (getDb) => {
     expect(await layoutOf(ours, '2026-01-01,Anna,anna@example.com,Earned,Completed,5,x,Order,1,,,,,,e1,m1')).toBe('ours');
     await expect(checkBalanceFile(getDb(), shop.id, 'name,score\nAnna,4')).rejects.toMatchObject({ code: 'VALIDATION' });
   });
+
+  it('applies a large file over several time-boxed runs, each going on from the checkpoint', async () => {
+    const owner = await as('1');
+    const rows = Array.from({ length: 12_000 }, (_, i) => `${900_000 + i},,${(i % 7) + 1}`);
+    const csv = ['Shopify Customer ID,Customer Email,Points', ...rows].join('\n');
+    const dryRun = await request(testApp.app).post('/api/imports/balances').set('Authorization', owner).send({ csv, fileName: 'big.csv' });
+    expect(dryRun.body.job).toMatchObject({ status: 'validated', total: 12_000 });
+    const jobId = dryRun.body.job.id as string;
+    await request(testApp.app).post(`/api/imports/${jobId}/confirm`).set('Authorization', owner).expect(202);
+    const { db, admin, logger } = testApp.runtime;
+    const checkpoints: number[] = [];
+    for (let run = 0; run < 6; run += 1) {
+      // No time at all: each run stops after its first batch and queues its continuation.
+      await runImportStep({ db, admin, logger, now: () => new Date(), workBudgetMs: 0 }, { jobId, step: 'apply-balances' });
+      const job = await findImportJob(getDb(), jobId);
+      checkpoints.push(job!.processed);
+      if (job!.status === 'completed') break;
+    }
+    expect(checkpoints.slice(0, 3)).toEqual([5000, 10_000, 12_000]);
+    expect(await findImportJob(getDb(), jobId)).toMatchObject({ status: 'completed', processed: 12_000 });
+    const entries = await getDb().prisma.ledgerEntry.aggregate({ where: { shopId: shop.id, sourceId: { startsWith: `${jobId}:` } }, _count: true, _sum: { points: true } });
+    expect([entries._count, entries._sum.points]).toEqual([12_000, rows.reduce((sum, _row, i) => sum + (i % 7) + 1, 0)]);
+    expect((await findBalanceMismatches(getDb().prisma)).mismatches).toEqual([]);
+  }, 120_000);
 
   it('continues a crashed apply from its checkpoint and posts no row twice', async () => {
     const owner = await as('1');

@@ -172,6 +172,8 @@ export interface BackfillProgress {
   processed: number;
   orders: number;
   pointsRecorded: number;
+  /** false: stopped at `stopAt` with lines left (the checkpoint says where to go on) */
+  finished: boolean;
 }
 
 /**
@@ -197,9 +199,16 @@ export async function applyPastOrders(
   jobId: string,
   orders: AsyncIterable<PastOrder>,
   now: Date,
-  options: { batchSize?: number; concurrency?: number; startAfter?: number; onBatch?: (progress: BackfillProgress) => Promise<void> | void } = {},
+  options: {
+    batchSize?: number;
+    concurrency?: number;
+    startAfter?: number;
+    /** epoch ms after which no new batch starts (a task's time box, inside its lease) */
+    stopAt?: number;
+    onBatch?: (progress: BackfillProgress) => Promise<void> | void;
+  } = {},
 ): Promise<BackfillProgress> {
-  const progress: BackfillProgress = { processed: options.startAfter ?? 0, orders: 0, pointsRecorded: 0 };
+  const progress: BackfillProgress = { processed: options.startAfter ?? 0, orders: 0, pointsRecorded: 0, finished: true };
   const concurrency = Math.max(1, options.concurrency ?? (db.kind === 'postgresql' ? 2 : 1));
   /** last line of each committed batch, keyed by the line it starts after */
   const committed = new Map<number, number>();
@@ -252,6 +261,10 @@ export async function applyPastOrders(
   let after = progress.processed;
   for await (const order of orders) {
     if (failure) break;
+    if (batch.length === 0 && after > (options.startAfter ?? 0) && options.stopAt !== undefined && Date.now() > options.stopAt) {
+      progress.finished = false;
+      break;
+    }
     batch.push(order);
     if (batch.length < (options.batchSize ?? 1000)) continue;
     start(batch, after);
@@ -259,7 +272,7 @@ export async function applyPastOrders(
     batch = [];
     while (inFlight.size >= concurrency) await Promise.race(inFlight);
   }
-  if (batch.length > 0 && !failure) start(batch, after);
+  if (batch.length > 0 && !failure && progress.finished) start(batch, after);
   await Promise.all(inFlight);
   if (failure) throw failure;
   return progress;

@@ -314,8 +314,8 @@ export async function applyBalanceFile(
   job: Pick<ImportJobRecord, 'id' | 'shopId' | 'processed'>,
   csv: string,
   now: Date,
-  options: { batchSize?: number; onBatch?: (processed: number) => Promise<void> | void } = {},
-): Promise<{ posted: number; processed: number }> {
+  options: { batchSize?: number; stopAt?: number; onBatch?: (processed: number) => Promise<void> | void } = {},
+): Promise<{ posted: number; processed: number; finished: boolean }> {
   const checked = await checkBalanceFile(db, job.shopId, csv, { keepRows: false });
   if (checked.errors.length > 0) {
     throw new AppError('VALIDATION', `${checked.errors.length} row(s) of the file no longer validate (first: row ${checked.errors[0]!.row}, ${checked.errors[0]!.message}); nothing more was applied.`, { errors: checked.errors.slice(0, 200) });
@@ -333,7 +333,13 @@ export async function applyBalanceFile(
       processed = start + batch.length;
       posted += await applyBalanceBatch(db, job.shopId, job.id, chunk.layout.sourceApp, batch, processed, now);
       await options.onBatch?.(processed);
+      // A task's time box: stop between batches (after one at least); the checkpoint says where to go on.
+      if (options.stopAt !== undefined && Date.now() > options.stopAt && processed < seen) return { posted, processed, finished: false };
+    }
+    if (options.stopAt !== undefined && Date.now() > options.stopAt) {
+      // Whether rows are left is only known by reading on: a run that stops here may find none.
+      return { posted, processed, finished: false };
     }
   }
-  return { posted, processed };
+  return { posted, processed, finished: true };
 }

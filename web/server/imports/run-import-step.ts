@@ -23,8 +23,13 @@ export interface ImportStepDeps {
   now: () => Date;
   fetchImpl?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
-  /** how long one run waits for Shopify before handing over to a later task (default 4 min, inside the lease) */
+  /** how long one run waits for Shopify before handing over to a later task (default 2 min) */
   pollBudgetMs?: number;
+  /**
+   * how long one run works before it stops between two batches and hands over to a continuation task
+   * (default 4 min: the task's lease is 5 min and cannot be extended, so a run must end inside it)
+   */
+  workBudgetMs?: number;
 }
 
 /** Shopify ended the bulk operation without a result: the job fails, the task does not retry. */
@@ -51,7 +56,7 @@ async function openBulkResult(deps: ImportStepDeps, job: ImportJobRecord, shopDo
     job.processed = 0;
   }
   const sleep = deps.sleep ?? defaultSleep;
-  const deadline = Date.now() + (deps.pollBudgetMs ?? 4 * 60_000);
+  const deadline = Date.now() + (deps.pollBudgetMs ?? 2 * 60_000);
   for (let wait = 250; ; wait = Math.min(5000, wait * 2)) {
     const state = await readBulkOperation(deps.admin, shopDomain, session.accessToken, operationId);
     if (!state || state.status === 'EXPIRED') {
@@ -75,7 +80,10 @@ async function openBulkResult(deps: ImportStepDeps, job: ImportJobRecord, shopDo
   }
 }
 
-async function importCustomers(deps: ImportStepDeps, job: ImportJobRecord, shopDomain: string): Promise<Record<string, unknown>> {
+/** The run stopped at its time box with work left: a continuation task goes on from the checkpoint. */
+class TimeBoxed extends Error {}
+
+async function importCustomers(deps: ImportStepDeps, job: ImportJobRecord, shopDomain: string, stopAt: number): Promise<Record<string, unknown>> {
   const { lines, objectCount } = await openBulkResult(deps, job, shopDomain, CUSTOMERS_BULK_QUERY);
   let batch: ImportedCustomer[] = [];
   let last = job.processed;
@@ -88,7 +96,10 @@ async function importCustomers(deps: ImportStepDeps, job: ImportJobRecord, shopD
     const customer = parseCustomerLine(line.text);
     if (customer) batch.push(customer);
     last = line.number;
-    if (batch.length >= 1000) await flush();
+    if (batch.length >= 1000) {
+      await flush();
+      if (Date.now() > stopAt) throw new TimeBoxed();
+    }
   }
   if (batch.length > 0 || last > job.processed) await flush();
   // One line per customer: the export holds no nested connection.
@@ -101,11 +112,12 @@ export async function runImportStep(deps: ImportStepDeps, payload: ImportTaskPay
   const shop = await deps.db.prisma.shop.findUnique({ where: { id: job.shopId }, select: { domain: true } });
   if (!shop) return;
   const startedAt = job.startedAt ? undefined : deps.now();
+  const stopAt = Date.now() + (deps.workBudgetMs ?? 4 * 60_000);
   try {
     switch (payload.step) {
       case 'import-customers': {
         await updateImportJob(deps.db, job.id, { status: 'running', startedAt });
-        const summary = await importCustomers(deps, job, shop.domain);
+        const summary = await importCustomers(deps, job, shop.domain, stopAt);
         await updateImportJob(deps.db, job.id, { status: 'completed', summary, finishedAt: deps.now(), lastError: null });
         break;
       }
@@ -118,7 +130,8 @@ export async function runImportStep(deps: ImportStepDeps, payload: ImportTaskPay
       case 'apply-orders': {
         await updateImportJob(deps.db, job.id, { status: 'running', startedAt });
         const { lines } = await openBulkResult(deps, job, shop.domain, pastOrdersBulkQuery(new Date(job.params.from!), new Date(job.params.to!)));
-        const result = await applyPastOrders(deps.db, job.shopId, job.id, readPastOrders(lines, job.processed), deps.now(), { startAfter: job.processed });
+        const result = await applyPastOrders(deps.db, job.shopId, job.id, readPastOrders(lines, job.processed), deps.now(), { startAfter: job.processed, stopAt });
+        if (!result.finished) throw new TimeBoxed();
         await updateImportJob(deps.db, job.id, { status: 'completed', finishedAt: deps.now(), lastError: null, summary: { ...job.summary, applied: result.orders, pointsRecorded: result.pointsRecorded } });
         break;
       }
@@ -126,14 +139,15 @@ export async function runImportStep(deps: ImportStepDeps, payload: ImportTaskPay
         await updateImportJob(deps.db, job.id, { status: 'running', startedAt });
         const csv = await readImportSource(deps.db, job.id);
         if (csv === null) throw new BulkOperationEnded('the uploaded file is no longer stored');
-        await applyBalanceFile(deps.db, job, csv, deps.now());
+        if (!(await applyBalanceFile(deps.db, job, csv, deps.now(), { stopAt })).finished) throw new TimeBoxed();
         await updateImportJob(deps.db, job.id, { status: 'completed', finishedAt: deps.now(), lastError: null, dropSource: true });
         break;
       }
     }
   } catch (error) {
-    if (error instanceof StillRunning) {
-      await enqueueImportStep(deps.db, shop.domain, payload, { runAt: new Date(deps.now().getTime() + 30_000), attempt: String(deps.now().getTime()) });
+    if (error instanceof StillRunning || error instanceof TimeBoxed) {
+      const waitMs = error instanceof StillRunning ? 30_000 : 0;
+      await enqueueImportStep(deps.db, shop.domain, payload, { runAt: new Date(deps.now().getTime() + waitMs), attempt: String(Date.now()) });
       return;
     }
     const message = error instanceof Error ? error.message : String(error);
