@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import type { DbKind } from '../../web/core/db-client';
-import { applyPastOrders, readPastOrders } from '../../web/core/imports/backfill-past-orders';
+import { applyPastOrders, previewPastOrders, readPastOrders } from '../../web/core/imports/backfill-past-orders';
 import { createImportJob } from '../../web/core/imports/import-job-store';
 import { readLines } from '../../web/core/imports/read-lines';
 import { sqlClientOf } from '../../web/core/sql/sql-client';
@@ -58,6 +58,13 @@ export async function runOnboardingBenchmarks(options: { kind: DbKind; orders: n
     const shop = await createShop(db.prisma);
     const jsonl = path.join(dir, 'orders.jsonl');
     writeOrdersJsonl(jsonl, options.orders, Math.max(1, Math.floor(options.orders / 4)));
+    const previewStarted = performance.now();
+    const preview = await previewPastOrders(db, shop.id, readPastOrders(readLines(fs.createReadStream(jsonl))), new Date());
+    const previewMs = performance.now() - previewStarted;
+    results.push({
+      name: `onboarding: past-orders preview (${options.kind})`, value: Math.round(previewMs / 100) / 10, unit: 's',
+      detail: `${preview.orders.toLocaleString('en')} orders read and planned, nothing written: ${preview.points.toLocaleString('en')} points for ${preview.members.toLocaleString('en')} members (must fit in one task run)`,
+    });
     const job = await createImportJob(db, { shopId: shop.id, kind: 'past_orders', status: 'running' });
     const started = performance.now();
     const progress = await applyPastOrders(db, shop.id, job.id, readPastOrders(readLines(fs.createReadStream(jsonl))), new Date());
