@@ -5,8 +5,8 @@
 // rerun, a resumed job or an order the webhooks also deliver never credits twice, and an order the
 // webhooks already recorded is left as it is. The orders' spend is not added again to lifetime spend:
 // the customer import took it from Shopify's total. Credits follow the normal timing: what is due
-// already (a service whose appointment plus the delay is past, a paid product) is posted in the batch's
-// own transaction, without a message to the customer; a booking still ahead stays pending until then.
+// already (a service whose appointment plus the delay is past, a paid product) is written posted at once
+// (`postDueBy`), without a message to the customer; a booking still ahead stays pending until then.
 import type { Db } from '../db-client';
 import { parseMoneyToMinor } from '../money';
 import { applyOrderBatch } from '../orders/apply-order-batch';
@@ -14,7 +14,6 @@ import { loadEarningContext } from '../orders/load-earning-context';
 import type { OrderLineSnapshot, OrderSnapshot } from '../orders/order-snapshot';
 import { describeNewLine, planOrderEarnings } from '../orders/plan-order-earnings';
 import { sqlClientOf } from '../sql/sql-client';
-import type { SqlExecutor } from '../sql/sql-client';
 import { sql, sqlList } from '../sql/sql-query';
 import type { NumberedLine } from './read-lines';
 
@@ -102,20 +101,6 @@ async function recordedOrderIds(db: Db, shopId: string, orderIds: string[]): Pro
   const rows = await sqlClientOf(db).query<{ shopifyOrderId: string }>(sql`
     SELECT "shopifyOrderId" FROM "OrderRecord" WHERE "shopId" = ${shopId} AND "earningRecordedAt" IS NOT NULL AND "shopifyOrderId" IN ${sqlList(orderIds)}`);
   return new Set(rows.map((row) => row.shopifyOrderId));
-}
-
-/**
- * Posts the batch's entries that are already due (a past appointment plus the delay, a paid product),
- * in the batch's transaction, found by their idempotency keys (indexed). Unlike the crediting job it
- * queues no "points credited" message per entry: these are history, not news.
- */
-async function postDueEntries(tx: SqlExecutor, shopId: string, keys: string[], now: Date): Promise<void> {
-  const due = sql`"shopId" = ${shopId} AND "status" = 'pending' AND "availableAt" <= ${now} AND "idempotencyKey" IN ${sqlList(keys)}`;
-  await tx.execute(sql`
-    UPDATE "Member" SET "balance" = "Member"."balance" + d."points", "pendingPoints" = "Member"."pendingPoints" - d."points", "updatedAt" = ${now}
-    FROM (SELECT "memberId", SUM("points") AS "points" FROM "LedgerEntry" WHERE ${due} GROUP BY "memberId") d
-    WHERE "Member"."id" = d."memberId"`);
-  await tx.execute(sql`UPDATE "LedgerEntry" SET "status" = 'posted', "postedAt" = ${now} WHERE ${due}`);
 }
 
 export interface BackfillPreview {
@@ -223,15 +208,14 @@ export async function applyPastOrders(
     const items = snapshots.filter((s) => !recorded.has(s.shopifyOrderId)).map((snapshot) => ({ key: snapshot.shopifyOrderId, shopId, snapshot, trigger: 'paid' as const }));
     let moved = 0;
     if (items.length > 0) {
-      const keys = items.flatMap(({ snapshot }) => [`earn:visit:${snapshot.shopifyOrderId}`, ...snapshot.lines.map((line) => `earn:line:${line.shopifyLineItemId}`)]);
       const result = await applyOrderBatch(db, items, now, {
         countSpend: false,
+        postDueBy: now,
         inTransaction: async (tx) => {
-          await postDueEntries(tx, shopId, keys, now);
           moved = await tx.execute(advanceCheckpointSql(jobId, after, lastLine, now));
         },
       });
-      progress.pointsRecorded += result.pendingPointsRecorded;
+      progress.pointsRecorded += result.pendingPointsRecorded + result.postedPointsRecorded;
     } else {
       moved = await sqlClientOf(db).execute(advanceCheckpointSql(jobId, after, lastLine, now));
     }
