@@ -53,6 +53,7 @@ describe('every admin page at 1440 and 390 px, in English, Ukrainian and Dutch',
     { name: 'messages', path: () => '/settings/messages', hasKeyCells: false },
     { name: 'staff', path: () => '/settings/staff', hasKeyCells: true },
     { name: 'multipliers', path: () => '/settings/multipliers', hasKeyCells: false },
+    { name: 'onboarding', path: () => '/onboarding', hasKeyCells: false },
   ];
 
   it.each(PAGES.map((page) => [page.name, page] as const))('%s: no sideways scrolling, key columns visible, no serious accessibility violations', async (_name, adminPage) => {

@@ -1,7 +1,7 @@
 // Onboarding a shop that already has customers: import them from Shopify, credit past orders in a date
 // range (preview first), and bring over balances from another loyalty app's CSV (dry run with each row's
 // errors, then apply). Every import runs in the background; this page shows their progress.
-import { Badge, Banner, BlockStack, Box, Button, Card, DropZone, IndexTable, InlineStack, Layout, Page, ProgressBar, Text, TextField } from '@shopify/polaris';
+import { Badge, Banner, BlockStack, Box, Button, Card, DropZone, IndexTable, InlineStack, Layout, Page, ProgressBar, Text, TextField, useBreakpoints } from '@shopify/polaris';
 import { useEffect, useState } from 'react';
 import type { ImportJobsResponse, ImportJobView, ImportStatusName } from '../../../contracts/imports-api';
 import { ApiErrorBanner } from '../components/api-error-banner';
@@ -23,6 +23,8 @@ function daysAgo(days: number): string {
 export function OnboardingPage() {
   const { t, formatNumber, formatDateTime } = useI18n();
   const { permissions } = useMe();
+  // On a phone the tables become lists (Polaris' condensed index table): nothing scrolls sideways.
+  const { smDown } = useBreakpoints();
   const jobs = useApiQuery<ImportJobsResponse>(permissions.imports ? '/api/imports' : null);
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState<string | null>(null);
@@ -166,13 +168,29 @@ export function OnboardingPage() {
               resourceName={{ singular: t('onboarding.jobs.singular'), plural: t('onboarding.jobs.plural') }}
               itemCount={list.length}
               selectable={false}
+              condensed={smDown}
               loading={jobs.loading && !jobs.data}
               headings={[
                 { title: t('onboarding.jobs.kind') }, { title: t('onboarding.jobs.status') }, { title: t('onboarding.jobs.progress') },
                 { title: t('onboarding.jobs.errors'), alignment: 'end' }, { title: t('onboarding.jobs.started') }, { title: t('onboarding.jobs.finished') },
               ]}
             >
-              {list.map((job, index) => (
+              {list.map((job, index) => smDown ? (
+                <IndexTable.Row id={job.id} key={job.id} position={index}>
+                  <div style={{ padding: '12px 16px' }}>
+                    <BlockStack gap="100">
+                      <InlineStack align="space-between" gap="200" wrap={false}>
+                        <Text as="span" fontWeight="semibold">{t(`onboarding.kinds.${job.kind}` as TranslationKey)}{job.params.sourceApp ? ` · ${job.params.sourceApp}` : ''}</Text>
+                        <Badge tone={STATUS_TONE[job.status]}>{t(`onboarding.statuses.${job.status}` as TranslationKey)}</Badge>
+                      </InlineStack>
+                      <Text as="span" variant="bodySm" tone="subdued">
+                        {t('onboarding.jobs.count', { processed: formatNumber(job.processed), total: formatNumber(job.total) })} · {formatDateTime(job.startedAt ?? job.createdAt)}
+                      </Text>
+                      {job.lastError && <Text as="span" tone="critical" variant="bodySm" breakWord>{job.lastError}</Text>}
+                    </BlockStack>
+                  </div>
+                </IndexTable.Row>
+              ) : (
                 <IndexTable.Row id={job.id} key={job.id} position={index}>
                   <IndexTable.Cell>{t(`onboarding.kinds.${job.kind}` as TranslationKey)}{job.params.sourceApp ? ` · ${job.params.sourceApp}` : ''}</IndexTable.Cell>
                   <IndexTable.Cell>
@@ -204,6 +222,7 @@ export function OnboardingPage() {
 
 function BalanceDryRun({ job, busy, onApply }: { job: ImportJobView; busy: boolean; onApply(): void }) {
   const { t, formatNumber } = useI18n();
+  const { smDown } = useBreakpoints();
   if (job.status === 'validated') {
     return (
       <Banner tone="success" title={t('onboarding.balances.validTitle', { app: job.params.sourceApp ?? '' })}>
@@ -231,9 +250,19 @@ function BalanceDryRun({ job, busy, onApply }: { job: ImportJobView; busy: boole
           resourceName={{ singular: t('onboarding.balances.errorSingular'), plural: t('onboarding.balances.errorPlural') }}
           itemCount={job.errors.length}
           selectable={false}
+          condensed={smDown}
           headings={[{ title: t('onboarding.balances.row') }, { title: t('onboarding.balances.column') }, { title: t('onboarding.balances.message') }]}
         >
-          {job.errors.map((rowError, index) => (
+          {job.errors.map((rowError, index) => smDown ? (
+            <IndexTable.Row id={`${rowError.row}-${index}`} key={`${rowError.row}-${index}`} position={index} tone="critical">
+              <div style={{ padding: '12px 16px' }}>
+                <BlockStack gap="050">
+                  <Text as="span" fontWeight="semibold">{t('onboarding.balances.row')} {rowError.row} · {rowError.column}</Text>
+                  <Text as="span" breakWord>{rowError.message}</Text>
+                </BlockStack>
+              </div>
+            </IndexTable.Row>
+          ) : (
             <IndexTable.Row id={`${rowError.row}-${index}`} key={`${rowError.row}-${index}`} position={index} tone="critical">
               <IndexTable.Cell><Text as="span" numeric>{rowError.row}</Text></IndexTable.Cell>
               <IndexTable.Cell>{rowError.column}</IndexTable.Cell>
