@@ -1,4 +1,4 @@
-// `npm run bench [-- --only=ingest,crediting,outbox,proxy,report,orders,groups,locations,expiry,bulk-fanout] [--quick]` (or `npm run bench -- orders`): runs the benchmarks on
+// `npm run bench [-- --only=ingest,crediting,outbox,proxy,report,orders,groups,locations,expiry,bulk-fanout,onboarding] [--quick]` (or `npm run bench -- orders`): runs the benchmarks on
 // SQLite and PostgreSQL and prints a Markdown table with the machine, for docs/benchmarks.md.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +9,7 @@ import { openTestDatabase, testDatabaseUrl } from '../support/test-database';
 import type { BenchResult } from './bench-result';
 import { runCreditingBenchmark } from './crediting.bench';
 import { runGroupStatisticsBenchmarks } from './group-statistics.bench';
+import { runOnboardingBenchmarks } from './onboarding.bench';
 import { runOrderPipelineBenchmarks } from './order-pipeline.bench';
 import { runPointsExpiryBenchmark } from './points-expiry.bench';
 import { runWebhookIngestBenchmarks } from './webhook-ingest.bench';
@@ -60,6 +61,11 @@ const suites: Record<string, Suite | undefined> = {
     } finally {
       await db.drop();
     }
+  },
+  // Past-orders backfill and balance import (issue 17); `--orders=` / `--rows=` size them down on a busy machine.
+  onboarding: async (kind, quick) => {
+    const size = (flag: string, full: number) => Number(process.argv.find((arg) => arg.startsWith(`--${flag}=`))?.split('=')[1] ?? (quick ? full / 5 : full));
+    return runOnboardingBenchmarks({ kind, orders: size('orders', 100_000), rows: size('rows', 100_000) });
   },
   outbox: optionalSuite('outbox-email.bench.ts', 'runOutboxEmailBenchmark', async (fn, kind, quick) => [
     (await (fn as (o: { kind: DbKind; messages: number }) => Promise<BenchResult>)({ kind, messages: quick ? 2000 : 10_000 })),

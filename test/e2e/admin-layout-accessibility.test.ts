@@ -68,6 +68,7 @@ describe('every admin page at 1440 and 390 px, in English, Ukrainian and Dutch',
     { name: 'bulk-messages', path: () => '/messages/bulk', hasKeyCells: false },
     { name: 'bulk-message-compose', path: () => '/messages/bulk/new', hasKeyCells: false },
     { name: 'demo-inbox', path: () => '/messages/demo-inbox', hasKeyCells: false },
+    { name: 'onboarding', path: () => '/onboarding', hasKeyCells: false },
   ];
 
   it.each(PAGES.map((page) => [page.name, page] as const))('%s: no sideways scrolling, key columns visible, no serious accessibility violations', async (_name, adminPage) => {

@@ -4,6 +4,7 @@ import type { AccessTokenStore } from './access-tokens';
 import type { FaultInjector } from './faults';
 import { computeRequestedCost } from './query-cost';
 import { LeakyBucket, type ThrottleStatus } from './leaky-bucket';
+import { createBulkOperationRoots } from './bulk-operations';
 import { createMutationRoot } from './mutation-root';
 import { createQueryRoot } from './query-root';
 import { executeRequest, parseRequest, validateRequest } from './run-admin-graphql';
@@ -164,12 +165,16 @@ export function createAdminGraphqlHandler(deps: AdminGraphqlDeps) {
       return;
     }
 
+    const withBulkOperations = (query: Record<string, (args: Record<string, unknown>) => unknown>, mutation: Record<string, (args: Record<string, unknown>) => unknown>) => {
+      const bulk = createBulkOperationRoots(shop, { schema, base: query, now: deps.now, resultBaseUrl: `${req.protocol}://${req.get('host')}` });
+      return { query: { ...query, ...bulk.query }, mutation: { ...mutation, ...bulk.mutation } };
+    };
     const result = executeRequest(
       schema,
       parsed.document,
       parsed.operationName,
       variables,
-      { query: createQueryRoot(shop), mutation: createMutationRoot(shop, deps.now) },
+      withBulkOperations(createQueryRoot(shop), createMutationRoot(shop, deps.now)),
       parsed.operation,
     );
     const errors = result.errors?.map((error): GraphQLFormattedError => {

@@ -135,7 +135,9 @@ function countedOrders(shop: ShopState, customerId: number): SimOrder[] {
 
 export function customerView(shop: ShopState, customer: SimCustomer) {
   const id = toGid('Customer', customer.id);
-  const orders = countedOrders(shop, customer.id);
+  // Computed on first use: a bulk export of many orders reads each order's customer.
+  let counted: SimOrder[] | undefined;
+  const orders = () => (counted ??= countedOrders(shop, customer.id));
   const displayName =
     [customer.firstName, customer.lastName].filter(Boolean).join(' ') || customer.email || customer.phone || '';
   return {
@@ -151,7 +153,7 @@ export function customerView(shop: ShopState, customer: SimCustomer) {
     tags: customer.tags,
     state: 'DISABLED',
     verifiedEmail: customer.email !== null,
-    canDelete: orders.length === 0,
+    canDelete: () => orders().length === 0,
     dataSaleOptOut: false,
     taxExempt: false,
     taxExemptions: [],
@@ -173,11 +175,15 @@ export function customerView(shop: ShopState, customer: SimCustomer) {
         }
       : null,
     smsMarketingConsent: null,
-    amountSpent: money(
-      orders.reduce((sum, order) => sum + orderCurrentSubtotal(order), 0),
+    amountSpent: () => money(
+      orders().reduce((sum, order) => sum + orderCurrentSubtotal(order), 0),
       shop.currencyCode,
     ),
-    numberOfOrders: String(orders.length),
+    numberOfOrders: () => String(orders().length),
+    lastOrder: () => {
+      const last = orders().reduce<SimOrder | null>((latest, order) => (!latest || order.processedAt > latest.processedAt ? order : latest), null);
+      return last ? orderView(shop, last) : null;
+    },
     storeCreditAccounts: (args: Args) =>
       buildConnection(
         shop.storeCreditAccounts.filter(

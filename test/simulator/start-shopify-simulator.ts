@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Response } from 'express';
 import { AccessTokenStore, type IssuedAccessToken } from './access-tokens';
+import { createBulkResultHandler } from './bulk-operations';
 import { createAdminGraphqlHandler, type GraphqlRequestLogEntry } from './admin-graphql-route';
 import { signAppProxyQuery, type AppProxyParams } from './app-proxy-signature';
 import { createShopState } from './create-shop-state';
@@ -87,6 +88,7 @@ export async function startShopifySimulator(opts: SimulatorOptions): Promise<Sho
   });
   app.post('/admin/api/:version/graphql.json', graphql);
   app.post('/shops/:shop/admin/api/:version/graphql.json', graphql);
+  app.get('/bulk-operations/:shop/:file', createBulkResultHandler(shops));
   // The app reaches https://{shop}/admin/... as {url}/shops/{shop}/admin/...; the shop itself comes from the token.
   app.post(
     ['/admin/oauth/access_token', '/shops/:shop/admin/oauth/access_token'],

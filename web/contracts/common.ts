@@ -15,11 +15,11 @@ export interface Page<T> {
 
 export type EntryType = 'earn' | 'redeem' | 'adjust' | 'expire' | 'reversal';
 export type EntryStatus = 'pending' | 'posted' | 'voided';
-export type SourceType = 'order' | 'line_item' | 'refund' | 'staff' | 'job' | 'redemption' | 'campaign' | 'booking';
+export type SourceType = 'order' | 'line_item' | 'refund' | 'staff' | 'job' | 'redemption' | 'campaign' | 'booking' | 'import';
 
 export const ENTRY_TYPES: EntryType[] = ['earn', 'redeem', 'adjust', 'expire', 'reversal'];
 export const ENTRY_STATUSES: EntryStatus[] = ['pending', 'posted', 'voided'];
-export const SOURCE_TYPES: SourceType[] = ['order', 'line_item', 'refund', 'staff', 'job', 'redemption', 'campaign', 'booking'];
+export const SOURCE_TYPES: SourceType[] = ['order', 'line_item', 'refund', 'staff', 'job', 'redemption', 'campaign', 'booking', 'import'];
 
 export type RewardType = 'gift_card' | 'store_credit';
 export const REWARD_TYPES: RewardType[] = ['gift_card', 'store_credit'];

@@ -5,10 +5,12 @@
 import { syncShopCatalog } from '../server/catalog/sync-shop-catalog';
 import { syncShopLocations } from '../server/locations/sync-shop-locations';
 import { ISSUE_REWARD_TASK } from '../core/redemption/redemption-types';
-import { PROCESS_BOOKING_EVENT_TASK, PROCESS_WEBHOOK_TASK, REEVALUATE_GROUPS_TASK, SYNC_CATALOG_TASK, SYNC_LOCATIONS_TASK, type TaskKind } from '../core/tasks/task-kinds';
+import { PROCESS_BOOKING_EVENT_TASK, PROCESS_WEBHOOK_TASK, REEVALUATE_GROUPS_TASK, RUN_IMPORT_TASK, SYNC_CATALOG_TASK, SYNC_LOCATIONS_TASK, type TaskKind } from '../core/tasks/task-kinds';
 import { reevaluateGroups } from '../core/groups/reevaluate-groups';
 import { bookingIntegrationBoxes } from '../server/booking-events/booking-integration-boxes';
 import { processBookingEvent } from '../server/booking-events/process-booking-event';
+import type { ImportTaskPayload } from '../core/imports/start-import';
+import { runImportStep } from '../server/imports/run-import-step';
 import type { TaskRow } from '../core/tasks/task-queue';
 import { webhookHandlers } from '../server/webhooks/handlers';
 import { issueRewardTaskHandler } from '../server/rewards/issue-reward-task';
@@ -63,6 +65,12 @@ export const taskHandlers: Record<TaskKind, TaskHandler> = {
       const { config, db, logger } = context.runtime;
       const outcome = await processBookingEvent({ db, boxes: bookingIntegrationBoxes(config.encryptionKey), acuityApiUrl: config.acuityApiUrl }, inboundEventId, context.now());
       if (outcome?.status === 'needs_review') logger.info({ inboundEventId, note: outcome.note }, 'booking event waits for staff review');
+    },
+  },
+  [RUN_IMPORT_TASK]: {
+    async run(context, payload) {
+      const { db, admin, logger } = context.runtime;
+      await runImportStep({ db, admin, logger, now: context.now }, payload as ImportTaskPayload);
     },
   },
 };

@@ -11,6 +11,7 @@ import { createConsentsRouter } from './http/admin/consents-route';
 import { createMessageLogRouter } from './http/admin/message-log-route';
 import { createBulkMessagesRouter } from './http/admin/bulk-messages-route';
 import { createStaffAlertsRouter } from './http/admin/staff-alerts-route';
+import { createImportsRouter } from './http/admin/imports-route';
 import { createMessageTemplatesRouter } from './http/admin/message-templates-route';
 import { createSmtpSettingsRouter } from './http/admin/smtp-settings-route';
 import { createBookingPropertiesTestRouter } from './http/admin/booking-properties-test-route';
@@ -107,6 +108,8 @@ export function createApp(deps: AppDeps): AppListener {
   app.use(createExtensionsRouter({ db, admin, codeBox, logger, apiKey: config.shopify.apiKey, apiSecret: config.shopify.apiSecret, bodyLimit: config.bodyLimit }));
 
   const api = express.Router();
+  // A balance file from another loyalty app (100,000 rows is a few MB) may exceed the general body limit.
+  api.use('/imports/balances', express.json({ limit: '25mb' }));
   api.use(express.json({ limit: config.bodyLimit }), refuseNulBytes);
   api.use(requireSessionToken({ shopify: deps.shopify, installer: deps.installer }));
   api.use(attachStaffMember({ db, demoMode: config.demoMode }));
@@ -137,6 +140,7 @@ export function createApp(deps: AppDeps): AppListener {
   api.use(createMessageLogRouter({ db }));
   api.use(createBulkMessagesRouter({ db, config }));
   api.use(createStaffAlertsRouter({ db }));
+  api.use(createImportsRouter({ db }));
   for (const router of deps.adminRouters ?? []) api.use(router);
   api.use(notFoundHandler);
   app.use('/api', api);

@@ -90,6 +90,7 @@ describeEachDatabase('admin route authorization', (getDb) => {
     let groupId = '';
     let campaignId = '';
     let bulkMessageId = '';
+    let importId = '';
     // One successful call per write route, in an order where each finds what it needs.
     const samples: Record<string, () => Promise<request.Response>> = {
       'POST /members/:id/adjustments': () => call('post', `/members/${member.id}/adjustments`, { points: 5, description: 'Thanks', idempotencyKey: 'audit-adj' }),
@@ -174,6 +175,14 @@ describeEachDatabase('admin route authorization', (getDb) => {
       'PUT /staff/:userId': () => call('put', '/staff/2', { role: 'manager' }),
       'POST /locations/sync': () => call('post', '/locations/sync'),
       'PUT /setup/steps/:step': () => call('put', '/setup/steps/widget', { done: true }),
+      'POST /imports/customers': () => call('post', '/imports/customers'),
+      'POST /imports/past-orders': () => call('post', '/imports/past-orders', { from: '2026-01-01', to: '2026-02-01' }),
+      'POST /imports/balances': async () => {
+        const response = await call('post', '/imports/balances', { csv: 'Shopify Customer ID,Customer Email,Points\n99123,audit@example.com,5', fileName: 'bon.csv' });
+        importId = response.body.job?.id;
+        return response;
+      },
+      'POST /imports/:id/confirm': () => call('post', `/imports/${importId}/confirm`),
       'POST /alerts/:id/acknowledge': async () => {
         const alert = await prisma.staffAlert.create({ data: { shopId: shop.id, kind: 'redemption_reversed', subject: 'audit-alert', message: 'A redemption was reversed' } });
         return call('post', `/alerts/${alert.id}/acknowledge`);

@@ -1,6 +1,6 @@
 export type EntryType = 'earn' | 'redeem' | 'adjust' | 'expire' | 'reversal';
 export type EntryStatus = 'pending' | 'posted' | 'voided';
-export type SourceType = 'order' | 'line_item' | 'refund' | 'staff' | 'job' | 'redemption' | 'campaign' | 'booking';
+export type SourceType = 'order' | 'line_item' | 'refund' | 'staff' | 'job' | 'redemption' | 'campaign' | 'booking' | 'import';
 
 export interface NewLedgerEntry {
   shopId: string;

@@ -34,6 +34,8 @@ export interface OrderBatchResult {
   /** to be applied one by one, in this order, with applyOrderSnapshot (cancellations, refunds) */
   individually: string[];
   pendingPointsRecorded: number;
+  /** points posted at once (`postDueBy`) */
+  postedPointsRecorded: number;
 }
 
 /** Snapshots that cancel or refund take the one-order path, and so does every other delivery of that order. */
@@ -150,7 +152,7 @@ interface Folded {
 }
 
 /** Applies one order's snapshots in delivery order to its row, in memory (what applyOrderSnapshot does per delivery). */
-function foldOrder(items: OrderBatchItem[], start: OrderRow, created: boolean, storedLines: LineRow[], context: EarningContext, members: { byCustomer: Map<string, MemberRow>; byId: Map<string, MemberRow> }, now: Date): Folded {
+function foldOrder(items: OrderBatchItem[], start: OrderRow, created: boolean, storedLines: LineRow[], context: EarningContext, members: { byCustomer: Map<string, MemberRow>; byId: Map<string, MemberRow> }, now: Date, countSpend = true): Folded {
   const order = { ...start };
   const lines = [...storedLines];
   const entries: PlannedEntry[] = [];
@@ -190,7 +192,7 @@ function foldOrder(items: OrderBatchItem[], start: OrderRow, created: boolean, s
         Object.assign(line, { earnedPoints: planned.earnedPoints, pointsBasis: planned.pointsBasis, changed: true });
       }
       entries.push(...plan.entries);
-      earner.lifetimeSpendMinor += plan.eligibleMinor;
+      if (countSpend) earner.lifetimeSpendMinor += plan.eligibleMinor;
       if (!earner.lastVisitAt || plan.visitAt > earner.lastVisitAt) earner.lastVisitAt = plan.visitAt;
       earner.changed = true;
       order.eligibleMinor = plan.eligibleMinor;
@@ -216,30 +218,39 @@ async function writeLines(tx: SqlExecutor, lines: Array<LineRow & { shopId: stri
   });
 }
 
-/** Inserts the pending entries whose keys are new; returns the points inserted per member. */
-async function writeEntries(tx: SqlExecutor, entries: PlannedEntry[], now: Date): Promise<Map<string, number>> {
+/**
+ * Inserts the entries whose keys are new, pending (or posted at once when due by `postDueBy`); returns the
+ * points inserted per member, pending and posted.
+ */
+async function writeEntries(tx: SqlExecutor, entries: PlannedEntry[], now: Date, postDueBy: Date | null): Promise<{ pending: Map<string, number>; posted: Map<string, number> }> {
   const inserted = await inChunks(entries, 300, (chunk) => {
-    const rows = chunk.map(({ entry: e, availableAt }) => sql`(${randomUUID()}, ${e.shopId}, ${e.memberId}, ${e.type}, 'pending', ${e.points}, ${e.description},
-      ${e.sourceType}, ${e.sourceId}, ${e.orderId ?? null}, ${e.lineItemId ?? null}, ${e.locationId ?? null}, ${e.idempotencyKey}, ${availableAt}, ${now})`);
-    return tx.query<{ memberId: string; points: number }>(sql`
+    const rows = chunk.map(({ entry: e, availableAt }) => {
+      const due = postDueBy !== null && availableAt !== null && availableAt <= postDueBy;
+      return sql`(${randomUUID()}, ${e.shopId}, ${e.memberId}, ${e.type}, ${due ? 'posted' : 'pending'}, ${e.points}, ${e.description},
+      ${e.sourceType}, ${e.sourceId}, ${e.orderId ?? null}, ${e.lineItemId ?? null}, ${e.locationId ?? null}, ${e.idempotencyKey}, ${availableAt}, ${due ? now : null}, ${now})`;
+    });
+    return tx.query<{ memberId: string; points: number; status: string }>(sql`
       INSERT INTO "LedgerEntry" ("id", "shopId", "memberId", "type", "status", "points", "description", "sourceType", "sourceId",
-        "orderId", "lineItemId", "locationId", "idempotencyKey", "availableAt", "createdAt")
+        "orderId", "lineItemId", "locationId", "idempotencyKey", "availableAt", "postedAt", "createdAt")
       VALUES ${joinSql(rows)}
       ON CONFLICT ("shopId", "idempotencyKey") DO NOTHING
-      RETURNING "memberId", "points"`);
+      RETURNING "memberId", "points", "status"`);
   });
-  const perMember = new Map<string, number>();
-  for (const row of inserted) perMember.set(row.memberId, (perMember.get(row.memberId) ?? 0) + Number(row.points));
-  return perMember;
+  const added = { pending: new Map<string, number>(), posted: new Map<string, number>() };
+  for (const row of inserted) {
+    const perMember = row.status === 'posted' ? added.posted : added.pending;
+    perMember.set(row.memberId, (perMember.get(row.memberId) ?? 0) + Number(row.points));
+  }
+  return added;
 }
 
-async function writeMembers(tx: SqlExecutor, members: MemberRow[], pendingAdded: Map<string, number>, now: Date): Promise<void> {
+async function writeMembers(tx: SqlExecutor, members: MemberRow[], added: { pending: Map<string, number>; posted: Map<string, number> }, now: Date): Promise<void> {
   await inChunks(members, 500, async (chunk) => {
-    const rows = chunk.map((m) => sql`(${m.id}, ${m.shopId}, ${m.shopifyCustomerId}, ${pendingAdded.get(m.id) ?? 0}, ${m.lifetimeSpendMinor}, ${m.lastVisitAt}, ${now}, ${now})`);
+    const rows = chunk.map((m) => sql`(${m.id}, ${m.shopId}, ${m.shopifyCustomerId}, ${added.pending.get(m.id) ?? 0}, ${added.posted.get(m.id) ?? 0}, ${m.lifetimeSpendMinor}, ${m.lastVisitAt}, ${now}, ${now})`);
     await tx.execute(sql`
-      INSERT INTO "Member" ("id", "shopId", "shopifyCustomerId", "pendingPoints", "lifetimeSpendMinor", "lastVisitAt", "createdAt", "updatedAt")
+      INSERT INTO "Member" ("id", "shopId", "shopifyCustomerId", "pendingPoints", "balance", "lifetimeSpendMinor", "lastVisitAt", "createdAt", "updatedAt")
       VALUES ${joinSql(rows)}
-      ON CONFLICT ("id") DO UPDATE SET "pendingPoints" = "Member"."pendingPoints" + excluded."pendingPoints",
+      ON CONFLICT ("id") DO UPDATE SET "pendingPoints" = "Member"."pendingPoints" + excluded."pendingPoints", "balance" = "Member"."balance" + excluded."balance",
         "lifetimeSpendMinor" = excluded."lifetimeSpendMinor", "lastVisitAt" = excluded."lastVisitAt", "updatedAt" = excluded."updatedAt"`);
     return [];
   });
@@ -265,7 +276,13 @@ export async function applyOrderBatch(
   db: Db,
   items: OrderBatchItem[],
   now: Date,
-  options: { inTransaction?: (tx: SqlExecutor, applied: string[]) => Promise<void> } = {},
+  options: {
+    inTransaction?: (tx: SqlExecutor, applied: string[]) => Promise<void>;
+    /** false: the orders' spend is already in the members' lifetime spend (past orders after a customer import) */
+    countSpend?: boolean;
+    /** entries already due by then are posted at once, without a message (history, e.g. past orders) */
+    postDueBy?: Date;
+  } = {},
 ): Promise<OrderBatchResult> {
   const groups = new Map<string, OrderBatchItem[]>();
   for (const item of items) {
@@ -293,23 +310,25 @@ export async function applyOrderBatch(
   }
   const batched = [...groups.values()].flat();
   const applied = batched.map((item) => item.key);
-  if (batched.length === 0) return { applied, individually, pendingPointsRecorded: 0 };
+  if (batched.length === 0) return { applied, individually, pendingPointsRecorded: 0, postedPointsRecorded: 0 };
 
   let pendingPointsRecorded = 0;
+  let postedPointsRecorded = 0;
   await sqlClientOf(db).transaction(async (tx) => {
     const { orders, created } = await insertAndLockOrders(tx, db.kind, [...groups].map(([key, group]) => ({ key, shopId: group[0]!.shopId, snapshot: group[0]!.snapshot })), now);
     const lines = await readLines(tx, [...orders.values()].filter((order) => !created.has(orderKey(order.shopId, order.shopifyOrderId))).map((order) => order.id));
     const members = await lockMembers(tx, batched, orders.values(), now);
     const folded = [...groups].map(([key, group]) =>
-      foldOrder(group, orders.get(key)!, created.has(key), lines.get(orders.get(key)!.id) ?? [], contexts.get(group[0]!.shopId)!, members, now));
+      foldOrder(group, orders.get(key)!, created.has(key), lines.get(orders.get(key)!.id) ?? [], contexts.get(group[0]!.shopId)!, members, now, options.countSpend ?? true));
     await writeOrders(tx, folded.map((f) => f.order));
     const changedLines = folded.flatMap((f) => f.lines.filter((line) => line.changed).map((line) => ({ ...line, shopId: f.order.shopId })));
     if (changedLines.length > 0) await writeLines(tx, changedLines);
     const entries = folded.flatMap((f) => f.entries);
-    const pendingAdded = entries.length > 0 ? await writeEntries(tx, entries, now) : new Map<string, number>();
-    for (const points of pendingAdded.values()) pendingPointsRecorded += points;
-    const changedMembers = [...members.byId.values()].filter((member) => member.changed || pendingAdded.has(member.id));
-    if (changedMembers.length > 0) await writeMembers(tx, changedMembers, pendingAdded, now);
+    const added = entries.length > 0 ? await writeEntries(tx, entries, now, options.postDueBy ?? null) : { pending: new Map<string, number>(), posted: new Map<string, number>() };
+    for (const points of added.pending.values()) pendingPointsRecorded += points;
+    for (const points of added.posted.values()) postedPointsRecorded += points;
+    const changedMembers = [...members.byId.values()].filter((member) => member.changed || added.pending.has(member.id) || added.posted.has(member.id));
+    if (changedMembers.length > 0) await writeMembers(tx, changedMembers, added, now);
     // Products credited on fulfilment whose earnings an earlier delivery recorded (rare: one statement each).
     for (const f of folded) {
       if (!f.releaseAt) continue;
@@ -319,5 +338,5 @@ export async function applyOrderBatch(
     }
     await options.inTransaction?.(tx, applied);
   });
-  return { applied, individually, pendingPointsRecorded };
+  return { applied, individually, pendingPointsRecorded, postedPointsRecorded };
 }

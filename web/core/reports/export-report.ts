@@ -25,7 +25,7 @@ type Column = { header: string; width: number; kind: Kind; field: number; labels
 // code is written as is.
 const TYPE_LABELS = { earn: 'Earned', redeem: 'Redeemed', adjust: 'Adjustment', reversal: 'Reversal', expire: 'Expired' } as const;
 const STATUS_LABELS = { pending: 'Pending', posted: 'Completed', voided: 'Voided' } as const;
-const SOURCE_LABELS = { order: 'Order', line_item: 'Order line', refund: 'Refund', staff: 'Staff', job: 'Automatic', redemption: 'Reward', campaign: 'Campaign' } as const;
+const SOURCE_LABELS = { order: 'Order', line_item: 'Order line', refund: 'Refund', staff: 'Staff', job: 'Automatic', redemption: 'Reward', campaign: 'Campaign', import: 'Import' } as const;
 
 const f = (name: (typeof EXPORT_FIELDS)[number]) => EXPORT_FIELDS.indexOf(name);
 const FIRST_NAME = f('firstName');

@@ -27,6 +27,7 @@ export async function eraseShop(prisma: Prisma, domain: string): Promise<void> {
     prisma.consentType.deleteMany(byShop),
     prisma.redemption.deleteMany(byShop),
     prisma.giftCardReward.deleteMany(byShop),
+    prisma.importJob.deleteMany(byShop),
     prisma.staffAction.deleteMany(byShop),
     prisma.staffAlert.deleteMany(byShop),
     prisma.staffMember.deleteMany(byShop),

@@ -9,6 +9,7 @@ export const SYNC_CATALOG_TASK = 'sync-catalog';
 export const REEVALUATE_GROUPS_TASK = 'reevaluate-groups';
 export const PROCESS_BOOKING_EVENT_TASK = 'process-booking-event';
 export const SYNC_LOCATIONS_TASK = 'sync-locations';
+export const RUN_IMPORT_TASK = 'run-import';
 
 export interface TaskKindPolicy {
   /** attempts before the task ends as `failed` (kept, listed, retryable by staff) */
@@ -37,6 +38,8 @@ export const taskKinds = {
   [REEVALUATE_GROUPS_TASK]: { maxAttempts: 6, priority: 20, backoffMs: exponentialBackoff(30_000, 30 * 60_000) },
   // Location names after install, daily, and when staff ask for it.
   [SYNC_LOCATIONS_TASK]: { maxAttempts: 8, priority: 0, backoffMs: exponentialBackoff(30_000, 60 * 60_000) },
+  // Onboarding imports (customers, past orders, balances): long, resumable from their checkpoint.
+  [RUN_IMPORT_TASK]: { maxAttempts: 10, priority: 0, backoffMs: exponentialBackoff(15_000, 30 * 60_000) },
 } as const satisfies Record<string, TaskKindPolicy>;
 
 export type TaskKind = keyof typeof taskKinds;

@@ -30,6 +30,7 @@ const BulkMessagesPage = lazy(() => import('./pages/bulk-messages-page').then((m
 const BulkMessageComposePage = lazy(() => import('./pages/bulk-message-compose-page').then((m) => ({ default: m.BulkMessageComposePage })));
 const BulkMessageDetailPage = lazy(() => import('./pages/bulk-message-detail-page').then((m) => ({ default: m.BulkMessageDetailPage })));
 const DemoInboxPage = lazy(() => import('./pages/demo-inbox-page').then((m) => ({ default: m.DemoInboxPage })));
+const OnboardingPage = lazy(() => import('./pages/onboarding-page').then((m) => ({ default: m.OnboardingPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 type PageComponent = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>> | LazyExoticComponent<ComponentType>;
@@ -71,6 +72,7 @@ const ROUTES: Route[] = [
   route('/messages/bulk/new', BulkMessageComposePage),
   route('/messages/bulk/:id', BulkMessageDetailPage),
   route('/messages/demo-inbox', DemoInboxPage),
+  route('/onboarding', OnboardingPage),
 ];
 
 export function matchRoute(pathname: string): { page: PageComponent; params: Record<string, string> } {
@@ -110,6 +112,7 @@ export function App({ i18n, polarisTranslations }: { i18n: I18n; polarisTranslat
             <a href={hrefFor('/rewards')}>{i18n.t('nav.rewards')}</a>
             <a href={hrefFor('/campaigns')}>{i18n.t('nav.campaigns')}</a>
             <a href={hrefFor('/adjustments/bulk')}>{i18n.t('nav.bulk')}</a>
+            <a href={hrefFor('/onboarding')}>{i18n.t('nav.onboarding')}</a>
             <a href={hrefFor('/settings')}>{i18n.t('nav.settings')}</a>
             <a href={hrefFor('/settings/messages')}>{i18n.t('nav.messages')}</a>
             <a href={hrefFor('/messages/bulk')}>{i18n.t('nav.bulkMessages')}</a>

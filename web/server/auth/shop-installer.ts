@@ -2,6 +2,7 @@
 // exchanges its session token for an offline access token and records the shop.
 import { RequestedTokenType } from '@shopify/shopify-api';
 import { AppError } from '../../core/errors/app-error';
+import { startCustomerImportAfterInstall } from '../../core/imports/start-import';
 import { saveInstalledShop } from '../../core/shops/save-installed-shop';
 import { requestLocationSync } from '../../core/locations/request-location-sync';
 import { enqueueTask } from '../../core/tasks/task-queue';
@@ -44,6 +45,8 @@ export function createShopInstaller(deps: { prisma: Prisma; shopify: ShopifyApi;
     // The catalogue is copied in the background: the first page load should not wait for it.
     await enqueueTask({ prisma: deps.prisma }, { shopDomain, kind: SYNC_CATALOG_TASK, reference: `${SYNC_CATALOG_TASK}:${shopDomain}:${Date.now()}`, payload: { shopDomain } });
     await requestLocationSync(deps.prisma, shopDomain);
+    // The shop's existing customers become members in the background too (once per shop).
+    await startCustomerImportAfterInstall({ prisma: deps.prisma }, saved.id, shopDomain);
     deps.logger.info({ shop: shopDomain }, 'shop installed');
     return { shopId: saved.id };
   }

@@ -29,11 +29,13 @@ export interface Permissions {
   editGroups: boolean;
   /** Campaigns, double-points periods and points expiry (managers and owners). */
   manageCampaigns: boolean;
+  /** Onboarding imports: customers, past orders, balances from another app (managers and owners). */
+  imports: boolean;
 }
 
 /** While /api/me is unknown (not loaded, or an older server without it) nothing is hidden: the server decides. */
 export function permissionsOf(me: Me | undefined): Permissions {
-  if (!me) return { adjust: true, adjustLimit: null, export: true, editProducts: true, editSettings: true, bulkAdjust: true, editRewards: true, editMessaging: true, editGroups: true, manageCampaigns: true };
+  if (!me) return { adjust: true, adjustLimit: null, export: true, editProducts: true, editSettings: true, bulkAdjust: true, editRewards: true, editMessaging: true, editGroups: true, manageCampaigns: true, imports: true };
   const atLeastManager = me.role === 'owner' || me.role === 'manager';
   return {
     adjust: me.adjustLimit === null || me.adjustLimit > 0,
@@ -46,6 +48,7 @@ export function permissionsOf(me: Me | undefined): Permissions {
     editMessaging: me.role === 'owner',
     editGroups: atLeastManager,
     manageCampaigns: atLeastManager,
+    imports: atLeastManager,
   };
 }
 

@@ -141,6 +141,13 @@ export const adminRoutePolicies: Record<`${AdminRouteMethod} /${string}`, AdminR
   'GET /caught-messages/:id': { role: 'staff' },
   // A failed message sent again after its cause was fixed.
   'POST /messages/:id/retry': { role: 'staff', audit: { action: 'message.retry', recordedBy: 'handler' } },
+  // Onboarding imports (customers, past orders, balances from another app): managers and owners.
+  'GET /imports': { role: 'manager' },
+  'GET /imports/:id': { role: 'manager' },
+  'POST /imports/customers': { role: 'manager', audit: { action: 'imports.customers' } },
+  'POST /imports/past-orders': { role: 'manager', audit: { action: 'imports.past-orders' } },
+  'POST /imports/balances': { role: 'manager', audit: { action: 'imports.balances' } },
+  'POST /imports/:id/confirm': { role: 'manager', audit: { action: 'imports.confirm', recordedBy: 'handler' } },
   'GET /staff': { role: 'owner' },
   'PUT /staff/:userId': { role: 'owner', audit: { action: 'staff.update', recordedBy: 'handler' } },
 };
