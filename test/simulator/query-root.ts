@@ -14,6 +14,7 @@ import {
   variantView,
 } from './graphql-views';
 import { matchesSearch, type SearchableFields } from './search-query';
+import { createSegmentAndDiscountQueries } from './segments-and-discounts';
 import type { ShopState } from './shop-state';
 
 // Root query fields the simulator implements. Anything else in the schema is answered with a
@@ -149,6 +150,7 @@ export function createQueryRoot(shop: ShopState): Record<string, (args: Args) =>
     },
     node: (args) => nodeById(args.id),
     nodes: (args) => (Array.isArray(args.ids) ? args.ids.map(nodeById) : []),
+    ...createSegmentAndDiscountQueries(shop),
   };
   return root;
 }

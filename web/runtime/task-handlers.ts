@@ -3,11 +3,13 @@
 // every one of them (it does not compile otherwise). A kind may also take a whole claimed batch at
 // once (`runBatch`), for set-based work.
 import { syncShopCatalog } from '../server/catalog/sync-shop-catalog';
+import { SYNC_GROUP_DISCOUNT_TASK, SYNC_MEMBER_TAGS_TASK } from '../core/groups/group-task-kinds';
 import { ISSUE_REWARD_TASK } from '../core/redemption/redemption-types';
 import { PROCESS_WEBHOOK_TASK, SYNC_CATALOG_TASK, type TaskKind } from '../core/tasks/task-kinds';
 import type { TaskRow } from '../core/tasks/task-queue';
 import { webhookHandlers } from '../server/webhooks/handlers';
 import { issueRewardTaskHandler } from '../server/rewards/issue-reward-task';
+import { syncGroupDiscountTaskHandler, syncMemberTagsTaskHandler } from '../server/groups/group-sync-tasks';
 import { createWebhookDispatcher } from '../server/webhooks/process-webhook-delivery';
 import { createWebhookBatchProcessor, type WebhookTaskOutcome } from '../server/webhooks/process-webhook-batch';
 import type { JobContext } from './job';
@@ -38,4 +40,6 @@ export const taskHandlers: Record<TaskKind, TaskHandler> = {
     },
   },
   [ISSUE_REWARD_TASK]: { run: issueRewardTaskHandler },
+  [SYNC_GROUP_DISCOUNT_TASK]: { run: syncGroupDiscountTaskHandler },
+  [SYNC_MEMBER_TAGS_TASK]: { run: syncMemberTagsTaskHandler },
 };
