@@ -16,7 +16,7 @@ export interface StorefrontOptions {
   apiSecret: string;
   widgetJs: string;
   widgetCss: string;
-  /** assets/loyalty-widget-member.js (tier and birthday), imported by the widget on demand */
+  /** assets/loyalty-widget-member.js (tier and birthday), imported by the widget on demand; default: the committed asset */
   memberJs?: string;
 }
 
@@ -104,8 +104,8 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
         res.writeHead(204).end();
       } else if (url.pathname === '/assets/loyalty-widget.js') {
         res.writeHead(200, { 'Content-Type': 'application/javascript' }).end(options.widgetJs);
-      } else if (url.pathname === '/assets/loyalty-widget-member.js' && options.memberJs !== undefined) {
-        res.writeHead(200, { 'Content-Type': 'application/javascript' }).end(options.memberJs);
+      } else if (url.pathname === '/assets/loyalty-widget-member.js') {
+        res.writeHead(200, { 'Content-Type': 'application/javascript' }).end(options.memberJs ?? fs.readFileSync(path.join(THEME_EXTENSION, 'assets', 'loyalty-widget-member.js'), 'utf8'));
       } else if (url.pathname === '/assets/loyalty-widget.css') {
         res.writeHead(200, { 'Content-Type': 'text/css' }).end(options.widgetCss);
       } else if (url.pathname.startsWith('/apps/loyalty/')) {
