@@ -1,4 +1,4 @@
-// `npm run bench [-- --only=ingest,crediting,outbox,proxy,report,orders] [--quick]` (or `npm run bench -- orders`): runs the benchmarks on
+// `npm run bench [-- --only=ingest,crediting,outbox,proxy,report,orders,tag-sync] [--quick]` (or `npm run bench -- orders`): runs the benchmarks on
 // SQLite and PostgreSQL and prints a Markdown table with the machine, for docs/benchmarks.md.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -55,6 +55,16 @@ const suites: Record<string, Suite | undefined> = {
     (await (fn as (o: { kind: DbKind; messages: number }) => Promise<BenchResult>)({ kind, messages: quick ? 2000 : 10_000 })),
   ]),
   proxy: optionalSuite('app-proxy.bench.ts', 'runAppProxyBenchmarks', async (fn, kind) => (fn as (o: { kind: DbKind }) => Promise<BenchResult[]>)({ kind })),
+  // TAG_SYNC_CHANGES overrides the size (default 10,000; --quick 1,000).
+  'tag-sync': optionalSuite('tag-sync.bench.ts', 'runTagSyncBenchmark', async (fn, kind, quick) => {
+    const db = await openTestDatabase(kind);
+    try {
+      const changes = Number(process.env.TAG_SYNC_CHANGES ?? (quick ? 1000 : 10_000));
+      return [await (fn as (db: Awaited<ReturnType<typeof openTestDatabase>>, o: { changes: number }) => Promise<BenchResult>)(db, { changes })];
+    } finally {
+      await db.drop();
+    }
+  }),
   report: optionalSuite('report.bench.ts', 'runReportBenchmarks', async (fn, kind, quick) =>
     (fn as (o: { kind: DbKind; rows: number }) => Promise<BenchResult[]>)({ kind, rows: quick ? 100_000 : 1_000_000 }),
   ),
