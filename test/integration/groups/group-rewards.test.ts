@@ -1,8 +1,11 @@
 // Rewards limited to groups (visibleToGroups): a Gold customer sees and redeems the Gold reward
 // through the app proxy; everyone else (other members, guests) neither sees nor redeems it.
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { mintSessionToken } from '../../../web/server/http/demo-routes';
+import { createShop } from '../../fixtures/factories';
 import type { ShopifySimulator } from '../../simulator';
-import type { TestApp } from '../../support/test-app';
+import { TEST_API_KEY, TEST_API_SECRET, type TestApp } from '../../support/test-app';
 import { describeEachDatabase } from '../../support/test-database';
 import { addToGroup, createGroup } from '../../fixtures/groups';
 import { createMemberWithPoints, createReward, proxyRequest, startRewardsTestbed } from '../rewards/rewards-fixtures';
@@ -44,5 +47,22 @@ describeEachDatabase('rewards limited to groups', (getDb) => {
     const granted = await redeem(goldMember.customerNumericId);
     expect(granted.status).toBe(201);
     expect((await prisma.member.findUniqueOrThrow({ where: { id: goldMember.id } })).balance).toBe(150);
+  });
+
+  it('lets staff limit a reward to groups of their shop only, and lists the groups beside the rewards', async () => {
+    const prisma = getDb().prisma;
+    const auth = `Bearer ${await mintSessionToken({ shop: shop.domain, apiKey: TEST_API_KEY, apiSecret: TEST_API_SECRET })}`;
+    const vip = await createGroup(prisma, shop.id, { name: `VIP ${randomUUID().slice(0, 6)}` });
+    const elsewhere = await createShop(prisma);
+    const foreign = await createGroup(prisma, elsewhere.id, { name: 'Foreign' });
+    const body = { title: 'VIP card', valueMinor: 500, currency: 'EUR', pointsCost: 50 };
+    const refused = await request(testApp.app).post('/api/rewards').set('Authorization', auth).send({ ...body, visibleToGroups: [foreign.id] });
+    expect(refused.status).toBe(400);
+    expect(await prisma.giftCardReward.count({ where: { shopId: shop.id, title: 'VIP card' } })).toBe(0);
+    const created = await request(testApp.app).post('/api/rewards').set('Authorization', auth).send({ ...body, visibleToGroups: [vip.id] });
+    expect([created.status, created.body.reward.visibleToGroups]).toEqual([201, [vip.id]]);
+    const list = await request(testApp.app).get('/api/rewards').set('Authorization', auth);
+    expect(list.body.groups).toEqual(expect.arrayContaining([{ id: vip.id, name: vip.name, tierRank: null }]));
+    expect(list.body.groups.map((g: { id: string }) => g.id)).not.toContain(foreign.id);
   });
 });
