@@ -2,6 +2,7 @@
 // the tag, an automatic discount limited to the segment — created, updated and deleted by the app
 // through durable tasks, once each even when Shopify fails (429, 5xx, lost answers).
 import { enqueueGroupDiscountSync, enqueueMemberTagSync } from '../../../web/core/groups/enqueue-group-sync';
+import { queueGroupDiscountSyncs, queueMemberTagSyncs } from '../../../web/core/groups/queue-group-shopify-sync';
 import { processDueTasks } from '../../../web/runtime/process-due-tasks';
 import type { ShopifySimulator } from '../../simulator';
 import { segmentsAndDiscountsOf } from '../../simulator/segments-and-discounts';
@@ -123,5 +124,43 @@ describeEachDatabase('group discounts in Shopify', (getDb) => {
     expect(tagsOf(shop.domain, anna.customerNumericId)).toEqual([]);
     const stored = await prisma.customerGroup.findUniqueOrThrow({ where: { id: gold.id } });
     expect([stored.shopifyTag, stored.shopifySegmentId, stored.shopifyDiscountId]).toEqual([null, null, null]);
+  });
+
+  it('queues the syncs by itself from group changes and the membership history, once each', async () => {
+    const prisma = getDb().prisma;
+    const shop = await createSimulatedShop(prisma, sim);
+    const gold = await createGroup(prisma, shop.id, { name: 'Gold', benefitKind: 'discount', benefitDiscountPercent: 15 });
+    const plain = await createGroup(prisma, shop.id, { name: 'Newsletter' });
+    const anna = await createMemberWithPoints(prisma, sim, shop, 0);
+    const bram = await createMemberWithPoints(prisma, sim, shop, 0);
+    const later = () => new Date(Date.now() + 60_000);
+    const tasksOf = (kind: string) => prisma.task.count({ where: { shopDomain: shop.domain, kind } });
+
+    expect(await queueGroupDiscountSyncs(getDb(), later())).toBeGreaterThanOrEqual(1);
+    await queueGroupDiscountSyncs(getDb(), later());
+    expect(await tasksOf('sync-group-discount')).toBe(1);
+    await drain();
+    expect(segmentsAndDiscountsOf(sim.shop(shop.domain)).discounts.map((d) => d.percentage)).toEqual([0.15]);
+    await queueGroupDiscountSyncs(getDb(), later());
+    expect(await tasksOf('sync-group-discount')).toBe(1);
+
+    // Someone else maintains membership: rows and history, no call to us.
+    await addToGroup(prisma, gold, anna.id);
+    await addToGroup(prisma, plain, bram.id);
+    await prisma.groupMembershipEvent.createMany({ data: [
+      { shopId: shop.id, groupId: gold.id, memberId: anna.id, change: 'joined', reason: 'staff' },
+      { shopId: shop.id, groupId: plain.id, memberId: bram.id, change: 'joined', reason: 'staff' },
+    ] });
+    expect(await queueMemberTagSyncs(getDb(), later())).toBeGreaterThanOrEqual(1);
+    expect(await queueMemberTagSyncs(getDb(), later())).toBe(0);
+    await drain();
+    expect(tagsOf(shop.domain, anna.customerNumericId)).toEqual(['loyalty-gold']);
+    expect(tagsOf(shop.domain, bram.customerNumericId)).toEqual([]);
+
+    await prisma.groupMember.delete({ where: { groupId_memberId: { groupId: gold.id, memberId: anna.id } } });
+    await prisma.groupMembershipEvent.create({ data: { shopId: shop.id, groupId: gold.id, memberId: anna.id, change: 'left', reason: 'staff' } });
+    await queueMemberTagSyncs(getDb(), later());
+    await drain();
+    expect(tagsOf(shop.domain, anna.customerNumericId)).toEqual([]);
   });
 });

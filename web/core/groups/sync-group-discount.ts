@@ -36,16 +36,45 @@ interface GroupRow {
   shopifyDiscountId: string | null;
 }
 
+/**
+ * What the group's Shopify objects follow: its tag, segment and discount change only when this does.
+ * Stored on the group after a successful sync; the sync job queues a sync for groups where it differs.
+ */
+export function groupSyncState(group: Pick<GroupRow, 'name' | 'enabled' | 'benefitKind' | 'benefitDiscountPercent' | 'archivedAt'>, tagPrefix: string): string {
+  return hasActiveDiscount(group) ? JSON.stringify({ name: group.name, percent: group.benefitDiscountPercent, prefix: tagPrefix }) : 'none';
+}
+
 export function hasActiveDiscount(group: Pick<GroupRow, 'enabled' | 'benefitKind' | 'benefitDiscountPercent' | 'archivedAt'>): boolean {
   return group.enabled && group.archivedAt === null && group.benefitKind === 'discount' && (group.benefitDiscountPercent ?? 0) > 0;
 }
 
 export async function syncGroupDiscount(deps: GroupSyncDeps, groupId: string): Promise<GroupDiscountOutcome> {
   const { db } = deps;
-  const group = (await db.prisma.customerGroup.findUnique({ where: { id: groupId } })) as GroupRow | null;
-  if (!group) return 'nothing-to-do';
-  const shop = await loadGroupShop(db, group.shopId);
-  if (!shop) return 'nothing-to-do';
+  // Two tasks for one group (a rename queued while the first sync runs) must not both create objects:
+  // the group is held first, then read, so the ids a finished sync stored are seen.
+  const now = deps.now();
+  const held = await db.prisma.customerGroup.updateMany({
+    where: { id: groupId, OR: [{ shopifySyncLockedUntil: null }, { shopifySyncLockedUntil: { lt: now } }] },
+    data: { shopifySyncLockedUntil: new Date(now.getTime() + SYNC_LEASE_MS) },
+  });
+  if (held.count === 0) {
+    if (!(await db.prisma.customerGroup.count({ where: { id: groupId } }))) return 'nothing-to-do';
+    throw new GroupSyncFailure('Another sync of this group is running; retrying later.', true);
+  }
+  try {
+    const group = (await db.prisma.customerGroup.findUnique({ where: { id: groupId } })) as GroupRow | null;
+    const shop = group ? await loadGroupShop(db, group.shopId) : null;
+    return group && shop ? await syncHeldGroup(deps, group, shop) : 'nothing-to-do';
+  } finally {
+    await db.prisma.customerGroup.updateMany({ where: { id: groupId }, data: { shopifySyncLockedUntil: null } });
+  }
+}
+
+/** How long a sync may hold its group before another may take over (a crashed process). */
+const SYNC_LEASE_MS = 5 * 60_000;
+
+async function syncHeldGroup(deps: GroupSyncDeps, group: GroupRow, shop: NonNullable<Awaited<ReturnType<typeof loadGroupShop>>>): Promise<GroupDiscountOutcome> {
+  const { db } = deps;
   // Only the sync columns: the rest of the group belongs to the group store (groups admin).
   const record: Record = (data) =>
     db.prisma.customerGroup.update({ where: { id: group.id }, data });
@@ -53,6 +82,7 @@ export async function syncGroupDiscount(deps: GroupSyncDeps, groupId: string): P
     if (!shop.access) throw new GroupSyncFailure('The shop is not connected to Shopify.', false);
     const outcome = hasActiveDiscount(group) ? await keepInStep(deps, group, shop.access, shop.tagPrefix, record) : await remove(deps, group, shop.access, record);
     if (outcome.tagChanged) await enqueueTagSyncForGroupMembers(db, group, shop.domain, deps.now());
+    await record({ shopifySyncedState: groupSyncState(group, shop.tagPrefix) });
     return outcome.result;
   } catch (error) {
     const retryable = !(error instanceof GroupSyncFailure) || error.retryable;
@@ -62,7 +92,7 @@ export async function syncGroupDiscount(deps: GroupSyncDeps, groupId: string): P
   }
 }
 
-type SyncColumns = Partial<Pick<GroupRow, 'shopifyTag' | 'shopifySegmentId' | 'shopifyDiscountId'>> & { shopifySyncStatus?: string; shopifySyncError?: string | null };
+type SyncColumns = Partial<Pick<GroupRow, 'shopifyTag' | 'shopifySegmentId' | 'shopifyDiscountId'>> & { shopifySyncStatus?: string; shopifySyncError?: string | null; shopifySyncedState?: string };
 type Record = (data: SyncColumns) => Promise<unknown>;
 
 async function keepInStep(deps: GroupSyncDeps, group: GroupRow, access: GroupShopAccess, prefix: string, record: Record): Promise<{ result: GroupDiscountOutcome; tagChanged: boolean }> {
