@@ -187,9 +187,10 @@ export interface ProgramSettings {
   dateOrder: 'DMY' | 'MDY' | '';
   /** the owner's stated point value, null when it is derived from the rewards */
   pointValue: { valueMinor: number; points: number } | null;
+  /** prefix of the Shopify customer tags of discount groups' members (tag = prefix + group slug) */
+  groupTagPrefix?: string;
 }
 
-/** The body of POST /api/rewards (PATCH takes any subset). */
 /** A group a reward can be limited to (GET /api/rewards answers them beside the rewards). */
 export interface RewardGroupOption {
   id: string;
@@ -204,6 +205,7 @@ export interface RewardsList {
   groups: RewardGroupOption[];
 }
 
+/** The body of POST /api/rewards (PATCH takes any subset). */
 export interface RewardInput {
   title: string;
   type: RewardType;

@@ -4,9 +4,11 @@
 import { enqueueGroupDiscountSync, enqueueMemberTagSync } from '../../../web/core/groups/enqueue-group-sync';
 import { queueGroupDiscountSyncs, queueMemberTagSyncs } from '../../../web/core/groups/queue-group-shopify-sync';
 import { processDueTasks } from '../../../web/runtime/process-due-tasks';
+import request from 'supertest';
+import { mintSessionToken } from '../../../web/server/http/demo-routes';
 import type { ShopifySimulator } from '../../simulator';
 import { segmentsAndDiscountsOf } from '../../simulator/segments-and-discounts';
-import type { TestApp } from '../../support/test-app';
+import { TEST_API_KEY, TEST_API_SECRET, type TestApp } from '../../support/test-app';
 import { describeEachDatabase } from '../../support/test-database';
 import { addToGroup, createGroup } from '../../fixtures/groups';
 import { createMemberWithPoints, createSimulatedShop, startRewardsTestbed } from '../rewards/rewards-fixtures';
@@ -162,5 +164,26 @@ describeEachDatabase('group discounts in Shopify', (getDb) => {
     await queueMemberTagSyncs(getDb(), later());
     await drain();
     expect(tagsOf(shop.domain, anna.customerNumericId)).toEqual([]);
+  });
+
+  it('moves members to the new tag when staff change the tag prefix, taking the old tag off', async () => {
+    const prisma = getDb().prisma;
+    const shop = await createSimulatedShop(prisma, sim);
+    const gold = await createGroup(prisma, shop.id, { name: 'Gold', benefitKind: 'discount', benefitDiscountPercent: 20 });
+    const anna = await createMemberWithPoints(prisma, sim, shop, 0);
+    await addToGroup(prisma, gold, anna.id);
+    const later = () => new Date(Date.now() + 60_000);
+    await queueGroupDiscountSyncs(getDb(), later());
+    await drain();
+    expect(tagsOf(shop.domain, anna.customerNumericId)).toEqual(['loyalty-gold']);
+
+    const auth = `Bearer ${await mintSessionToken({ shop: shop.domain, apiKey: TEST_API_KEY, apiSecret: TEST_API_SECRET })}`;
+    expect((await request(testApp.app).patch('/api/settings/program').set('Authorization', auth).send({ groupTagPrefix: 'VIP ' })).status).toBe(400);
+    const saved = await request(testApp.app).patch('/api/settings/program').set('Authorization', auth).send({ groupTagPrefix: 'vip-' });
+    expect([saved.status, saved.body.groupTagPrefix]).toEqual([200, 'vip-']);
+    await queueGroupDiscountSyncs(getDb(), later());
+    await drain();
+    expect(segmentsAndDiscountsOf(sim.shop(shop.domain)).segments.map((s) => s.query)).toEqual(["customer_tags CONTAINS 'vip-gold'"]);
+    expect(tagsOf(shop.domain, anna.customerNumericId)).toEqual(['vip-gold']);
   });
 });

@@ -18,11 +18,12 @@ export const MEMBERS_PER_TAG_TASK = 250;
 
 type Target = Db | SqlExecutor;
 
-export function memberTagSyncTasks(shopDomain: string, shopId: string, memberIds: readonly string[]): EnqueueTaskInput[] {
+/** `removeTags`: tags the app gave before that no longer carry its prefix or name (a renamed group, a new prefix). */
+export function memberTagSyncTasks(shopDomain: string, shopId: string, memberIds: readonly string[], removeTags: readonly string[] = []): EnqueueTaskInput[] {
   const ids = [...new Set(memberIds)];
   const tasks: EnqueueTaskInput[] = [];
   for (let i = 0; i < ids.length; i += MEMBERS_PER_TAG_TASK) {
-    tasks.push({ shopDomain, kind: SYNC_MEMBER_TAGS_TASK, reference: `member-tags:${shopId}:${randomUUID()}`, payload: { shopId, memberIds: ids.slice(i, i + MEMBERS_PER_TAG_TASK) } });
+    tasks.push({ shopDomain, kind: SYNC_MEMBER_TAGS_TASK, reference: `member-tags:${shopId}:${randomUUID()}`, payload: { shopId, memberIds: ids.slice(i, i + MEMBERS_PER_TAG_TASK), ...(removeTags.length ? { removeTags } : {}) } });
   }
   return tasks;
 }
@@ -36,7 +37,7 @@ export async function enqueueGroupDiscountSync(target: Target, input: { shopDoma
 }
 
 /** Queues a tag sync for every current member of the group (its tag appeared, changed or went away). */
-export async function enqueueTagSyncForGroupMembers(db: Db, group: { id: string; shopId: string }, shopDomain: string, now = new Date()): Promise<number> {
+export async function enqueueTagSyncForGroupMembers(db: Db, group: { id: string; shopId: string }, shopDomain: string, now = new Date(), removeTags: readonly string[] = []): Promise<number> {
   const rows = await sqlClientOf(db).query<{ memberId: string }>(sql`SELECT "memberId" FROM "GroupMember" WHERE "groupId" = ${group.id} AND "shopId" = ${group.shopId}`);
-  return enqueueMemberTagSync(db, { shopDomain, shopId: group.shopId, memberIds: rows.map((row) => row.memberId) }, now);
+  return enqueueTasks(db, memberTagSyncTasks(shopDomain, group.shopId, rows.map((row) => row.memberId), removeTags), now);
 }

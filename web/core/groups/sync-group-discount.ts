@@ -81,7 +81,8 @@ async function syncHeldGroup(deps: GroupSyncDeps, group: GroupRow, shop: NonNull
   try {
     if (!shop.access) throw new GroupSyncFailure('The shop is not connected to Shopify.', false);
     const outcome = hasActiveDiscount(group) ? await keepInStep(deps, group, shop.access, shop.tagPrefix, record) : await remove(deps, group, shop.access, record);
-    if (outcome.tagChanged) await enqueueTagSyncForGroupMembers(db, group, shop.domain, deps.now());
+    // Members get the new tag and lose the old one (which may not carry today's prefix any more).
+    if (outcome.tagChanged) await enqueueTagSyncForGroupMembers(db, group, shop.domain, deps.now(), group.shopifyTag ? [group.shopifyTag] : []);
     await record({ shopifySyncedState: groupSyncState(group, shop.tagPrefix) });
     return outcome.result;
   } catch (error) {

@@ -39,7 +39,8 @@ async function desiredTags(db: Db, shopId: string, memberIds: string[], prefix: 
   return wanted;
 }
 
-export async function syncMemberTags(deps: { db: Db; port: GroupShopifyPort }, shopId: string, memberIds: readonly string[]): Promise<MemberTagSyncResult> {
+/** `removeTags`: former tags of the app to take off unless still wanted (a renamed group, a changed prefix). */
+export async function syncMemberTags(deps: { db: Db; port: GroupShopifyPort }, shopId: string, memberIds: readonly string[], removeTags: readonly string[] = []): Promise<MemberTagSyncResult> {
   const result: MemberTagSyncResult = { changed: 0, unchanged: 0, missing: 0, refused: [] };
   if (memberIds.length === 0) return result;
   const shop = await loadGroupShop(deps.db, shopId);
@@ -56,7 +57,8 @@ export async function syncMemberTags(deps: { db: Db; port: GroupShopifyPort }, s
     }
     const haveLower = new Set(have.map((tag) => tag.toLowerCase()));
     const add = [...tags].filter(([lower]) => !haveLower.has(lower)).map(([, tag]) => tag);
-    const remove = have.filter((tag) => isManagedTag(shop.tagPrefix, tag) && !tags.has(tag.toLowerCase()));
+    const former = new Set(removeTags.map((tag) => tag.toLowerCase()));
+    const remove = have.filter((tag) => (isManagedTag(shop.tagPrefix, tag) || former.has(tag.toLowerCase())) && !tags.has(tag.toLowerCase()));
     if (add.length === 0 && remove.length === 0) result.unchanged += 1;
     else changes.push({ customerId, add, remove });
   }
