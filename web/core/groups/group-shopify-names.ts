@@ -5,12 +5,22 @@
 
 export const DEFAULT_GROUP_TAG_PREFIX = 'loyalty-';
 
+/** Letters without a decomposition of their own (NFKD leaves them as they are). */
+const PLAIN_LETTERS: Record<string, string> = { ł: 'l', ø: 'o', æ: 'ae', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', œ: 'oe' };
+
+/**
+ * Lower case, accents off, anything but letters and digits a dash. Letters of other scripts stay
+ * (Shopify tags are Unicode): "Платина" is "платина", not a name every Cyrillic group would share.
+ * Two names with one slug ("Gold", "gold!") would share a tag: the group store should refuse such a
+ * pair (slugOf is exported for that check).
+ */
 export function slugOf(name: string): string {
   const slug = name
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/[łøæßđðþœ]/g, (letter) => PLAIN_LETTERS[letter]!)
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
   return slug || 'group';
 }
