@@ -132,10 +132,11 @@ export function benefitLine(benefit: TierBenefit, tr: Translator): string {
 export function tierSummary(tier: TierView, tr: Translator): { title: string | null; lines: string[]; progress: number | null } {
   const lines = tier.benefits.map((benefit) => benefitLine(benefit, tr));
   const next = tier.next;
-  if (next) {
+  // remaining 0: qualified already, the move happens at the next evaluation; nothing to count down.
+  if (next && next.remaining > 0) {
     const amount = tier.metric === 'spend' ? tr.money(next.remaining, tier.currency) : tr.points(next.remaining);
     lines.push(tr.t('tierProgress', { amount, name: next.name }));
-  } else if (tier.name) lines.push(tr.t('tierTop'));
+  } else if (tier.name && !next) lines.push(tr.t('tierTop'));
   return {
     title: tier.name && tr.t('tier', { name: tier.name }),
     lines,

@@ -51,31 +51,46 @@ export interface MemberStatus {
   birthday: string | null;
 }
 
-/** The member's tier (null when the shop has no tiers) and birthday; null when the customer is no member. */
+type MemberRow = {
+  memberId: string;
+  lifetimeSpendMinor: number | bigint;
+  birthMonth: number | bigint | null;
+  birthDay: number | bigint | null;
+  currency: string;
+  ianaTimezone: string;
+  isMember: number | bigint | boolean;
+} & { [K in keyof TierRow]: TierRow[K] | null };
+
+/**
+ * The member's tier (null when the shop has no tiers) and birthday; null when the customer is no member.
+ * On the storefront's balance read, so one statement (member, shop and every tier with the member's
+ * place in it) and a second only when the shop has tiers (the member's spend or points over the period).
+ */
 export async function readMemberStatusOfCustomer(db: Db, shopId: string, customerGid: string, now: Date): Promise<MemberStatus | null> {
   const client = sqlClientOf(db);
-  const [member] = await client.query<{ id: string; lifetimeSpendMinor: number | bigint; birthMonth: number | bigint | null; birthDay: number | bigint | null; currency: string; ianaTimezone: string }>(sql`
-    SELECT m."id" AS "id", m."lifetimeSpendMinor" AS "lifetimeSpendMinor", m."birthMonth" AS "birthMonth", m."birthDay" AS "birthDay",
-      s."currency" AS "currency", s."ianaTimezone" AS "ianaTimezone"
-    FROM "Member" m JOIN "Shop" s ON s."id" = m."shopId"
-    WHERE m."shopId" = ${shopId} AND m."shopifyCustomerId" = ${customerGid}`);
-  if (!member) return null;
-  const pad = (n: number | bigint) => String(Number(n)).padStart(2, '0');
-  const birthday = member.birthMonth !== null && member.birthDay !== null ? `${pad(member.birthMonth)}-${pad(member.birthDay)}` : null;
-  return { tier: await readTier(db, shopId, member, now), birthday };
-}
-
-async function readTier(db: Db, shopId: string, member: { id: string; lifetimeSpendMinor: number | bigint; currency: string; ianaTimezone: string }, now: Date): Promise<TierView | null> {
-  const client = sqlClientOf(db);
-  const tiers = (await client.query<TierRow & { isMember: number | bigint | boolean }>(sql`
-    SELECT g."id" AS "id", g."name" AS "name", g."colour" AS "colour", g."tierRank" AS "tierRank", g."tierMetric" AS "tierMetric", g."tierThreshold" AS "tierThreshold",
+  const rows = await client.query<MemberRow>(sql`
+    SELECT m."id" AS "memberId", m."lifetimeSpendMinor" AS "lifetimeSpendMinor", m."birthMonth" AS "birthMonth", m."birthDay" AS "birthDay",
+      s."currency" AS "currency", s."ianaTimezone" AS "ianaTimezone",
+      g."id" AS "id", g."name" AS "name", g."colour" AS "colour", g."tierRank" AS "tierRank", g."tierMetric" AS "tierMetric", g."tierThreshold" AS "tierThreshold",
       g."tierPeriod" AS "tierPeriod", g."enabled" AS "enabled", g."benefitKind" AS "benefitKind", g."benefitMultiplierPercent" AS "benefitMultiplierPercent",
       g."benefitDiscountPercent" AS "benefitDiscountPercent", g."benefitSpendTiers" AS "benefitSpendTiers",
       CASE WHEN gm."memberId" IS NULL THEN 0 ELSE 1 END AS "isMember"
-    FROM "CustomerGroup" g LEFT JOIN "GroupMember" gm ON gm."groupId" = g."id" AND gm."memberId" = ${member.id}
-    WHERE g."shopId" = ${shopId} AND g."tierRank" IS NOT NULL AND g."archivedAt" IS NULL ORDER BY g."tierRank"`))
-    .filter((tier) => tier.enabled === true || Number(tier.enabled) === 1);
-  if (tiers.length === 0) return null;
+    FROM "Member" m JOIN "Shop" s ON s."id" = m."shopId"
+    LEFT JOIN "CustomerGroup" g ON g."shopId" = m."shopId" AND g."tierRank" IS NOT NULL AND g."archivedAt" IS NULL
+    LEFT JOIN "GroupMember" gm ON gm."groupId" = g."id" AND gm."memberId" = m."id"
+    WHERE m."shopId" = ${shopId} AND m."shopifyCustomerId" = ${customerGid}
+    ORDER BY g."tierRank"`);
+  const member = rows[0];
+  if (!member) return null;
+  const pad = (n: number | bigint) => String(Number(n)).padStart(2, '0');
+  const birthday = member.birthMonth !== null && member.birthDay !== null ? `${pad(member.birthMonth)}-${pad(member.birthDay)}` : null;
+  const tiers = rows.filter((row): row is MemberRow & TierRow => row.id !== null && (row.enabled === true || Number(row.enabled) === 1));
+  return { tier: tiers.length > 0 ? await readTier(db, shopId, member, tiers, now) : null, birthday };
+}
+
+async function readTier(db: Db, shopId: string, member: MemberRow, tiers: Array<MemberRow & TierRow>, now: Date): Promise<TierView> {
+  const client = sqlClientOf(db);
+  const memberId = member.memberId;
   const lifetime = minorUnitsFromColumn(member.lifetimeSpendMinor);
   // A member is in one tier; should two rows exist for a moment, the higher one counts.
   const current = [...tiers].reverse().find((tier) => Number(tier.isMember) === 1) ?? null;
@@ -87,10 +102,10 @@ async function readTier(db: Db, shopId: string, member: { id: string; lifetimeSp
   const [total] = metric === 'spend'
     ? await client.query<{ total: number | bigint | null }>(sql`
         SELECT SUM("eligibleMinor") AS "total" FROM "OrderRecord"
-        WHERE "shopId" = ${shopId} AND "memberId" = ${member.id} AND "paidAt" IS NOT NULL AND "cancelledAt" IS NULL AND "processedAt" >= ${since}`)
+        WHERE "shopId" = ${shopId} AND "memberId" = ${memberId} AND "paidAt" IS NOT NULL AND "cancelledAt" IS NULL AND "processedAt" >= ${since}`)
     : await client.query<{ total: number | bigint | null }>(sql`
         SELECT SUM("points") AS "total" FROM "LedgerEntry"
-        WHERE "shopId" = ${shopId} AND "memberId" = ${member.id} AND "type" = 'earn' AND "status" <> 'voided' AND "createdAt" >= ${since}`);
+        WHERE "shopId" = ${shopId} AND "memberId" = ${memberId} AND "type" = 'earn' AND "status" <> 'voided' AND "createdAt" >= ${since}`);
   const reached = Number(total?.total ?? 0);
   return {
     name: current?.name ?? null,
