@@ -2,6 +2,8 @@
 // table (seed 001: 2 % / 3 % / 5 % at 1000 / 3000) replaces the shop's rule for its members, and the
 // highest multiplier of the member's bonus groups applies.
 import { processDueTasks } from '../../../web/runtime/process-due-tasks';
+import { applyOrderSnapshot } from '../../../web/core/orders/apply-order-snapshot';
+import { parseOrderPayload } from '../../../web/server/webhooks/order-payload';
 import { defaultSpendTiers } from '../../../web/core/earning/spend-tiers';
 import { createShop } from '../../fixtures/factories';
 import { addToGroup, createCustomerMember, createGroup } from '../../fixtures/groups';
@@ -51,5 +53,16 @@ describeEachDatabase('group bonus benefits in earning', (getDb) => {
     expect(await pointsOf(shop.id, first.id)).toBe(80);
     // 2 % of 500 = 10, × 1.5 = 15.
     expect(await pointsOf(shop.id, second.id)).toBe(15);
+  });
+
+  it('applies the group bonus on the one-order path too (the path of refunds and cancellations)', async () => {
+    const db = getDb();
+    const shop = await createShop(db.prisma);
+    const gold = await createGroup(db.prisma, shop.id, { name: 'Gold', benefitKind: 'bonus', benefitMultiplierPercent: 200 });
+    const member = await createCustomerMember(db.prisma, shop.id, 941);
+    await addToGroup(db.prisma, gold, member.id);
+    const payload = orderPayload({ customerId: 941, lines: [{ price: '25.00' }] });
+    await applyOrderSnapshot(db.database, shop.id, parseOrderPayload('orders/paid', payload), 'paid', new Date());
+    expect(await pointsOf(shop.id, payload.id)).toBe(50);
   });
 });
