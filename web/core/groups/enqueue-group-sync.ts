@@ -5,7 +5,9 @@
 // - enqueueGroupDiscountSync: a group was created, renamed, its discount percentage changed, it was
 //   disabled or archived: its segment and automatic discount are created, updated or deleted.
 // Both tasks read the desired state when they run, so queuing one twice is harmless, and every call
-// gets a fresh reference (a task that already ran must not swallow a later change).
+// gets a fresh reference (a task that already ran must not swallow a later change). Callers that forget
+// are caught within a minute by the queue-group-shopify-sync job (queue-group-shopify-sync.ts), which
+// reads the membership history and compares each group with what was last synced.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db-client';
 import { sqlClientOf, type SqlExecutor } from '../sql/sql-client';

@@ -76,7 +76,7 @@ const SYNC_LEASE_MS = 5 * 60_000;
 async function syncHeldGroup(deps: GroupSyncDeps, group: GroupRow, shop: NonNullable<Awaited<ReturnType<typeof loadGroupShop>>>): Promise<GroupDiscountOutcome> {
   const { db } = deps;
   // Only the sync columns: the rest of the group belongs to the group store (groups admin).
-  const record: Record = (data) =>
+  const record: RecordSync = (data) =>
     db.prisma.customerGroup.update({ where: { id: group.id }, data });
   try {
     if (!shop.access) throw new GroupSyncFailure('The shop is not connected to Shopify.', false);
@@ -94,9 +94,9 @@ async function syncHeldGroup(deps: GroupSyncDeps, group: GroupRow, shop: NonNull
 }
 
 type SyncColumns = Partial<Pick<GroupRow, 'shopifyTag' | 'shopifySegmentId' | 'shopifyDiscountId'>> & { shopifySyncStatus?: string; shopifySyncError?: string | null; shopifySyncedState?: string };
-type Record = (data: SyncColumns) => Promise<unknown>;
+type RecordSync = (data: SyncColumns) => Promise<unknown>;
 
-async function keepInStep(deps: GroupSyncDeps, group: GroupRow, access: GroupShopAccess, prefix: string, record: Record): Promise<{ result: GroupDiscountOutcome; tagChanged: boolean }> {
+async function keepInStep(deps: GroupSyncDeps, group: GroupRow, access: GroupShopAccess, prefix: string, record: RecordSync): Promise<{ result: GroupDiscountOutcome; tagChanged: boolean }> {
   const { port } = deps;
   const percent = group.benefitDiscountPercent!;
   const tag = groupTag(prefix, group.name);
@@ -133,7 +133,7 @@ async function keepInStep(deps: GroupSyncDeps, group: GroupRow, access: GroupSho
   return { result: 'synced', tagChanged };
 }
 
-async function remove(deps: GroupSyncDeps, group: GroupRow, access: GroupShopAccess, record: Record): Promise<{ result: GroupDiscountOutcome; tagChanged: boolean }> {
+async function remove(deps: GroupSyncDeps, group: GroupRow, access: GroupShopAccess, record: RecordSync): Promise<{ result: GroupDiscountOutcome; tagChanged: boolean }> {
   const { port } = deps;
   const discount = group.shopifyDiscountId ? { id: group.shopifyDiscountId } : await port.findDiscountByTag(access, discountTagOf(group.id));
   if (discount) await port.deleteDiscount(access, discount.id);
