@@ -4,11 +4,12 @@ import { fanOutBulkMessagesJob } from './fan-out-bulk-messages';
 import { postDueCreditsJob } from './post-due-credits';
 import { processTasksJob } from './process-tasks';
 import { runCampaignsJob } from './run-campaigns';
+import { queueGroupShopifySyncJob } from './queue-group-shopify-sync';
 import { sendOutboxJob } from './send-outbox';
 import { settleStuckRedemptionsJob } from './settle-stuck-redemptions';
 import { syncLocationsJob } from './sync-locations';
 
-export const allJobs: Job[] = [processTasksJob, postDueCreditsJob, sendOutboxJob, settleStuckRedemptionsJob, syncLocationsJob, runCampaignsJob, expirePointsJob, fanOutBulkMessagesJob];
+export const allJobs: Job[] = [processTasksJob, postDueCreditsJob, sendOutboxJob, settleStuckRedemptionsJob, syncLocationsJob, runCampaignsJob, expirePointsJob, fanOutBulkMessagesJob, queueGroupShopifySyncJob];
 
 export function findJob(name: string): Job | undefined {
   return allJobs.find((job) => job.name === name);

@@ -18,6 +18,9 @@ const ext = (...parts: string[]) => path.join(root, 'extension', ...parts);
 
 export const WIDGET_ENTRY = ext('theme-loyalty-widget', 'src', 'main.ts');
 export const WIDGET_ASSET = ext('theme-loyalty-widget', 'assets', 'loyalty-widget.js');
+export const MEMBER_PANEL_ENTRY = ext('theme-loyalty-widget', 'src', 'member-panel.ts');
+/** The member's tier and birthday form, an ES module the widget imports on demand (not an app block's script). */
+export const MEMBER_PANEL_ASSET = ext('theme-loyalty-widget', 'assets', 'loyalty-widget-member.js');
 export const WIDGET_BLOCKS = ['loyalty-launcher.liquid', 'rewards-section.liquid'].map((file) => ext('theme-loyalty-widget', 'blocks', file));
 /** Shopify's Theme Check limit for the JavaScript an app block or embed references (AssetSizeAppBlockJavaScript). */
 export const APP_BLOCK_JS_LIMIT_BYTES = 10_000;
@@ -37,6 +40,11 @@ export const widgetBuildOptions: BuildOptions = {
 
 export async function bundleWidget(): Promise<string> {
   const result = await build({ ...widgetBuildOptions, write: false });
+  return result.outputFiles[0]!.text;
+}
+
+export async function bundleMemberPanel(): Promise<string> {
+  const result = await build({ ...widgetBuildOptions, entryPoints: [MEMBER_PANEL_ENTRY], format: 'esm', write: false });
   return result.outputFiles[0]!.text;
 }
 
@@ -87,9 +95,12 @@ export async function buildAll(): Promise<SizeRow[]> {
   }
   const widget = await bundleWidget();
   fs.writeFileSync(WIDGET_ASSET, widget);
+  const memberPanel = await bundleMemberPanel();
+  fs.writeFileSync(MEMBER_PANEL_ASSET, memberPanel);
   const css = fs.readFileSync(ext('theme-loyalty-widget', 'assets', 'loyalty-widget.css'));
   return [
     { name: 'theme-loyalty-widget/assets/loyalty-widget.js', bytes: Buffer.byteLength(widget), gzipBytes: gzipSync(widget).length },
+    { name: 'theme-loyalty-widget/assets/loyalty-widget-member.js', bytes: Buffer.byteLength(memberPanel), gzipBytes: gzipSync(memberPanel).length },
     { name: 'theme-loyalty-widget/assets/loyalty-widget.css', bytes: css.length, gzipBytes: gzipSync(css).length },
   ];
 }

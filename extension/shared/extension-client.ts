@@ -31,6 +31,8 @@ export function createExtensionClient(options: { appUrl: string; getToken: () =>
     redemption: (id: string) => call<RedeemAnswer>(`/redemptions/${encodeURIComponent(id)}`),
     revealCode: async (id: string) => (await call<{ code: string }>(`/redemptions/${encodeURIComponent(id)}/code`)).code,
     orderPoints: (orderId: string) => call<OrderPointsView>(`/orders/${encodeURIComponent(orderId)}/points`),
+    /** Once, with consent; the server refuses a second change (409). */
+    saveBirthday: (month: number, day: number) => call<{ birthday: string }>('/birthday', { method: 'POST', body: { month, day, consent: true } }),
   };
 }
 

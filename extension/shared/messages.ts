@@ -74,6 +74,17 @@ const en = {
   entryExpire: 'Expired',
   entryReversal: 'Correction',
   entryPending: 'pending',
+  tierProgress: "{amount} more to {name}",
+  tierTop: "You have reached our highest level.",
+  benefitDiscount: "{percent}% off every order",
+  benefitMultiplier: "{factor}× points on every order",
+  benefitRate: "{percent}% of your spend back as points",
+  birthdayTitle: "Your birthday",
+  birthdayIntro: "Tell us your birthday for a treat on your day. You can enter it once.",
+  birthdayConsent: "I agree that the shop keeps my birthday for birthday rewards.",
+  birthdaySave: "Save birthday",
+  birthdaySaved: "Birthday: {date}",
+  birthdayTaken: "Your birthday is already saved. Please contact the shop to change it.",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -149,6 +160,17 @@ const nl: Catalogue = {
   entryExpire: 'Verlopen',
   entryReversal: 'Terugboeking',
   entryPending: 'in afwachting',
+  tierProgress: "Nog {amount} tot {name}",
+  tierTop: "Je hebt ons hoogste niveau bereikt.",
+  benefitDiscount: "{percent}% korting op elke bestelling",
+  benefitMultiplier: "{factor}× punten op elke bestelling",
+  benefitRate: "{percent}% van je besteding terug als punten",
+  birthdayTitle: "Je verjaardag",
+  birthdayIntro: "Vertel ons je verjaardag voor een traktatie op je dag. Je kunt hem één keer invullen.",
+  birthdayConsent: "Ik ga ermee akkoord dat de winkel mijn verjaardag bewaart voor verjaardagsbeloningen.",
+  birthdaySave: "Verjaardag opslaan",
+  birthdaySaved: "Verjaardag: {date}",
+  birthdayTaken: "Je verjaardag is al opgeslagen. Neem contact op met de winkel om hem te wijzigen.",
 };
 
 const uk: Catalogue = {
@@ -221,6 +243,17 @@ const uk: Catalogue = {
   entryExpire: 'Згоріли',
   entryReversal: 'Сторнування',
   entryPending: 'в очікуванні',
+  tierProgress: "Ще {amount} до рівня {name}",
+  tierTop: "Ви досягли нашого найвищого рівня.",
+  benefitDiscount: "Знижка {percent}% на кожне замовлення",
+  benefitMultiplier: "{factor}× балів за кожне замовлення",
+  benefitRate: "{percent}% від ваших витрат повертається балами",
+  birthdayTitle: "Ваш день народження",
+  birthdayIntro: "Повідомте нам свій день народження, щоб отримати подарунок у свій день. Ввести його можна один раз.",
+  birthdayConsent: "Я погоджуюся, що магазин зберігає мій день народження для святкових винагород.",
+  birthdaySave: "Зберегти день народження",
+  birthdaySaved: "День народження: {date}",
+  birthdayTaken: "Ваш день народження вже збережено. Щоб змінити його, зверніться до магазину.",
 };
 
 const da: Catalogue = {
@@ -293,6 +326,17 @@ const da: Catalogue = {
   entryExpire: 'Udløbet',
   entryReversal: 'Tilbageførsel',
   entryPending: 'afventer',
+  tierProgress: "{amount} mere til {name}",
+  tierTop: "Du har nået vores højeste niveau.",
+  benefitDiscount: "{percent}% rabat på alle ordrer",
+  benefitMultiplier: "{factor}× point på alle ordrer",
+  benefitRate: "{percent}% af dit forbrug tilbage som point",
+  birthdayTitle: "Din fødselsdag",
+  birthdayIntro: "Fortæl os din fødselsdag, og få en forkælelse på din dag. Du kan indtaste den én gang.",
+  birthdayConsent: "Jeg accepterer, at butikken gemmer min fødselsdag til fødselsdagsbelønninger.",
+  birthdaySave: "Gem fødselsdag",
+  birthdaySaved: "Fødselsdag: {date}",
+  birthdayTaken: "Din fødselsdag er allerede gemt. Kontakt butikken for at ændre den.",
 };
 
 const pl: Catalogue = {
@@ -365,6 +409,17 @@ const pl: Catalogue = {
   entryExpire: 'Wygasłe',
   entryReversal: 'Storno',
   entryPending: 'oczekujące',
+  tierProgress: "Jeszcze {amount} do poziomu {name}",
+  tierTop: "Osiągnięto nasz najwyższy poziom.",
+  benefitDiscount: "{percent}% rabatu na każde zamówienie",
+  benefitMultiplier: "{factor}× punktów za każde zamówienie",
+  benefitRate: "{percent}% wydatków wraca w punktach",
+  birthdayTitle: "Twoje urodziny",
+  birthdayIntro: "Podaj datę urodzin, a w swoje święto dostaniesz upominek. Możesz ją wpisać tylko raz.",
+  birthdayConsent: "Zgadzam się, aby sklep przechowywał datę moich urodzin na potrzeby nagród urodzinowych.",
+  birthdaySave: "Zapisz datę urodzin",
+  birthdaySaved: "Urodziny: {date}",
+  birthdayTaken: "Data urodzin jest już zapisana. Aby ją zmienić, skontaktuj się ze sklepem.",
 };
 
 /** Words only the checkout and customer-account extensions show; the storefront widget ships the rest. */

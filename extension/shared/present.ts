@@ -2,7 +2,7 @@
 // and whether it is enabled, how to describe the programme's rules, labels for history entries.
 import type { MessageKey } from './messages';
 import { currencyDigits, type Translator } from './format';
-import type { HistoryEntry, OrderPointsView, PendingPoints, PublicProgram, RedemptionView, RewardView } from '../../web/contracts/storefront-api';
+import type { HistoryEntry, OrderPointsView, PendingPoints, PublicProgram, RedemptionView, RewardView, TierBenefit, TierView } from '../../web/contracts/storefront-api';
 
 export interface RewardAction {
   enabled: boolean;
@@ -116,4 +116,30 @@ export function redeemConfirmation(reward: RewardView, balance: number, tr: Tran
     reward: reward.title,
     left: tr.number(Math.max(0, balance - reward.pointsCost)),
   });
+}
+
+/** One benefit of a tier in the customer's words. */
+export function benefitLine(benefit: TierBenefit, tr: Translator): string {
+  if (benefit.kind === 'discount') return tr.t('benefitDiscount', { percent: benefit.percent });
+  if (benefit.kind === 'multiplier') return tr.t('benefitMultiplier', { factor: benefit.percent / 100 });
+  return tr.t('benefitRate', { percent: benefit.basisPoints / 100 });
+}
+
+/**
+ * The member's tier: its name line, its benefits, and the way to the next tier ("€150 more to Gold",
+ * computed by the server) with how far along they are (0..1) for a progress bar.
+ */
+export function tierSummary(tier: TierView, tr: Translator): { title: string | null; lines: string[]; progress: number | null } {
+  const lines = tier.benefits.map((benefit) => benefitLine(benefit, tr));
+  const next = tier.next;
+  // remaining 0: qualified already, the move happens at the next evaluation; nothing to count down.
+  if (next && next.remaining > 0) {
+    const amount = tier.metric === 'spend' ? tr.money(next.remaining, tier.currency) : tr.points(next.remaining);
+    lines.push(tr.t('tierProgress', { amount, name: next.name }));
+  } else if (tier.name && !next) lines.push(tr.t('tierTop'));
+  return {
+    title: tier.name && tr.t('tier', { name: tier.name }),
+    lines,
+    progress: next && next.threshold > 0 ? Math.min(1, tier.reached / next.threshold) : null,
+  };
 }

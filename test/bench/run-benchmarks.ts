@@ -1,4 +1,4 @@
-// `npm run bench [-- --only=ingest,crediting,outbox,proxy,report,orders,groups,locations,expiry,bulk-fanout,onboarding] [--quick]` (or `npm run bench -- orders`): runs the benchmarks on
+// `npm run bench [-- --only=ingest,crediting,outbox,proxy,report,orders,groups,locations,expiry,bulk-fanout,onboarding,tag-sync] [--quick]` (or `npm run bench -- orders`): runs the benchmarks on
 // SQLite and PostgreSQL and prints a Markdown table with the machine, for docs/benchmarks.md.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -85,6 +85,16 @@ const suites: Record<string, Suite | undefined> = {
     const db = await openTestDatabase(kind);
     try {
       return await (fn as (d: typeof db, n: number) => Promise<BenchResult[]>)(db, quick ? 20_000 : 100_000);
+    } finally {
+      await db.drop();
+    }
+  }),
+  // TAG_SYNC_CHANGES overrides the size (default 10,000; --quick 1,000).
+  'tag-sync': optionalSuite('tag-sync.bench.ts', 'runTagSyncBenchmark', async (fn, kind, quick) => {
+    const db = await openTestDatabase(kind);
+    try {
+      const changes = Number(process.env.TAG_SYNC_CHANGES ?? (quick ? 1000 : 10_000));
+      return [await (fn as (db: Awaited<ReturnType<typeof openTestDatabase>>, o: { changes: number }) => Promise<BenchResult>)(db, { changes })];
     } finally {
       await db.drop();
     }

@@ -10,6 +10,8 @@ import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_SHOP_DOMAIN, loadConfig } from '../../web/runtime/config';
 import { mintSessionToken } from '../../web/server/http/demo-routes';
+import { periodStart } from '../../web/core/groups/read-member-tier';
+import { createDatabase } from '../../web/server/db/create-database';
 import { collectPageProblems, launchBrowser } from '../support/browser';
 import { startDemoApp, type DemoApp } from '../support/demo-app';
 
@@ -169,6 +171,39 @@ describe('UI extensions in Chromium', () => {
       expect(problems.all()).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+
+  it('checkout and customer account: show the tier, its benefit and "€150 more to Gold", and offer the birthday once', async () => {
+    const database = createDatabase(demo.databaseUrl, { poolSize: 2 });
+    try {
+      const prisma = database.prisma;
+      const shop = await prisma.shop.findUniqueOrThrow({ where: { domain: DEMO_SHOP_DOMAIN } });
+      const since = periodStart('calendar_year', new Date(), shop.ianaTimezone);
+      const orders = await prisma.orderRecord.findMany({ where: { shopId: shop.id, memberId, paidAt: { not: null }, cancelledAt: null, processedAt: { gte: since } }, select: { eligibleMinor: true } });
+      const reached = orders.reduce((sum, order) => sum + Number(order.eligibleMinor), 0);
+      const silver = await prisma.customerGroup.create({ data: { shopId: shop.id, name: 'Silver', kind: 'automatic', tierRank: 1, tierMetric: 'spend', tierThreshold: 0n, tierPeriod: 'calendar_year', benefitKind: 'discount', benefitDiscountPercent: 10 } });
+      await prisma.customerGroup.create({ data: { shopId: shop.id, name: 'Gold', kind: 'automatic', tierRank: 2, tierMetric: 'spend', tierThreshold: BigInt(reached + 15_000), tierPeriod: 'calendar_year', benefitKind: 'discount', benefitDiscountPercent: 20 } });
+      await prisma.groupMember.create({ data: { groupId: silver.id, memberId, shopId: shop.id, source: 'tier', joinedAt: new Date() } });
+      await prisma.member.update({ where: { id: memberId }, data: { birthMonth: null, birthDay: null } });
+    } finally {
+      await database.close();
+    }
+    const checkout = await run('checkout-loyalty/src/index.tsx', 'purchase.checkout.reductions.render-after', `applyGiftCardChange: async () => ({ type: 'success' }),`);
+    try {
+      for (const text of ['Level: Silver', '10% off every order', '€150 more to Gold']) await checkout.page.locator('s-text', { hasText: text }).first().waitFor({ timeout: 20_000 });
+      expect(checkout.problems.all()).toEqual([]);
+    } finally {
+      await checkout.context.close();
+    }
+    const account = await run('customer-account-points/src/points-page.tsx', 'customer-account.page.render', '');
+    try {
+      for (const text of ['Level: Silver', '10% off every order', '€150 more to Gold']) await account.page.locator('s-section[heading="Your points"] s-text', { hasText: text }).first().waitFor({ timeout: 20_000 });
+      expect(await account.page.locator('s-section[heading="Your points"] s-progress').count()).toBe(1);
+      await account.page.locator('s-section[heading="Your birthday"] s-checkbox[label="I agree that the shop keeps my birthday for birthday rewards."]').waitFor({ state: 'attached' });
+      expect(account.problems.all()).toEqual([]);
+    } finally {
+      await account.context.close();
     }
   });
 });

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { parseGid, toGid } from './gid';
 import { giftCardView, metafieldView, storeCreditTransactionView } from './graphql-views';
 import { formatMoneyForMessage, parseDecimalToMinor } from './money';
+import { createCustomerTagMutations } from './customer-tags';
+import { createSegmentAndDiscountMutations } from './segments-and-discounts';
 import { allocateId, type ShopState, type SimMetafield, type SimStoreCreditAccount } from './shop-state';
 
 // Root mutation fields. Validation order and user-error field/code/message follow the responses
@@ -317,5 +319,7 @@ export function createMutationRoot(shop: ShopState, now: () => Date): Record<str
     storeCreditAccountCredit,
     storeCreditAccountDebit,
     metafieldsSet,
+    ...createCustomerTagMutations(shop, now),
+    ...createSegmentAndDiscountMutations(shop, now),
   };
 }

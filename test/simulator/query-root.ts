@@ -15,6 +15,7 @@ import {
 } from './graphql-views';
 import { locationQueryFields } from './locations';
 import { matchesSearch, type SearchableFields } from './search-query';
+import { createSegmentAndDiscountQueries } from './segments-and-discounts';
 import type { ShopState } from './shop-state';
 
 // Root query fields the simulator implements. Anything else in the schema is answered with a
@@ -151,6 +152,7 @@ export function createQueryRoot(shop: ShopState): Record<string, (args: Args) =>
     ...locationQueryFields(shop),
     node: (args) => nodeById(args.id),
     nodes: (args) => (Array.isArray(args.ids) ? args.ids.map(nodeById) : []),
+    ...createSegmentAndDiscountQueries(shop),
   };
   return root;
 }

@@ -7,6 +7,8 @@ import type { DbKind } from '../../web/core/db-client';
 
 export interface DemoApp {
   url: string;
+  /** its database, for tests that set up what no admin route makes yet */
+  databaseUrl: string;
   close(): Promise<void>;
 }
 
@@ -16,6 +18,7 @@ export async function startDemoApp(options: { locale?: string; kind?: DbKind } =
   const web = await startWebServer(config, createLogger(config.logLevel));
   return {
     url: web.url,
+    databaseUrl: database.url,
     async close() {
       await web.close();
       await database.cleanup();

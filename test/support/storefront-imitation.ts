@@ -16,6 +16,8 @@ export interface StorefrontOptions {
   apiSecret: string;
   widgetJs: string;
   widgetCss: string;
+  /** assets/loyalty-widget-member.js (tier and birthday), imported by the widget on demand; default: the committed asset */
+  memberJs?: string;
 }
 
 export interface Storefront {
@@ -54,6 +56,7 @@ export function renderBlock(file: string, options: { locale: string; signedIn: b
   const [texts, fallback] = [localeTexts(options.locale), localeTexts('en')];
   const lookup = (tree: Record<string, unknown>, key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
   const engine = new Liquid();
+  engine.registerFilter('asset_url', (file: string) => `/assets/${file}`);
   engine.registerFilter('t', (key: string) => {
     const value = lookup(texts, key) ?? lookup(fallback, key);
     return typeof value === 'string' ? escapeHtml(value) : `translation missing: ${options.locale}.${key}`;
@@ -101,6 +104,8 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
         res.writeHead(204).end();
       } else if (url.pathname === '/assets/loyalty-widget.js') {
         res.writeHead(200, { 'Content-Type': 'application/javascript' }).end(options.widgetJs);
+      } else if (url.pathname === '/assets/loyalty-widget-member.js') {
+        res.writeHead(200, { 'Content-Type': 'application/javascript' }).end(options.memberJs ?? fs.readFileSync(path.join(THEME_EXTENSION, 'assets', 'loyalty-widget-member.js'), 'utf8'));
       } else if (url.pathname === '/assets/loyalty-widget.css') {
         res.writeHead(200, { 'Content-Type': 'text/css' }).end(options.widgetCss);
       } else if (url.pathname.startsWith('/apps/loyalty/')) {

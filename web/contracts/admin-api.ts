@@ -1,7 +1,7 @@
 // The JSON shapes of the admin API (/api/*, issue 6). The server's view builders in web/core return
 // these types and the admin UI reads them, so a change on either side fails `npm run typecheck`.
 // Type-only (and plain constants): nothing here may pull a library into a bundle.
-import type { RedemptionView, RewardType } from './common';
+import type { RedemptionView, Reward, RewardType } from './common';
 
 export type { Money, Page, EntryType, EntryStatus, SourceType, RewardType, RedemptionStatus, Reward, RedemptionView } from './common';
 export { ENTRY_TYPES, ENTRY_STATUSES, SOURCE_TYPES, REWARD_TYPES, REDEMPTION_STATUSES } from './common';
@@ -187,6 +187,22 @@ export interface ProgramSettings {
   dateOrder: 'DMY' | 'MDY' | '';
   /** the owner's stated point value, null when it is derived from the rewards */
   pointValue: { valueMinor: number; points: number } | null;
+  /** prefix of the Shopify customer tags of discount groups' members (tag = prefix + group slug) */
+  groupTagPrefix?: string;
+}
+
+/** A group a reward can be limited to (GET /api/rewards answers them beside the rewards). */
+export interface RewardGroupOption {
+  id: string;
+  name: string;
+  /** null: an ordinary group; 1 = the entry tier */
+  tierRank: number | null;
+}
+
+/** GET /api/rewards */
+export interface RewardsList {
+  items: Reward[];
+  groups: RewardGroupOption[];
 }
 
 /** The body of POST /api/rewards (PATCH takes any subset). */

@@ -14,13 +14,38 @@ export interface PendingPoints {
   availableAt: string | null;
 }
 
+/** What a tier gives its members, for the customer to read. */
+export type TierBenefit =
+  | { kind: 'multiplier'; percent: number }
+  | { kind: 'spend_rate'; basisPoints: number }
+  | { kind: 'discount'; percent: number };
+
+/**
+ * The member's tier and the way to the next one ("€150 more to Gold"): the next tier's threshold
+ * minus what the member reached over the tier period, computed by the server.
+ */
+export interface TierView {
+  /** null: the member is in no tier yet (the shop has tiers) */
+  name: string | null;
+  colour: string | null;
+  benefits: TierBenefit[];
+  metric: 'spend' | 'points_earned';
+  period: 'calendar_year' | 'rolling_12_months';
+  /** what the member reached over the period: minor units of `currency` (spend) or points */
+  reached: number;
+  currency: string;
+  next: { name: string; benefits: TierBenefit[]; threshold: number; remaining: number } | null;
+}
+
 /** GET /proxy/balance */
 export interface BalanceView {
   balance: number;
   pendingPoints: number;
   pending: PendingPoints[];
-  /** Group / tier of the member once groups exist; absent until then. */
-  tier?: { name: string } | null;
+  /** The member's tier and progress; null or absent when the shop has no tiers. */
+  tier?: TierView | null;
+  /** The birthday the customer (or the shop) recorded, "MM-DD"; null = none yet, the customer may enter it once. */
+  birthday?: string | null;
   /**
    * "120 points expire on 1 March": the posted points, and noon UTC of the shop-local expiry day
    * ("2027-03-01T12:00:00Z", which any customer time zone formats as that day). Absent when points do not expire.

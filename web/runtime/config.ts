@@ -24,7 +24,7 @@ const envSchema = z.object({
   SCOPES: z
     .string()
     .regex(/^[a-z_]+(,[a-z_]+)*$/, 'must be a comma-separated list of scopes such as read_orders,write_gift_cards')
-    .default('read_products,read_orders,read_customers,write_customers,read_gift_cards,write_gift_cards,read_store_credit_accounts,write_store_credit_account_transactions,read_locations'),
+    .default('read_products,read_orders,read_customers,write_customers,read_gift_cards,write_gift_cards,read_store_credit_accounts,write_store_credit_account_transactions,read_locations,read_discounts,write_discounts'),
   SHOPIFY_APP_URL: z.url({ message: 'must be an absolute URL such as https://loyalty.example.com' }).optional(),
   SHOPIFY_API_VERSION: z.string().regex(/^\d{4}-\d{2}$/, 'must look like 2026-07').default('2026-07'),
   /** Where Admin API and token-exchange calls go instead of https://{shop}; set in demo mode and tests. */

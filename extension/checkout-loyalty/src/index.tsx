@@ -6,7 +6,7 @@ import '@shopify/ui-extensions/preact';
 import { render } from 'preact';
 import { APP_URL } from '../../shared/app-url';
 import { createExtensionClient } from '../../shared/extension-client';
-import { redeemConfirmation, rewardAction } from '../../shared/present';
+import { redeemConfirmation, rewardAction, tierSummary } from '../../shared/present';
 import { createTranslator, resolveLocale } from '../../shared/translate';
 import { useCustomerPoints } from '../../shared/use-customer-points';
 
@@ -38,6 +38,15 @@ function CheckoutPoints() {
         : (
           <>
             <s-heading>{`${t.t('balance')}: ${t.points(balance)}`}</s-heading>
+            {summary.balance?.tier && (() => {
+              const tier = tierSummary(summary.balance.tier, t);
+              return (
+                <s-stack gap="small-100">
+                  {tier.title && <s-text type="strong">{tier.title}</s-text>}
+                  {tier.lines.map((line) => <s-text color="subdued">{line}</s-text>)}
+                </s-stack>
+              );
+            })()}
             {summary.rewards.map((reward) => {
               if (confirming?.id === reward.id) {
                 return (

@@ -7,13 +7,25 @@ import { useEffect, useState } from 'preact/hooks';
 import { APP_URL } from '../../shared/app-url';
 import { createExtensionClient } from '../../shared/extension-client';
 import type { HistoryEntry } from '../../../web/contracts/storefront-api';
-import { earnRules, historyLine, pendingLine, redeemConfirmation, redemptionStatus, revealable, rewardAction } from '../../shared/present';
+import { earnRules, historyLine, pendingLine, redeemConfirmation, redemptionStatus, revealable, rewardAction, tierSummary } from '../../shared/present';
+import { BirthdayForm } from './birthday-form';
 import { createTranslator, resolveLocale } from '../../shared/translate';
 import { useCustomerPoints } from '../../shared/use-customer-points';
 
 export default async () => {
   render(<PointsPage />, document.body);
 };
+
+/** The member's tier, its benefits, and "€150 more to Gold" with a progress bar. */
+function TierLines({ summary }: { summary: ReturnType<typeof tierSummary> }) {
+  return (
+    <s-stack gap="small-100">
+      {summary.title && <s-text type="strong">{summary.title}</s-text>}
+      {summary.lines.map((line) => <s-text>{line}</s-text>)}
+      {summary.progress !== null && <s-progress value={summary.progress} accessibilityLabel={summary.lines.at(-1) ?? ''} />}
+    </s-stack>
+  );
+}
 
 function PointsPage() {
   const tr = createTranslator(resolveLocale(shopify.localization.language.value.isoCode));
@@ -58,12 +70,15 @@ function PointsPage() {
             <s-section heading={tr.t('balance')}>
               <s-stack gap="small-200">
                 <s-heading>{tr.points(current)}</s-heading>
-                {balance?.tier && <s-text>{tr.t('tier', { name: balance.tier.name })}</s-text>}
+                {balance?.tier && <TierLines summary={tierSummary(balance.tier, tr)} />}
                 {balance?.expiring && <s-text>{tr.t('expiringOn', { points: tr.points(balance.expiring.points), date: tr.date(balance.expiring.on) })}</s-text>}
                 {balance?.pending.length ? <s-text type="strong">{tr.t('pendingTitle')}</s-text> : null}
                 {balance?.pending.map((p) => <s-text color="subdued">{pendingLine(p, tr)}</s-text>)}
               </s-stack>
             </s-section>
+            {summary.signedIn && balance && balance.birthday !== undefined && (
+              <BirthdayForm tr={tr} birthday={balance.birthday} save={client.saveBirthday} onSaved={() => void points.reload()} />
+            )}
             <s-section heading={tr.t('rewardsTitle')}>
               <s-stack gap="base">
                 {summary.rewards.length === 0 && <s-text color="subdued">{tr.t('rewardsEmpty')}</s-text>}

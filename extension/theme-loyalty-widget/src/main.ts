@@ -4,7 +4,7 @@
 import { createProxyClient, type FetchLike } from './proxy-client';
 import { readTexts } from './texts';
 import { wireLauncher } from './launcher';
-import { createWidget } from './widget';
+import { createWidget, type WidgetConfig } from './widget';
 
 function start(root: HTMLElement): void {
   const data = root.dataset;
@@ -12,12 +12,9 @@ function start(root: HTMLElement): void {
   if (data.slwReady || !body) return;
   data.slwReady = '1';
   const fetchImpl = window.fetch.bind(window) as unknown as FetchLike;
-  const widget = createWidget(body, createProxyClient({ base: data.proxy!, fetch: fetchImpl }), readTexts(root, data.locale || 'en'), {
-    signedIn: data.signedIn === 'true',
-    loginUrl: data.loginUrl!,
-    registerUrl: data.registerUrl!,
-    storefrontToken: data.storefrontToken!,
-  }, fetchImpl);
+  const widget = createWidget(body, createProxyClient({ base: data.proxy!, fetch: fetchImpl }), readTexts(root, data.locale || 'en'),
+    // The block's data attributes are the config (data-login-url → loginUrl …), with signedIn as a boolean.
+    { ...data, signedIn: data.signedIn === 'true' } as unknown as WidgetConfig, fetchImpl);
   // The launcher loads nothing until it is opened; the section shows its content at once.
   if (data.mode === 'launcher') wireLauncher(root, widget);
   else void widget.load();

@@ -15,6 +15,9 @@ export interface WidgetConfig {
   loginUrl: string;
   registerUrl: string;
   storefrontToken: string;
+  /** URL of assets/loyalty-widget-member.js (tier and birthday), loaded when the member needs it */
+  memberScript?: string;
+  proxy: string;
 }
 
 export interface Widget {
@@ -42,11 +45,15 @@ export function createWidget(body: HTMLElement, client: ProxyClient, tr: Transla
   let fresh: { code: string; inCart: boolean } | null = null;
   const revealed: Record<string, string> = {};
 
+  let panel: ((b: BalanceView) => Child[]) | null = null;
   const focus = (selector: string) => body.querySelector<HTMLElement>(selector)?.focus();
 
   const refresh = async () => {
     const [b, r, d, p] = await Promise.all([client.balance(), client.rewards(), client.redemptions(), client.history()]);
     [balance, rewards, redemptions, history] = [b, r.rewards, d.items, p.items];
+    if (!panel && config.memberScript && (b.tier || b.birthday === null || b.expiring)) {
+      import(config.memberScript).then((m) => void (panel = m.memberPanel(tr, config.proxy, () => void refresh().catch(render)), render()), () => 0);
+    }
     render();
   };
 
@@ -159,9 +166,8 @@ export function createWidget(body: HTMLElement, client: ProxyClient, tr: Transla
         h('a', { class: plain, href: config.loginUrl }, t('signIn')))),
       balance && h('div', 'slw-balance',
         h('span', {}, t('balance')),
-        h('strong', { 'data-slw-balance': balance.balance }, tr.points(balance.balance)),
-        balance.tier && h('span', {}, t('tier', { name: balance.tier.name })),
-        balance.expiring && h('span', {}, t('expiringOn', { points: tr.points(balance.expiring.points), date: tr.date(balance.expiring.on) }))),
+        h('strong', { 'data-slw-balance': balance.balance }, tr.points(balance.balance))),
+      ...(panel && balance ? panel(balance) : []),
       balance?.pending.length && section(t('pendingTitle'), list(balance.pending.map((p) => h('li', {}, pendingLine(p, tr))), '')),
       fresh && h('div', { class: 'slw-fresh', tabindex: '-1', 'data-slw-fresh': true },
         h('strong', {}, t('codeReady')),

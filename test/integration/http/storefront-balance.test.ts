@@ -26,7 +26,7 @@ describeEachDatabase('storefront balance read', (getDb) => {
     const member = await createMember(db.prisma, shop.id, { balance: 120 });
     const response = await request(app).get(signedBalanceUrl(shop.domain, member.shopifyCustomerId.split('/').pop()!));
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ balance: 120, pendingPoints: 0, pending: [] });
+    expect(response.body).toEqual({ balance: 120, pendingPoints: 0, pending: [], tier: null, birthday: null });
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.headers['content-type']).toMatch(/^application\/json/);
     expect(response.headers.etag).toBeUndefined();

@@ -2,7 +2,7 @@
 // targets its code registers, and the UI extensions that call our API ask for network access.
 import fs from 'node:fs';
 import path from 'node:path';
-import { APP_BLOCK_JS_LIMIT_BYTES, bundleWidget, generatedFiles } from '../../../scripts/build-extensions';
+import { APP_BLOCK_JS_LIMIT_BYTES, bundleMemberPanel, bundleWidget, generatedFiles } from '../../../scripts/build-extensions';
 
 const root = path.resolve(__dirname, '../../../extension');
 const read = (...parts: string[]) => fs.readFileSync(path.join(root, ...parts), 'utf8');
@@ -56,6 +56,7 @@ describe('storefront widget build', () => {
 
   it('has the committed widget asset built from the current source (run npm run build:extensions)', async () => {
     expect(read('theme-loyalty-widget', 'assets', 'loyalty-widget.js')).toBe(await bundleWidget());
+    expect(read('theme-loyalty-widget', 'assets', 'loyalty-widget-member.js')).toBe(await bundleMemberPanel());
   });
 
   it('has the locales and the blocks\' text templates generated from extension/shared/messages.ts (run npm run build:extensions)', () => {

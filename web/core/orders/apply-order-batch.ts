@@ -14,6 +14,7 @@ import type { Db } from '../db-client';
 import { minorUnitsFromColumn } from '../money';
 import { sqlClientOf, type SqlExecutor } from '../sql/sql-client';
 import { joinSql, sql, sqlList, toDate, toDateOrNull } from '../sql/sql-query';
+import { loadMemberEarningBenefits, type MemberEarningBenefit } from '../groups/member-earning-benefits';
 import { loadEarningContext, type EarningContext } from './load-earning-context';
 import { isPaid, type OrderSnapshot, type OrderTrigger } from './order-snapshot';
 import { inChunks, insertAndLockOrders, orderKey, writeOrders, type OrderRow } from './order-rows';
@@ -152,7 +153,7 @@ interface Folded {
 }
 
 /** Applies one order's snapshots in delivery order to its row, in memory (what applyOrderSnapshot does per delivery). */
-function foldOrder(items: OrderBatchItem[], start: OrderRow, created: boolean, storedLines: LineRow[], context: EarningContext, members: { byCustomer: Map<string, MemberRow>; byId: Map<string, MemberRow> }, now: Date, countSpend = true): Folded {
+function foldOrder(items: OrderBatchItem[], start: OrderRow, created: boolean, storedLines: LineRow[], context: EarningContext, members: { byCustomer: Map<string, MemberRow>; byId: Map<string, MemberRow> }, benefits: Map<string, MemberEarningBenefit>, now: Date, countSpend = true): Folded {
   const order = { ...start };
   const lines = [...storedLines];
   const entries: PlannedEntry[] = [];
@@ -186,6 +187,7 @@ function foldOrder(items: OrderBatchItem[], start: OrderRow, created: boolean, s
       order.earningRecordedAt = now;
       const plan = planOrderEarnings(context, snapshot, lines, {
         shopId: order.shopId, memberId: earner.id, paidAt: order.paidAt ?? now, fulfilledAt: order.fulfilledAt, lifetimeSpendMinor: earner.lifetimeSpendMinor,
+        benefit: benefits.get(earner.id),
       });
       for (const planned of plan.lines) {
         const line = lines.find((l) => l.shopifyLineItemId === planned.shopifyLineItemId)!;
@@ -318,8 +320,10 @@ export async function applyOrderBatch(
     const { orders, created } = await insertAndLockOrders(tx, db.kind, [...groups].map(([key, group]) => ({ key, shopId: group[0]!.shopId, snapshot: group[0]!.snapshot })), now);
     const lines = await readLines(tx, [...orders.values()].filter((order) => !created.has(orderKey(order.shopId, order.shopifyOrderId))).map((order) => order.id));
     const members = await lockMembers(tx, batched, orders.values(), now);
+    // Group bonuses (multiplier, own spend-tier table) of every member of the batch: one statement.
+    const benefits = await loadMemberEarningBenefits(tx, [...members.byId.keys()]);
     const folded = [...groups].map(([key, group]) =>
-      foldOrder(group, orders.get(key)!, created.has(key), lines.get(orders.get(key)!.id) ?? [], contexts.get(group[0]!.shopId)!, members, now, options.countSpend ?? true));
+      foldOrder(group, orders.get(key)!, created.has(key), lines.get(orders.get(key)!.id) ?? [], contexts.get(group[0]!.shopId)!, members, benefits, now, options.countSpend ?? true));
     await writeOrders(tx, folded.map((f) => f.order));
     const changedLines = folded.flatMap((f) => f.lines.filter((line) => line.changed).map((line) => ({ ...line, shopId: f.order.shopId })));
     if (changedLines.length > 0) await writeLines(tx, changedLines);

@@ -7,6 +7,7 @@ import { recordPendingEarn } from '../ledger/record-pending-earn';
 import { minorUnitsFromColumn } from '../money';
 import { upsertMember } from '../members/upsert-member';
 import { prismaSqlExecutor } from '../sql/sql-client';
+import { loadMemberEarningBenefits } from '../groups/member-earning-benefits';
 import { insertAndLockOrders, orderKey } from './order-rows';
 import { applyRefundInTransaction, cancelOrderInTransaction } from './reverse-order-points';
 import { loadEarningContext, type EarningContext } from './load-earning-context';
@@ -51,8 +52,9 @@ async function recordEarnings(tx: Tx, context: EarningContext, order: LockedOrde
   const member = await tx.member.findUniqueOrThrow({ where: { id: memberId }, select: { lifetimeSpendMinor: true, lastVisitAt: true } });
   const lines = (await tx.orderLine.findMany({ where: { orderRecordId: order.id }, orderBy: { createdAt: 'asc' } }))
     .map((line) => ({ ...line, eligibleMinor: minorUnitsFromColumn(line.eligibleMinor) }));
+  const benefit = (await loadMemberEarningBenefits(prismaSqlExecutor(tx), [memberId])).get(memberId);
   const plan = planOrderEarnings(context, snapshot, lines, {
-    shopId: order.shopId, memberId, paidAt: order.paidAt ?? now, fulfilledAt: order.fulfilledAt, lifetimeSpendMinor: minorUnitsFromColumn(member.lifetimeSpendMinor),
+    shopId: order.shopId, memberId, paidAt: order.paidAt ?? now, fulfilledAt: order.fulfilledAt, lifetimeSpendMinor: minorUnitsFromColumn(member.lifetimeSpendMinor), benefit,
   });
   const lineIds = new Map(lines.map((line) => [line.shopifyLineItemId, line.id]));
   for (const line of plan.lines) {

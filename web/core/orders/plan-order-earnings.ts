@@ -2,6 +2,7 @@
 // shared by the one-order path (applyOrderSnapshot) and the set-based one (applyOrderBatch), so both
 // read appointments, apply multipliers and spend tiers, and key their ledger entries identically.
 import { calculateOrderPoints, creditAvailableAt, readAppointmentTime, type BookingPropertyConfig } from '../earning';
+import { bestSpendTierTable, type MemberEarningBenefit } from '../groups/member-earning-benefits';
 import type { NewLedgerEntry } from '../ledger/ledger-types';
 import { loyaltyKey, type EarningContext } from './load-earning-context';
 import type { OrderLineSnapshot, OrderSnapshot } from './order-snapshot';
@@ -83,13 +84,22 @@ export interface EarningOrderState {
   fulfilledAt: Date | null;
   /** the member's lifetime spend before this order (spend tiers depend on it) */
   lifetimeSpendMinor: number;
+  /** the member's group bonus (member-earning-benefits.ts); absent = none */
+  benefit?: MemberEarningBenefit;
+}
+
+/** The shop's earning settings as they apply to this member: a group's spend-tier table replaces the shop's rule. */
+function programFor(context: EarningContext, currency: string, state: EarningOrderState) {
+  const table = state.benefit ? bestSpendTierTable(state.benefit.spendTierTables, state.lifetimeSpendMinor, currency) : null;
+  return table ? { ...context.settings, currency, earningMode: 'spend_tiers' as const, spendTiers: table } : { ...context.settings, currency };
 }
 
 /** What the order earns when it is paid: per-line points, pending entries, the spend it adds. */
 export function planOrderEarnings(context: EarningContext, snapshot: OrderSnapshot, lines: StoredOrderLine[], state: EarningOrderState): EarningPlan {
   const result = calculateOrderPoints({
-    program: { ...context.settings, currency: snapshot.currency },
+    program: programFor(context, snapshot.currency, state),
     multipliers: context.multipliers,
+    memberMultiplierPercent: state.benefit?.multiplierPercent ?? 100,
     lifetimeSpendMinor: state.lifetimeSpendMinor,
     orderProcessedAt: snapshot.processedAt,
     lines: lines.map((line) => ({

@@ -15,6 +15,8 @@ export const programSettingsPatchSchema = programSettingsSchema
     pointValue: z
       .strictObject({ valueMinor: z.number().int().min(1).max(1_000_000_000), points: z.number().int().min(1).max(1_000_000) })
       .nullable(),
+    // Lower case, as Shopify tags are matched; every tag with the prefix belongs to the app.
+    groupTagPrefix: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,29}$/, 'must be 1-30 lower-case letters, digits, - or _'),
   })
   .partial()
   .strict() satisfies z.ZodType<Partial<ProgramSettingsView>>;
@@ -36,6 +38,7 @@ function toView(row: SettingsRow): ProgramSettingsView {
     bookingPropertyConfig: JSON.parse(row.bookingPropertyConfig) as BookingPropertyConfig,
     dateOrder: row.dateOrder as ProgramSettingsView['dateOrder'],
     pointValue: row.pointValueMinor && row.pointValuePoints ? { valueMinor: minorUnitsFromColumn(row.pointValueMinor), points: row.pointValuePoints } : null,
+    groupTagPrefix: row.groupTagPrefix,
   };
 }
 

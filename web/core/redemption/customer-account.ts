@@ -7,6 +7,7 @@ import { sqlClientOf } from '../sql/sql-client';
 import { sql, toDate } from '../sql/sql-query';
 import type { BalanceView, HistoryPage, RedemptionView, RewardView } from '../../contracts/storefront-api';
 import { readMemberExpiry } from '../expiry/read-member-expiry';
+import { isRewardVisibleTo, readMemberGroupIds } from '../groups/reward-visibility';
 import { listRewards } from './reward-store';
 import { redemptionFromRow } from './redemption-rows';
 import { redemptionView, type CodeBox, type RedemptionRow } from './redemption-types';
@@ -95,9 +96,11 @@ export async function readHistory(db: Db, shopId: string, memberId: string, page
 export async function rewardsForCustomer(db: Db, shopId: string, member: MemberRef | null): Promise<RewardView[]> {
   const rewards = await listRewards(db, shopId, { enabledOnly: true });
   const balance = member?.balance ?? 0;
-  // visibleToGroups: [] = everyone; group membership arrives with the groups issue.
+  // visibleToGroups: [] = everyone; otherwise members of one of those groups (guests: nobody).
+  const limited = rewards.some((reward) => reward.visibleToGroups.length > 0);
+  const groups = limited && member ? await readMemberGroupIds(sqlClientOf(db), shopId, member.id) : new Set<string>();
   return rewards
-    .filter((reward) => reward.visibleToGroups.length === 0)
+    .filter((reward) => isRewardVisibleTo(reward.visibleToGroups, groups))
     .map((reward) => ({ ...reward, canAfford: balance >= reward.pointsCost, inStock: reward.stockRemaining === null || reward.stockRemaining > 0 }));
 }
 

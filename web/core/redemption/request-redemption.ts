@@ -2,6 +2,7 @@
 // (conditional, never negative), take one unit of stock, write the redemption and its `issue-reward`
 // task. The Shopify call happens after, and can be retried; the compensation is reverseRedemption.
 import { randomUUID } from 'node:crypto';
+import { isRewardVisibleTo, parseVisibleToGroups, readMemberGroupIds } from '../groups/reward-visibility';
 import { AppError } from '../errors/app-error';
 import type { Db } from '../db-client';
 import { appendPostedEntry } from '../ledger/append-posted-entry';
@@ -130,8 +131,11 @@ async function insertRedemption(tx: SqlExecutor, codeBox: CodeBox, input: Reques
   const memberId = reward.memberId;
   if (!memberId) throw new AppError('NOT_FOUND', 'No loyalty account was found for this customer.');
   if (!reward.enabled) throw new AppError('CONFLICT', 'This reward is not available at the moment.');
-  // Group-restricted rewards are hidden from customers until groups exist; staff may still grant them.
-  if (input.requestedBy === 'customer' && reward.visibleToGroups !== '[]') throw new AppError('NOT_FOUND', 'This reward was not found.');
+  // A reward limited to groups: only their members may redeem it themselves; staff may still grant it.
+  const groups = parseVisibleToGroups(reward.visibleToGroups);
+  if (input.requestedBy === 'customer' && groups.length > 0 && !isRewardVisibleTo(groups, await readMemberGroupIds(tx, input.shopId, memberId, groups))) {
+    throw new AppError('FORBIDDEN', 'This reward is reserved for members of a customer group you are not in.');
+  }
   const id = randomUUID();
   // The ledger's idempotency key comes first: ON CONFLICT DO NOTHING waits for a concurrent
   // identical request and then reports "not created", without aborting our transaction (which a

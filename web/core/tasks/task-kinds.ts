@@ -2,6 +2,7 @@
 // process maps each kind to its handler (web/runtime/task-handlers.ts, typed against this list so that a kind
 // without a handler does not compile); enqueuers write the policy into the row, so a task keeps the
 // policy it was queued with.
+import { SYNC_GROUP_DISCOUNT_TASK, SYNC_MEMBER_TAGS_TASK } from '../groups/group-task-kinds';
 import { ISSUE_REWARD_TASK } from '../redemption/redemption-types';
 
 export const PROCESS_WEBHOOK_TASK = 'process-webhook';
@@ -40,6 +41,10 @@ export const taskKinds = {
   [SYNC_LOCATIONS_TASK]: { maxAttempts: 8, priority: 0, backoffMs: exponentialBackoff(30_000, 60 * 60_000) },
   // Onboarding imports (customers, past orders, balances): long, resumable from their checkpoint.
   [RUN_IMPORT_TASK]: { maxAttempts: 10, priority: 0, backoffMs: exponentialBackoff(15_000, 30 * 60_000) },
+  // A group's segment and discount: staff just saved the group and check its status.
+  [SYNC_GROUP_DISCOUNT_TASK]: { maxAttempts: 8, priority: 20, backoffMs: exponentialBackoff(15_000, 30 * 60_000) },
+  // Members' Shopify tags (their group discount at checkout); a member who just joined should get it soon.
+  [SYNC_MEMBER_TAGS_TASK]: { maxAttempts: 10, priority: 10, backoffMs: exponentialBackoff(15_000, 30 * 60_000) },
 } as const satisfies Record<string, TaskKindPolicy>;
 
 export type TaskKind = keyof typeof taskKinds;

@@ -1,11 +1,11 @@
 // Create or edit one reward, with inline validation, the server's own errors on the field they are
 // about (e.g. a value above the shop's gift card issue limit), and a live preview of the customer's card.
-import { Banner, BlockStack, Checkbox, FormLayout, InlineGrid, Modal, Select, Text, TextField } from '@shopify/polaris';
+import { Banner, BlockStack, Checkbox, ChoiceList, FormLayout, InlineGrid, Modal, Select, Text, TextField } from '@shopify/polaris';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, apiSend, toApiError } from '../hooks/use-api';
 import { useI18n } from '../hooks/use-i18n';
 import { minorUnitsPerMajor } from '../i18n';
-import type { Reward, RewardInput, RewardType } from '../../../contracts/admin-api';
+import type { Reward, RewardGroupOption, RewardInput, RewardType } from '../../../contracts/admin-api';
 import { fieldOfServerMessage } from '../lib/field-of-server-message';
 import { showToast } from '../lib/toast';
 import { RewardPreview } from './reward-preview';
@@ -21,6 +21,8 @@ interface Draft {
   expiresAfterDays: string;
   perCustomerLimit: string;
   enabled: boolean;
+  /** group ids; [] = every customer */
+  visibleToGroups: string[];
 }
 
 type Field = 'title' | 'value' | 'pointsCost' | 'stockLimit' | 'expiresAfterDays' | 'perCustomerLimit' | 'type';
@@ -44,7 +46,7 @@ function majorString(minor: number, perMajor: number): string {
 }
 
 function draftOf(reward: Reward | null, perMajor: number): Draft {
-  if (!reward) return { title: '', type: 'gift_card', value: '', pointsCost: '', stockLimit: '', expiresAfterDays: '', perCustomerLimit: '', enabled: true };
+  if (!reward) return { title: '', type: 'gift_card', value: '', pointsCost: '', stockLimit: '', expiresAfterDays: '', perCustomerLimit: '', enabled: true, visibleToGroups: [] };
   return {
     title: reward.title,
     type: reward.type === 'store_credit' ? 'store_credit' : 'gift_card',
@@ -54,6 +56,7 @@ function draftOf(reward: Reward | null, perMajor: number): Draft {
     expiresAfterDays: reward.expiresAfterDays === null ? '' : String(reward.expiresAfterDays),
     perCustomerLimit: reward.perCustomerLimit === null ? '' : String(reward.perCustomerLimit),
     enabled: reward.enabled,
+    visibleToGroups: reward.visibleToGroups,
   };
 }
 
@@ -74,11 +77,13 @@ export interface RewardModalProps {
   reward: Reward | null;
   currency: string;
   readOnly: boolean;
+  /** the shop's groups and tiers the reward can be limited to */
+  groups?: RewardGroupOption[];
   onClose(): void;
   onSaved(reward: Reward | null): void;
 }
 
-export function RewardModal({ open, reward, currency, readOnly, onClose, onSaved }: RewardModalProps) {
+export function RewardModal({ open, reward, currency, readOnly, groups = [], onClose, onSaved }: RewardModalProps) {
   const { t, formatNumber, formatMoney } = useI18n();
   const perMajor = minorUnitsPerMajor(currency);
   const digits = Math.round(Math.log10(perMajor));
@@ -102,7 +107,7 @@ export function RewardModal({ open, reward, currency, readOnly, onClose, onSaved
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((current) => ({ ...current, [key]: value }));
-    const field = key === 'enabled' ? undefined : (key as Field);
+    const field = key === 'enabled' || key === 'visibleToGroups' ? undefined : (key as Field);
     if (field && serverFieldErrors[field]) setServerFieldErrors((current) => ({ ...current, [field]: undefined }));
   };
 
@@ -144,7 +149,7 @@ export function RewardModal({ open, reward, currency, readOnly, onClose, onSaved
     expiresAfterDays: parseWhole(draft.expiresAfterDays),
     perCustomerLimit: parseWhole(draft.perCustomerLimit),
     // Sent on every save so a PATCH never resets the groups (see rewardBody).
-    visibleToGroups: reward?.visibleToGroups ?? [],
+    visibleToGroups: draft.visibleToGroups,
   });
 
   /** Puts a field's server error on the field; the issue limit gets a sentence with the amount. */
@@ -339,6 +344,22 @@ export function RewardModal({ open, reward, currency, readOnly, onClose, onSaved
                 error={shown('perCustomerLimit')}
                 disabled={readOnly}
               />
+              {groups.length > 0 ? (
+                <ChoiceList
+                  allowMultiple
+                  title={t('tiers.visibleTo')}
+                  choices={groups.map((group) => ({
+                    value: group.id,
+                    label: group.tierRank === null ? group.name : t('tiers.tierOption', { name: group.name, rank: group.tierRank }),
+                  }))}
+                  selected={draft.visibleToGroups}
+                  onChange={(selected) => set('visibleToGroups', selected)}
+                  disabled={readOnly}
+                />
+              ) : (
+                <Text as="p" tone="subdued">{t('tiers.noGroups')}</Text>
+              )}
+              {groups.length > 0 && <Text as="p" tone="subdued">{t('tiers.visibleToHelp')}</Text>}
               <Checkbox
                 label={t('rewards.form.enabled')}
                 helpText={t('rewards.form.enabledHelp')}

@@ -13,7 +13,7 @@ import { useI18n } from '../hooks/use-i18n';
 import { useMe } from '../hooks/use-me';
 import { useShopCurrency } from '../hooks/use-shop-currency';
 import type { TranslationKey } from '../i18n';
-import { REDEMPTION_STATUSES, type Page as ApiPage, type Redemption, type Reward } from '../../../contracts/admin-api';
+import { REDEMPTION_STATUSES, type Page as ApiPage, type Redemption, type Reward, type RewardsList } from '../../../contracts/admin-api';
 import { rewardBody } from '../lib/reward-body';
 import { showToast } from '../lib/toast';
 import { useCursorPages } from '../lib/use-cursor-pages';
@@ -39,7 +39,7 @@ export function RewardsPage() {
   const { permissions } = useMe();
   const { smDown } = useBreakpoints();
   const currency = useShopCurrency();
-  const rewards = useApiQuery<{ items: Reward[] }>('/api/rewards');
+  const rewards = useApiQuery<RewardsList>('/api/rewards');
   const [editing, setEditing] = useState<Reward | 'new' | null>(null);
   const [toggling, setToggling] = useState<string | null>(null);
   const [toggleError, setToggleError] = useState<ReturnType<typeof toApiError>>();
@@ -221,6 +221,7 @@ export function RewardsPage() {
         reward={editing === 'new' ? null : editing}
         currency={currency}
         readOnly={readOnly}
+        groups={rewards.data?.groups ?? []}
         onClose={() => setEditing(null)}
         onSaved={() => rewards.reload()}
       />

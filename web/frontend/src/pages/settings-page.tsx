@@ -41,12 +41,14 @@ interface Draft {
   pointValueMode: 'derived' | 'owner';
   pointValuePoints: string;
   pointValueAmount: string;
+  /** prefix of the Shopify tags of discount groups' members */
+  groupTagPrefix: string;
 }
 
 /** The server's limit on both credit delays (stored in minutes), in the hours the form shows. */
 const MAX_DELAY_HOURS = Math.min(RANGES.creditDelayMinutes.max, RANGES.productCreditDelayMinutes.max) / 60;
 
-type Errors = Partial<Record<'pointsPerCurrencyUnit' | 'pointsPerVisit' | 'creditDelayHours' | 'productCreditDelayHours' | 'format' | 'pointValuePoints' | 'pointValueAmount' | KeyField, string>> & {
+type Errors = Partial<Record<'pointsPerCurrencyUnit' | 'pointsPerVisit' | 'creditDelayHours' | 'productCreditDelayHours' | 'format' | 'pointValuePoints' | 'pointValueAmount' | 'groupTagPrefix' | KeyField, string>> & {
   tiers?: Array<{ from?: string; percent?: string }>;
 };
 
@@ -73,6 +75,7 @@ function draftOf(settings: ProgramSettings, perMajor: number): Draft {
     pointValueMode: settings.pointValue ? 'owner' : 'derived',
     pointValuePoints: String(settings.pointValue?.points ?? 100),
     pointValueAmount: settings.pointValue ? decimalString(settings.pointValue.valueMinor / perMajor) : '',
+    groupTagPrefix: settings.groupTagPrefix ?? 'loyalty-',
   };
 }
 
@@ -107,6 +110,7 @@ function toSettings(draft: Draft, perMajor: number): ProgramSettings {
       draft.pointValueMode === 'owner'
         ? { valueMinor: Math.round(Number(draft.pointValueAmount.replace(',', '.')) * perMajor), points: Number(draft.pointValuePoints) }
         : null,
+    groupTagPrefix: draft.groupTagPrefix.trim(),
   };
 }
 
@@ -433,6 +437,20 @@ export function SettingsPage() {
             </Card>
           </Layout.AnnotatedSection>
 
+          <Layout.AnnotatedSection title={t('tiers.tagPrefixTitle')} description={t('tiers.tagPrefixDescription')}>
+            <Card>
+              <TextField
+                label={t('tiers.tagPrefix')}
+                autoComplete="off"
+                value={draft.groupTagPrefix}
+                onChange={(value) => set('groupTagPrefix', value)}
+                helpText={t('tiers.tagPrefixHelp', { example: `${draft.groupTagPrefix.trim()}gold` })}
+                error={errors.groupTagPrefix}
+                disabled={readOnly}
+              />
+            </Card>
+          </Layout.AnnotatedSection>
+
           <Layout.AnnotatedSection title={t('settings.booking.title')} description={t('settings.booking.description')}>
             <Card>
               <FormLayout>
@@ -531,5 +549,6 @@ function validate(draft: Draft, t: ReturnType<typeof useI18n>['t'], format: (val
       return result;
     });
   }
+  if (!/^[a-z0-9][a-z0-9_-]{0,29}$/.test(draft.groupTagPrefix.trim())) errors.groupTagPrefix = t('tiers.tagPrefixInvalid');
   return errors;
 }

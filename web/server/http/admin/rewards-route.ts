@@ -2,7 +2,9 @@
 // customer's behalf, and deactivating an issued card with the points optionally returned.
 import { Router } from 'express';
 import { z } from 'zod';
+import type { RewardsList } from '../../../contracts/admin-api';
 import type { Db } from '../../../core/db-client';
+import { assertGroupsOfShop, listGroupOptions } from '../../../core/groups/group-options';
 import { listRedemptions } from '../../../core/redemption/list-redemptions';
 import { redemptionView, type CodeBox } from '../../../core/redemption/redemption-types';
 import { archiveReward, createReward, listRewards, rewardInputSchema, rewardPatchSchema, updateReward } from '../../../core/redemption/reward-store';
@@ -47,12 +49,15 @@ export function createRewardsRouter(deps: RewardsRouterDeps): Router {
   const shopOf = async (shopId: string) => deps.db.prisma.shop.findUniqueOrThrow({ where: { id: shopId }, select: { currency: true } });
 
   router.get('/rewards', async (_req, res) => {
-    res.json({ items: await listRewards(deps.db, adminAuthOf(res.locals).shopId) });
+    const { shopId } = adminAuthOf(res.locals);
+    const [items, groups] = await Promise.all([listRewards(deps.db, shopId), listGroupOptions(deps.db.prisma, shopId)]);
+    res.json({ items, groups } satisfies RewardsList);
   });
 
   router.post('/rewards', async (req, res) => {
     const { shopId, shopDomain } = adminAuthOf(res.locals);
     const input = rewardInputSchema.parse(req.body);
+    await assertGroupsOfShop(deps.db.prisma, shopId, input.visibleToGroups);
     const limit = input.type === 'gift_card' ? await deps.issueLimits.get(shopDomain) : null;
     res.status(201).json({ reward: await createReward(deps.db, shopId, input, (await shopOf(shopId)).currency, limit) });
   });
@@ -60,6 +65,7 @@ export function createRewardsRouter(deps: RewardsRouterDeps): Router {
   router.patch('/rewards/:id', async (req, res) => {
     const { shopId, shopDomain } = adminAuthOf(res.locals);
     const patch = rewardPatchSchema.parse(req.body);
+    await assertGroupsOfShop(deps.db.prisma, shopId, patch.visibleToGroups);
     const current = await deps.db.prisma.giftCardReward.findFirst({ where: { id: String(req.params.id), shopId }, select: { type: true } });
     const limit = (patch.type ?? current?.type) === 'gift_card' && (patch.valueMinor !== undefined || patch.type !== undefined) ? await deps.issueLimits.get(shopDomain) : null;
     res.json({ reward: await updateReward(deps.db, shopId, String(req.params.id), patch, (await shopOf(shopId)).currency, limit) });

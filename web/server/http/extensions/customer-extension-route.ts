@@ -7,6 +7,8 @@ import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { CustomerSummary, HistoryPage, OrderPointsView, RedeemAnswer } from '../../../contracts/storefront-api';
 import { AppError } from '../../../core/errors/app-error';
+import { readMemberStatusOfCustomer } from '../../../core/groups/read-member-tier';
+import { customerBirthdaySchema, setCustomerBirthday } from '../../../core/members/set-customer-birthday';
 import type { Db } from '../../../core/db-client';
 import { readOrderPoints } from '../../../core/ledger/read-order-points';
 import { readPublicProgram } from '../../../core/programme/read-public-program';
@@ -85,13 +87,22 @@ export function createCustomerExtensionRouter(deps: CustomerExtensionDeps): Rout
       return;
     }
     const member = await optionalMemberOf(auth);
+    const status = member ? await readMemberStatusOfCustomer(deps.db, auth.shopId, auth.customerGid, new Date()) : null;
+    const balance = await readBalance(deps.db, auth.shopId, member);
     res.json({
       signedIn: true,
       program,
-      balance: await readBalance(deps.db, auth.shopId, member),
+      balance: member ? { ...balance, tier: status?.tier ?? null, birthday: status?.birthday ?? null } : balance,
       rewards: await rewardsForCustomer(deps.db, auth.shopId, member),
       redemptions: member ? await listMemberRedemptions(deps.db, auth.shopId, member.id, 20) : [],
     } satisfies CustomerSummary);
+  });
+
+  // The customer's birthday, entered once with their consent (set-customer-birthday.ts).
+  router.post('/birthday', express.json({ limit: deps.bodyLimit }), refuseNulBytes, async (req, res) => {
+    const auth = customerTokenAuthOf(res.locals);
+    const body = customerBirthdaySchema.parse(req.body ?? {});
+    res.json(await setCustomerBirthday(deps.db, auth.shopId, requireSignedInCustomer(auth), body, new Date()));
   });
 
   router.get('/history', async (req, res) => {

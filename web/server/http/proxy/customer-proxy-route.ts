@@ -5,6 +5,7 @@ import express, { type Express } from 'express';
 import { z } from 'zod';
 import type { RedeemAnswer, RewardsView } from '../../../contracts/storefront-api';
 import { AppError } from '../../../core/errors/app-error';
+import { customerBirthdaySchema, setCustomerBirthday } from '../../../core/members/set-customer-birthday';
 import type { Db } from '../../../core/db-client';
 import {
   findMemberByCustomer,
@@ -67,6 +68,13 @@ export function mountCustomerProxyRoutes(app: Express, prefix: string, deps: Cus
     const auth = appProxyAuthOf(res.locals);
     const member = auth.customerGid ? await findMemberByCustomer(deps.db, auth.shopId, auth.customerGid) : null;
     sendNoStoreJson(res, 200, { balance: member?.balance ?? 0, rewards: await rewardsForCustomer(deps.db, auth.shopId, member) } satisfies RewardsView);
+  });
+
+  // The customer's birthday, entered once with their consent (set-customer-birthday.ts).
+  router.post('/birthday', express.json({ limit: deps.bodyLimit }), refuseNulBytes, async (req, res) => {
+    const auth = appProxyAuthOf(res.locals);
+    const body = customerBirthdaySchema.parse(req.body ?? {});
+    sendNoStoreJson(res, 200, await setCustomerBirthday(deps.db, auth.shopId, requireCustomer(auth), body, new Date()));
   });
 
   router.get('/redemptions', async (_req, res) => {

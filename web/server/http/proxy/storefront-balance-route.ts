@@ -4,6 +4,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError } from '../../../core/errors/app-error';
 import type { Db } from '../../../core/db-client';
+import type { BalanceView } from '../../../contracts/storefront-api';
+import { readMemberStatusOfCustomer } from '../../../core/groups/read-member-tier';
 import { readBalanceOfCustomer } from '../../../core/redemption/customer-account';
 import type { Logger } from '../../../runtime/logger';
 import type { EarlyHandler } from '../before-express';
@@ -18,10 +20,14 @@ export function createStorefrontBalanceHandler(deps: { db: Db; apiSecret: string
   const answer = async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const auth = await authenticate(rawQueryParams(req));
-      const balance = await readBalanceOfCustomer(deps.db, auth.shopId, requireCustomer(auth));
+      const customer = requireCustomer(auth);
+      const [balance, status] = await Promise.all([
+        readBalanceOfCustomer(deps.db, auth.shopId, customer),
+        readMemberStatusOfCustomer(deps.db, auth.shopId, customer, new Date()),
+      ]);
       // Also what a customer id of another shop gets: this shop has no such member.
       if (!balance) throw new AppError('NOT_FOUND', 'No loyalty account was found for this customer.');
-      sendNoStoreJson(res, 200, balance);
+      sendNoStoreJson(res, 200, { ...balance, tier: status?.tier ?? null, birthday: status?.birthday ?? null } satisfies BalanceView);
     } catch (error) {
       const { status, body } = answerForError(error, deps.logger, { method: req.method, path: STOREFRONT_BALANCE_PATH });
       if (!res.headersSent) sendNoStoreJson(res, status, body);

@@ -1,0 +1,7 @@
+// The task kinds of the groups' Shopify side (registered with their retry policy in
+// web/core/tasks/task-kinds.ts, run by web/runtime/task-handlers.ts).
+
+/** Bring members' Shopify customer tags in line with their discount groups. Payload: { shopId, memberIds }. */
+export const SYNC_MEMBER_TAGS_TASK = 'sync-member-tags';
+/** Create, update or delete a group's customer segment and automatic discount. Payload: { groupId }. */
+export const SYNC_GROUP_DISCOUNT_TASK = 'sync-group-discount';
