@@ -1,0 +1,6 @@
+-- Facts for group rules and tiers: the refunded part of an order's eligible spend, and an index for a member's orders in a period.
+-- AlterTable
+ALTER TABLE "OrderRecord" ADD COLUMN     "refundedMinor" BIGINT NOT NULL DEFAULT 0;
+
+-- CreateIndex
+CREATE INDEX "OrderRecord_shopId_memberId_processedAt_idx" ON "OrderRecord"("shopId", "memberId", "processedAt");
