@@ -15,6 +15,7 @@ import { createBookingPropertiesTestRouter } from './http/admin/booking-properti
 import { createDashboardRouter } from './http/admin/dashboard-route';
 import { createEarnMultipliersRouter } from './http/admin/earn-multipliers-route';
 import { createFailedDeliveriesRouter } from './http/admin/failed-deliveries-route';
+import { createGroupPreviewRouter } from './http/admin/group-preview-route';
 import { createTaskQueueRouter } from './http/admin/task-queue-route';
 import { queueDepthByKind, queueDepthMetrics, readQueueDepth } from '../core/tasks/read-queue-depth';
 import { createProductLoyaltyRouter } from './http/admin/product-loyalty-route';
@@ -124,6 +125,7 @@ export function createApp(deps: AppDeps): AppListener {
   api.use(createConsentsRouter({ db }));
   api.use(createMessageLogRouter({ db }));
   api.use(createStaffAlertsRouter({ db }));
+  api.use(createGroupPreviewRouter({ db }));
   for (const router of deps.adminRouters ?? []) api.use(router);
   api.use(notFoundHandler);
   app.use('/api', api);

@@ -78,4 +78,6 @@ export const adminRoutePolicies: Record<`${AdminRouteMethod} /${string}`, AdminR
   'DELETE /consent-types/:id': { role: 'owner', audit: { action: 'consent-type.delete' } },
   'GET /staff': { role: 'owner' },
   'PUT /staff/:userId': { role: 'owner', audit: { action: 'staff.update', recordedBy: 'handler' } },
+  // The rule builder's live count: reads only, but groups are for managers and owners.
+  'POST /groups/preview': { role: 'manager', changesNothing: true },
 };
