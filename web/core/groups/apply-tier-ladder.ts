@@ -12,31 +12,19 @@ import { randomUUID } from 'node:crypto';
 import { joinSql, sql, sqlList, sqlText, type SqlQuery } from '../sql/sql-query';
 import type { EvaluationContext, MembershipChanges } from './apply-rule-group';
 import type { TierGroup } from './load-shop-groups';
-import { tierPeriodBounds, type TierPeriodBounds } from './rule-periods';
-import { KEPT_SPEND, POINTS_EARNED, aggregateCompares, memberScope, paidOrders, postedEarnings, type PredicateContext } from './rule-predicate';
+import { tierPeriodBounds, type Span, type TierPeriodBounds } from './rule-periods';
+import { KEPT_SPEND, POINTS_EARNED, memberScope, paidOrders, postedEarnings, type PredicateContext } from './rule-predicate';
 
 interface LadderStep {
   tier: TierGroup;
   bounds: TierPeriodBounds;
+  /** index of the tier's measure (metric over its period) in the standing's columns */
+  measure: number;
 }
 
-function reached(context: PredicateContext, step: LadderStep, span: 'current' | 'previous', member: string): SqlQuery {
-  const period = span === 'current' ? step.bounds.current : step.bounds.previous;
-  if (!period) return sql`1 = 0`;
-  const rows = step.tier.metric === 'spend' ? paidOrders(context, period) : postedEarnings(context, period);
-  return aggregateCompares(rows, step.tier.metric === 'spend' ? KEPT_SPEND : POINTS_EARNED, 'gte', step.tier.threshold, member);
-}
-
-function qualifies(context: PredicateContext, step: LadderStep, member: string): SqlQuery {
-  return step.bounds.previous
-    ? sql`(${reached(context, step, 'current', member)} OR ${reached(context, step, 'previous', member)})`
-    : reached(context, step, 'current', member);
-}
-
-/** The rank (or group id) of the tier the member is entitled to now; 0 (or NULL) for none. */
-function entitled(context: PredicateContext, steps: LadderStep[], what: 'rank' | 'group', member: string): SqlQuery {
-  const branches = steps.map((step) => sql`WHEN ${qualifies(context, step, member)} THEN ${what === 'rank' ? rankLiteral(step) : sql`${step.tier.id}`}`);
-  return sql`(CASE ${joinSql(branches, ' ')} ELSE ${what === 'rank' ? sqlText('0') : sql`NULL`} END)`;
+interface Measure {
+  metric: TierGroup['metric'];
+  bounds: TierPeriodBounds;
 }
 
 /** Ranks are integers we read from the database: literals, so both CASEs compare as numbers (parameters would be text). */
@@ -44,18 +32,58 @@ function rankLiteral(step: LadderStep): SqlQuery {
   return sqlText(String(Math.trunc(step.tier.rank)));
 }
 
+const column = (prefix: 'c' | 'p', measure: number) => sqlText(`"${prefix}${measure}"`);
+
+/** The member's metric in the current / previous period reaches the tier's threshold. */
+function reaches(step: LadderStep, span: 'c' | 'p', alias: string): SqlQuery {
+  if (span === 'p' && !step.bounds.previous) return sql`1 = 0`;
+  return sql`COALESCE(${sqlText(alias)}.${column(span, step.measure)}, 0) >= ${step.tier.threshold}`;
+}
+
+/**
+ * Every member in scope with their metric per measure (current and previous period) and the tier they
+ * are entitled to now — each aggregate computed once per statement (a hash join), not once per tier.
+ */
+function standing(context: PredicateContext, steps: LadderStep[], measures: Measure[]): SqlQuery {
+  const joins: SqlQuery[] = [];
+  const columns: SqlQuery[] = [];
+  measures.forEach((measure, index) => {
+    const total = measure.metric === 'spend' ? sql`x."memberId", ${KEPT_SPEND} AS "v"` : sql`x."memberId", ${POINTS_EARNED} AS "v"`;
+    const rows = (span: Span) => (measure.metric === 'spend' ? paidOrders(context, span, total) : postedEarnings(context, span, total));
+    joins.push(sql` LEFT JOIN (${rows(measure.bounds.current)} GROUP BY x."memberId") ${sqlText(`c${index}`)} ON ${sqlText(`c${index}`)}."memberId" = m."id"`);
+    columns.push(sql`${sqlText(`c${index}`)}."v" AS ${column('c', index)}`);
+    if (measure.bounds.previous) {
+      joins.push(sql` LEFT JOIN (${rows(measure.bounds.previous)} GROUP BY x."memberId") ${sqlText(`p${index}`)} ON ${sqlText(`p${index}`)}."memberId" = m."id"`);
+      columns.push(sql`${sqlText(`p${index}`)}."v" AS ${column('p', index)}`);
+    } else {
+      columns.push(sql`NULL AS ${column('p', index)}`);
+    }
+  });
+  const qualifies = (step: LadderStep) => {
+    const alias = `c${step.measure}`;
+    const previous = `p${step.measure}`;
+    return step.bounds.previous
+      ? sql`(COALESCE(${sqlText(alias)}."v", 0) >= ${step.tier.threshold} OR COALESCE(${sqlText(previous)}."v", 0) >= ${step.tier.threshold})`
+      : sql`COALESCE(${sqlText(alias)}."v", 0) >= ${step.tier.threshold}`;
+  };
+  const rank = sql`(CASE ${joinSql(steps.map((step) => sql`WHEN ${qualifies(step)} THEN ${rankLiteral(step)}`), ' ')} ELSE 0 END)`;
+  const group = sql`(CASE ${joinSql(steps.map((step) => sql`WHEN ${qualifies(step)} THEN ${step.tier.id}`), ' ')} ELSE NULL END)`;
+  return sql`SELECT m."id" AS "memberId", ${rank} AS "erank", ${group} AS "egroup", ${joinSql(columns)}
+    FROM "Member" m${joinSql(joins, '')}
+    WHERE m."shopId" = ${context.shopId}${memberScope('m."id"', context)}`;
+}
+
 function heldRank(steps: LadderStep[], column: string): SqlQuery {
   return sql`(CASE ${sqlText(column)} ${joinSql(steps.map((step) => sql`WHEN ${step.tier.id} THEN ${rankLiteral(step)}`), ' ')} ELSE 0 END)`;
 }
 
 function keepUntil(context: PredicateContext, step: LadderStep): SqlQuery {
-  const member = '"GroupMember"."memberId"';
   const { keepIfQualifiedNow, keepIfQualifiedBefore, currentEnds } = step.bounds;
-  const before = keepIfQualifiedBefore ? sql` WHEN ${reached(context, step, 'previous', member)} THEN ${keepIfQualifiedBefore}` : sql``;
+  const before = keepIfQualifiedBefore ? sql` WHEN ${reaches(step, 'p', 's')} THEN ${keepIfQualifiedBefore}` : sql``;
   const notReached = currentEnds
-    ? sql`WHEN "keepUntil" IS NULL OR "keepUntil" > ${currentEnds} THEN ${currentEnds}`
-    : sql`WHEN "keepUntil" IS NULL THEN ${context.now}`;
-  return sql`WHEN ${step.tier.id} THEN (CASE WHEN ${reached(context, step, 'current', member)} THEN ${keepIfQualifiedNow}${before} ${notReached} ELSE "keepUntil" END)`;
+    ? sql`WHEN "GroupMember"."keepUntil" IS NULL OR "GroupMember"."keepUntil" > ${currentEnds} THEN ${currentEnds}`
+    : sql`WHEN "GroupMember"."keepUntil" IS NULL THEN ${context.now}`;
+  return sql`WHEN ${step.tier.id} THEN (CASE WHEN ${reaches(step, 'c', 's')} THEN ${keepIfQualifiedNow}${before} ${notReached} ELSE "GroupMember"."keepUntil" END)`;
 }
 
 export interface TierChanges extends MembershipChanges {
@@ -67,7 +95,18 @@ export async function applyTierLadder(context: EvaluationContext, tiers: TierGro
   const { tx, shopId, now, trigger } = context;
   const result: TierChanges = { joined: 0, left: 0, deltas: new Map() };
   if (tiers.length === 0) return result;
-  const steps = tiers.map((tier) => ({ tier, bounds: tierPeriodBounds(tier.period, now, context.zone) }));
+  const measures: Measure[] = [];
+  const measureKeys: string[] = [];
+  const steps: LadderStep[] = tiers.map((tier) => {
+    const key = `${tier.metric}|${tier.period}`;
+    if (!measureKeys.includes(key)) {
+      measureKeys.push(key);
+      measures.push({ metric: tier.metric, bounds: tierPeriodBounds(tier.period, now, context.zone) });
+    }
+    const measure = measureKeys.indexOf(key);
+    return { tier, bounds: measures[measure]!.bounds, measure };
+  });
+  const standings = standing(context, steps, measures);
   const tierIds = sqlList(tiers.map((tier) => tier.id));
   const evaluationId = randomUUID();
   const movesDown = options.allowDown ? sql` OR (x."erank" < x."crank" AND (x."keepUntil" IS NULL OR x."keepUntil" <= ${now}))` : sql``;
@@ -77,8 +116,8 @@ export async function applyTierLadder(context: EvaluationContext, tiers: TierGro
     SELECT ${`${evaluationId}:l:`} || x."memberId", ${shopId}, x."groupId", x."memberId", 'left',
       CASE WHEN x."erank" > x."crank" THEN 'tier_up' ELSE 'tier_down' END, ${trigger}, ${now}
     FROM (
-      SELECT gm."memberId", gm."groupId", gm."keepUntil", ${entitled(context, steps, 'rank', 'm."id"')} AS "erank", ${heldRank(steps, 'gm."groupId"')} AS "crank"
-      FROM "GroupMember" gm JOIN "Member" m ON m."id" = gm."memberId"
+      SELECT gm."memberId", gm."groupId", gm."keepUntil", s."erank", ${heldRank(steps, 'gm."groupId"')} AS "crank"
+      FROM "GroupMember" gm JOIN (${standings}) s ON s."memberId" = gm."memberId"
       WHERE gm."shopId" = ${shopId} AND gm."groupId" IN ${tierIds} AND gm."source" = 'tier'${memberScope('gm."memberId"', context)}
     ) x
     WHERE x."erank" > x."crank"${movesDown}`);
@@ -91,16 +130,12 @@ export async function applyTierLadder(context: EvaluationContext, tiers: TierGro
 
   result.joined = await tx.execute(sql`
     INSERT INTO "GroupMembershipEvent" ("id", "shopId", "groupId", "memberId", "change", "reason", "detail", "occurredAt")
-    SELECT ${`${evaluationId}:j:`} || x."id", ${shopId}, x."groupId", x."id", 'joined',
-      CASE WHEN EXISTS (SELECT 1 FROM "GroupMembershipEvent" e WHERE e."id" = ${`${evaluationId}:l:`} || x."id" AND e."reason" = 'tier_down') THEN 'tier_down' ELSE 'tier_up' END,
+    SELECT ${`${evaluationId}:j:`} || s."memberId", ${shopId}, s."egroup", s."memberId", 'joined',
+      CASE WHEN EXISTS (SELECT 1 FROM "GroupMembershipEvent" e WHERE e."id" = ${`${evaluationId}:l:`} || s."memberId" AND e."reason" = 'tier_down') THEN 'tier_down' ELSE 'tier_up' END,
       ${trigger}, ${now}
-    FROM (
-      SELECT m."id", ${entitled(context, steps, 'group', 'm."id"')} AS "groupId"
-      FROM "Member" m
-      WHERE m."shopId" = ${shopId}${memberScope('m."id"', context)}
-        AND NOT EXISTS (SELECT 1 FROM "GroupMember" gm WHERE gm."memberId" = m."id" AND gm."groupId" IN ${tierIds})
-    ) x
-    WHERE x."groupId" IS NOT NULL`);
+    FROM (${standings}) s
+    WHERE s."egroup" IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM "GroupMember" gm WHERE gm."memberId" = s."memberId" AND gm."groupId" IN ${tierIds})`);
   if (result.joined > 0) {
     await tx.execute(sql`
       INSERT INTO "GroupMember" ("groupId", "memberId", "shopId", "source", "joinedAt", "keepUntil")
@@ -110,8 +145,9 @@ export async function applyTierLadder(context: EvaluationContext, tiers: TierGro
   }
 
   await tx.execute(sql`
-    UPDATE "GroupMember" SET "keepUntil" = (CASE "groupId" ${joinSql(steps.map((step) => keepUntil(context, step)), ' ')} ELSE "keepUntil" END)
-    WHERE "shopId" = ${shopId} AND "groupId" IN ${tierIds} AND "source" = 'tier'${memberScope('"GroupMember"."memberId"', context)}`);
+    UPDATE "GroupMember" SET "keepUntil" = (CASE "GroupMember"."groupId" ${joinSql(steps.map((step) => keepUntil(context, step)), ' ')} ELSE "GroupMember"."keepUntil" END)
+    FROM (${standings}) s
+    WHERE s."memberId" = "GroupMember"."memberId" AND "GroupMember"."shopId" = ${shopId} AND "GroupMember"."groupId" IN ${tierIds} AND "GroupMember"."source" = 'tier'`);
 
   if (result.joined + result.left > 0) {
     const counts = await tx.query<{ groupId: string; change: string; n: number | bigint }>(sql`

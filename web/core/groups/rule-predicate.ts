@@ -60,16 +60,16 @@ export function aggregateCompares(rows: SqlQuery, aggregate: SqlQuery, op: Compa
 }
 
 /** A visit (and spend) is a paid order that is not cancelled, dated by when the customer ordered (processedAt). */
-export function paidOrders(context: PredicateContext, span: Span): SqlQuery {
-  return sql`SELECT x."memberId" FROM "OrderRecord" x
+export function paidOrders(context: PredicateContext, span: Span, columns: SqlQuery = sql`x."memberId"`): SqlQuery {
+  return sql`SELECT ${columns} FROM "OrderRecord" x
     WHERE x."shopId" = ${context.shopId} AND x."memberId" IS NOT NULL AND x."paidAt" IS NOT NULL AND x."cancelledAt" IS NULL${spanBounds('x."processedAt"', span)}${memberScope('x."memberId"', context)}`;
 }
 
 /** Spend kept: the eligible amount minus what was refunded. */
 export const KEPT_SPEND = sql`SUM(x."eligibleMinor" - x."refundedMinor")`;
 
-export function postedEarnings(context: PredicateContext, span: Span): SqlQuery {
-  return sql`SELECT x."memberId" FROM "LedgerEntry" x
+export function postedEarnings(context: PredicateContext, span: Span, columns: SqlQuery = sql`x."memberId"`): SqlQuery {
+  return sql`SELECT ${columns} FROM "LedgerEntry" x
     WHERE x."shopId" = ${context.shopId} AND x."type" = 'earn' AND x."status" = 'posted'${spanBounds('x."createdAt"', span)}${memberScope('x."memberId"', context)}`;
 }
 
