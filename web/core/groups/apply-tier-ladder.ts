@@ -86,15 +86,9 @@ function keepUntil(context: PredicateContext, step: LadderStep): SqlQuery {
   return sql`WHEN ${step.tier.id} THEN (CASE WHEN ${reaches(step, 'c', 's')} THEN ${keepIfQualifiedNow}${before} ${notReached} ELSE "GroupMember"."keepUntil" END)`;
 }
 
-export interface TierChanges extends MembershipChanges {
-  /** joined minus left, per tier group */
-  deltas: Map<string, number>;
-}
-
-export async function applyTierLadder(context: EvaluationContext, tiers: TierGroup[], options: { allowDown: boolean }): Promise<TierChanges> {
-  const { tx, shopId, now, trigger } = context;
-  const result: TierChanges = { joined: 0, left: 0, deltas: new Map() };
-  if (tiers.length === 0) return result;
+/** The ladder's steps (highest rank first) and the standing of the members in scope. */
+export function ladderOf(context: PredicateContext, tiers: TierGroup[]): { steps: LadderStep[]; standings: SqlQuery } {
+  const { now } = context;
   const measures: Measure[] = [];
   const measureKeys: string[] = [];
   const steps: LadderStep[] = tiers.map((tier) => {
@@ -107,6 +101,19 @@ export async function applyTierLadder(context: EvaluationContext, tiers: TierGro
     return { tier, bounds: measures[measure]!.bounds, measure };
   });
   const standings = standing(context, steps, measures);
+  return { steps, standings };
+}
+
+export interface TierChanges extends MembershipChanges {
+  /** joined minus left, per tier group */
+  deltas: Map<string, number>;
+}
+
+export async function applyTierLadder(context: EvaluationContext, tiers: TierGroup[], options: { allowDown: boolean }): Promise<TierChanges> {
+  const { tx, shopId, now, trigger } = context;
+  const result: TierChanges = { joined: 0, left: 0, deltas: new Map() };
+  if (tiers.length === 0) return result;
+  const { steps, standings } = ladderOf(context, tiers);
   const tierIds = sqlList(tiers.map((tier) => tier.id));
   const evaluationId = randomUUID();
   const movesDown = options.allowDown ? sql` OR (x."erank" < x."crank" AND (x."keepUntil" IS NULL OR x."keepUntil" <= ${now}))` : sql``;

@@ -4,10 +4,11 @@
 // members. Tiers only move UP here; moving down waits for the scheduled run at the period's end.
 import { executorOf, lockShopMemberships, type GroupTx } from './group-sql-dialect';
 import { applyRuleGroup, type EvaluationContext } from './apply-rule-group';
-import { applyTierLadder } from './apply-tier-ladder';
-import { earliestSignup, loadShopGroups } from './load-shop-groups';
-import { usesAnniversary } from './rule-predicate';
+import { applyTierLadder, ladderOf } from './apply-tier-ladder';
+import { earliestSignup, loadShopGroups, type ShopGroups } from './load-shop-groups';
+import { rulePredicate, usesAnniversary } from './rule-predicate';
 import { adjustMemberCounts } from './member-counts';
+import { joinSql, sql, sqlList, sqlText } from '../sql/sql-query';
 
 export interface RefreshSummary {
   joined: number;
@@ -16,6 +17,32 @@ export interface RefreshSummary {
 
 /** At most this many members per statement (parameter limits of both drivers). */
 const MEMBERS_PER_STATEMENT = 500;
+
+/**
+ * Which groups these members' facts would change, in ONE read: per rule group, "matches but is not in
+ * it, or is in it by rule but no longer matches"; for the ladder, "holds a tier or qualifies for one".
+ * Most orders change nothing, so the order path usually stops here (no write statements at all).
+ */
+async function groupsToUpdate(context: EvaluationContext, groups: ShopGroups): Promise<{ ruleGroupIds: Set<string>; ladder: boolean }> {
+  const flags = groups.ruleGroups.map((group, index) => {
+    const matches = rulePredicate(group.rules, context);
+    const member = (source: string) => sql`EXISTS (SELECT 1 FROM "GroupMember" gm WHERE gm."groupId" = ${group.id} AND gm."memberId" = m."id"${sqlText(source)})`;
+    return sql`MAX(CASE WHEN ${member(` AND gm."source" = 'rule'`)} THEN (CASE WHEN ${matches} THEN 0 ELSE 1 END)
+      WHEN ${member('')} THEN 0 WHEN ${matches} THEN 1 ELSE 0 END) AS ${sqlText(`"g${index}"`)}`;
+  });
+  if (groups.tiers.length > 0) {
+    const { standings } = ladderOf(context, groups.tiers);
+    flags.push(sql`MAX(CASE WHEN EXISTS (SELECT 1 FROM "GroupMember" gm WHERE gm."memberId" = m."id" AND gm."groupId" IN ${sqlList(groups.tiers.map((tier) => tier.id))}) THEN 1
+      WHEN m."id" IN (SELECT s."memberId" FROM (${standings}) s WHERE s."erank" > 0) THEN 1 ELSE 0 END) AS "ladder"`);
+  }
+  const [row] = await context.tx.query<Record<string, unknown>>(sql`
+    SELECT ${joinSql(flags)} FROM "Member" m WHERE m."shopId" = ${context.shopId} AND m."id" IN ${sqlList([...(context.memberIds ?? [])])}`);
+  const set = (value: unknown) => Number(value ?? 0) > 0;
+  return {
+    ruleGroupIds: new Set(groups.ruleGroups.filter((_, index) => set(row?.[`g${index}`])).map((group) => group.id)),
+    ladder: set(row?.ladder),
+  };
+}
 
 /**
  * `tx`: the caller's transaction — our SqlExecutor (pg pool or Prisma raw) or a Prisma transaction.
@@ -35,12 +62,14 @@ export async function refreshMemberGroups(tx: GroupTx, shopId: string, memberIds
     const context: EvaluationContext = {
       tx: executor, shopId, now, zone: groups.zone, earliestSignup: signup, memberIds: unique.slice(start, start + MEMBERS_PER_STATEMENT), trigger: reason,
     };
-    for (const group of groups.ruleGroups) {
+    const toUpdate = await groupsToUpdate(context, groups);
+    for (const group of groups.ruleGroups.filter((g) => toUpdate.ruleGroupIds.has(g.id))) {
       const changes = await applyRuleGroup(context, group);
       summary.joined += changes.joined;
       summary.left += changes.left;
       if (changes.joined !== changes.left) deltas.set(group.id, (deltas.get(group.id) ?? 0) + changes.joined - changes.left);
     }
+    if (!toUpdate.ladder) continue;
     const tiers = await applyTierLadder(context, groups.tiers, { allowDown: false });
     summary.joined += tiers.joined;
     summary.left += tiers.left;
