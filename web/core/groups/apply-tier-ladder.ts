@@ -87,7 +87,7 @@ function keepUntil(context: PredicateContext, step: LadderStep): SqlQuery {
 }
 
 /** The ladder's steps (highest rank first) and the standing of the members in scope. */
-export function ladderOf(context: PredicateContext, tiers: TierGroup[]): { steps: LadderStep[]; standings: SqlQuery } {
+export function ladderOf(context: PredicateContext, tiers: TierGroup[]): { steps: LadderStep[]; standings: SqlQuery; measures: number } {
   const { now } = context;
   const measures: Measure[] = [];
   const measureKeys: string[] = [];
@@ -101,7 +101,24 @@ export function ladderOf(context: PredicateContext, tiers: TierGroup[]): { steps
     return { tier, bounds: measures[measure]!.bounds, measure };
   });
   const standings = standing(context, steps, measures);
-  return { steps, standings };
+  return { steps, standings, measures: measures.length };
+}
+
+const STANDING_TABLE = '"group_tier_standing"';
+
+/**
+ * A whole shop's standing is written once to a temporary table (portable DDL) with its statistics, so
+ * the three statements below join a table instead of re-aggregating — and are planned on real row counts.
+ */
+async function materialiseStanding(context: EvaluationContext, standings: SqlQuery, measures: number): Promise<SqlQuery> {
+  const { tx } = context;
+  const columns = Array.from({ length: measures }, (_, i) => `"c${i}" NUMERIC, "p${i}" NUMERIC`).join(', ');
+  const names = Array.from({ length: measures }, (_, i) => `"c${i}", "p${i}"`).join(', ');
+  await tx.execute(sql`DROP TABLE IF EXISTS ${sqlText(STANDING_TABLE)}`);
+  await tx.execute(sql`CREATE TEMP TABLE ${sqlText(STANDING_TABLE)} ("memberId" TEXT PRIMARY KEY, "erank" INTEGER NOT NULL, "egroup" TEXT, ${sqlText(columns)})`);
+  await tx.execute(sql`INSERT INTO ${sqlText(STANDING_TABLE)} ("memberId", "erank", "egroup", ${sqlText(names)}) ${standings}`);
+  await tx.execute(sql`ANALYZE ${sqlText(STANDING_TABLE)}`);
+  return sql`SELECT * FROM ${sqlText(STANDING_TABLE)}`;
 }
 
 export interface TierChanges extends MembershipChanges {
@@ -109,11 +126,14 @@ export interface TierChanges extends MembershipChanges {
   deltas: Map<string, number>;
 }
 
-export async function applyTierLadder(context: EvaluationContext, tiers: TierGroup[], options: { allowDown: boolean }): Promise<TierChanges> {
+/** `materialise`: for a whole shop (the scheduled run); a few members' standing stays a subquery. */
+export async function applyTierLadder(context: EvaluationContext, tiers: TierGroup[], options: { allowDown: boolean; materialise?: boolean }): Promise<TierChanges> {
   const { tx, shopId, now, trigger } = context;
   const result: TierChanges = { joined: 0, left: 0, deltas: new Map() };
   if (tiers.length === 0) return result;
-  const { steps, standings } = ladderOf(context, tiers);
+  const ladder = ladderOf(context, tiers);
+  const { steps } = ladder;
+  const standings = options.materialise ? await materialiseStanding(context, ladder.standings, ladder.measures) : ladder.standings;
   const tierIds = sqlList(tiers.map((tier) => tier.id));
   const evaluationId = randomUUID();
   const movesDown = options.allowDown ? sql` OR (x."erank" < x."crank" AND (x."keepUntil" IS NULL OR x."keepUntil" <= ${now}))` : sql``;
@@ -166,5 +186,6 @@ export async function applyTierLadder(context: EvaluationContext, tiers: TierGro
       result.deltas.set(row.groupId, (result.deltas.get(row.groupId) ?? 0) + delta);
     }
   }
+  if (options.materialise) await tx.execute(sql`DROP TABLE IF EXISTS ${sqlText(STANDING_TABLE)}`);
   return result;
 }

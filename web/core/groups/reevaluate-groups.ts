@@ -10,7 +10,7 @@ import { prismaSqlExecutor } from '../sql/prisma-sql-executor';
 import { sql } from '../sql/sql-query';
 import { applyRuleGroup, type EvaluationContext } from './apply-rule-group';
 import { applyTierLadder } from './apply-tier-ladder';
-import { executorOf, lockShopMemberships, type GroupTx } from './group-sql-dialect';
+import { executorOf, lockShopMemberships, planForActualValues, type GroupTx } from './group-sql-dialect';
 import { earliestSignup, loadShopGroups } from './load-shop-groups';
 import { recountMembers } from './member-counts';
 import { usesAnniversary } from './rule-predicate';
@@ -73,12 +73,13 @@ export async function reevaluateGroups(db: Db, options: ReevaluateOptions): Prom
     const signup = groups.ruleGroups.some((group) => usesAnniversary(group.rules)) ? await earliestSignup(reader, shopId) : null;
     const batches: Array<{ ids: string[]; run: (context: EvaluationContext) => Promise<{ joined: number; left: number }> }> = [
       ...groups.ruleGroups.map((group) => ({ ids: [group.id], run: (context: EvaluationContext) => applyRuleGroup(context, group) })),
-      ...(groups.tiers.length > 0 ? [{ ids: groups.tiers.map((tier) => tier.id), run: (context: EvaluationContext) => applyTierLadder(context, groups.tiers, { allowDown: true }) }] : []),
+      ...(groups.tiers.length > 0 ? [{ ids: groups.tiers.map((tier) => tier.id), run: (context: EvaluationContext) => applyTierLadder(context, groups.tiers, { allowDown: true, materialise: true }) }] : []),
     ];
     for (const batch of batches) {
       if (options.shouldStop?.()) break;
       const changes = await inGroupTransaction(db, async (tx) => {
         await lockShopMemberships(tx, shopId, 'exclusive');
+        await planForActualValues(tx);
         if (!(await claim(tx, batch.ids, now, options.claimBefore))) return null;
         const executor = executorOf(tx);
         const context: EvaluationContext = { tx: executor, shopId, now, zone: groups.zone, earliestSignup: signup, memberIds: null, trigger };
