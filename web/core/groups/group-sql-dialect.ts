@@ -38,6 +38,17 @@ export async function planForActualValues(tx: GroupTx): Promise<void> {
   await executorOf(tx).execute(sql`SET LOCAL plan_cache_mode = force_custom_plan`);
 }
 
+/**
+ * The reverse for event-driven refreshes: their statements touch a few members by id (index lookups
+ * whatever the values), but one of them carries every group's predicate and takes ~10 ms to plan, more
+ * than it takes to run. A generic plan is made once per pooled connection and reused. `restore` puts
+ * the caller's transaction back on the default for the statements after ours.
+ */
+export async function planOncePerConnection(tx: GroupTx, mode: 'start' | 'restore'): Promise<void> {
+  if (dialectOf(tx) !== 'postgresql') return;
+  await executorOf(tx).execute(mode === 'start' ? sql`SET LOCAL plan_cache_mode = force_generic_plan` : sql`SET LOCAL plan_cache_mode = auto`);
+}
+
 /** Namespace of our advisory locks (the first key), so they never collide with another feature's. */
 const GROUP_LOCK_NAMESPACE = 0x67727073; // "grps"
 

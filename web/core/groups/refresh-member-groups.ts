@@ -2,18 +2,21 @@
 // touched are re-evaluated against every automatic group and the tier ladder, in the caller's
 // transaction, with the same set-based statements as the scheduled re-evaluation limited to those
 // members. Tiers only move UP here; moving down waits for the scheduled run at the period's end.
-import { executorOf, lockShopMemberships, type GroupTx } from './group-sql-dialect';
+import { executorOf, lockShopMemberships, planOncePerConnection, type GroupTx } from './group-sql-dialect';
 import { applyRuleGroup, type EvaluationContext } from './apply-rule-group';
 import { applyTierLadder, ladderOf } from './apply-tier-ladder';
 import { earliestSignup, loadShopGroups, type ShopGroups } from './load-shop-groups';
 import { rulePredicate, usesAnniversary } from './rule-predicate';
 import { adjustMemberCounts } from './member-counts';
-import { joinSql, sql, sqlList, sqlText } from '../sql/sql-query';
+import { joinSql, sql, sqlList, sqlText, type SqlQuery } from '../sql/sql-query';
 
 export interface RefreshSummary {
   joined: number;
   left: number;
 }
+
+/** Values per detection statement, under the pg client's limit for prepared statements (64). */
+const VALUES_PER_STATEMENT = 56;
 
 /** At most this many members per statement (parameter limits of both drivers). */
 const MEMBERS_PER_STATEMENT = 500;
@@ -35,12 +38,29 @@ async function groupsToUpdate(context: EvaluationContext, groups: ShopGroups): P
     flags.push(sql`MAX(CASE WHEN EXISTS (SELECT 1 FROM "GroupMember" gm WHERE gm."memberId" = m."id" AND gm."groupId" IN ${sqlList(groups.tiers.map((tier) => tier.id))}) THEN 1
       WHEN m."id" IN (SELECT s."memberId" FROM (${standings}) s WHERE s."erank" > 0) THEN 1 ELSE 0 END) AS "ladder"`);
   }
-  const [row] = await context.tx.query<Record<string, unknown>>(sql`
-    SELECT ${joinSql(flags)} FROM "Member" m WHERE m."shopId" = ${context.shopId} AND m."id" IN ${sqlList([...(context.memberIds ?? [])])}`);
+  // Several short statements rather than one long one: a statement with few values runs as a prepared
+  // statement whose plan is reused (see planOncePerConnection); one with every group's values would be
+  // planned on every order.
+  const scope = sql` FROM "Member" m WHERE m."shopId" = ${context.shopId} AND m."id" IN ${sqlList([...(context.memberIds ?? [])])}`;
+  const statements: SqlQuery[][] = [[]];
+  let values = 0;
+  for (const flag of flags) {
+    if (values > 0 && values + flag.values.length > VALUES_PER_STATEMENT) {
+      statements.push([]);
+      values = 0;
+    }
+    statements[statements.length - 1]!.push(flag);
+    values += flag.values.length;
+  }
+  const row: Record<string, unknown> = {};
+  for (const part of statements.filter((list) => list.length > 0)) {
+    const [result] = await context.tx.query<Record<string, unknown>>(sql`SELECT ${joinSql(part)}${scope}`);
+    Object.assign(row, result);
+  }
   const set = (value: unknown) => Number(value ?? 0) > 0;
   return {
-    ruleGroupIds: new Set(groups.ruleGroups.filter((_, index) => set(row?.[`g${index}`])).map((group) => group.id)),
-    ladder: set(row?.ladder),
+    ruleGroupIds: new Set(groups.ruleGroups.filter((_, index) => set(row[`g${index}`])).map((group) => group.id)),
+    ladder: set(row.ladder),
   };
 }
 
@@ -56,6 +76,7 @@ export async function refreshMemberGroups(tx: GroupTx, shopId: string, memberIds
   const groups = await loadShopGroups(executor, shopId);
   if (groups.ruleGroups.length === 0 && groups.tiers.length === 0) return summary;
   await lockShopMemberships(tx, shopId, 'shared');
+  await planOncePerConnection(tx, 'start');
   const signup = groups.ruleGroups.some((group) => usesAnniversary(group.rules)) ? await earliestSignup(executor, shopId) : null;
   const deltas = new Map<string, number>();
   for (let start = 0; start < unique.length; start += MEMBERS_PER_STATEMENT) {
@@ -76,5 +97,6 @@ export async function refreshMemberGroups(tx: GroupTx, shopId: string, memberIds
     for (const [groupId, delta] of tiers.deltas) deltas.set(groupId, (deltas.get(groupId) ?? 0) + delta);
   }
   await adjustMemberCounts(executor, deltas);
+  await planOncePerConnection(tx, 'restore');
   return summary;
 }
