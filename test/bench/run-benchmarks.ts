@@ -1,4 +1,4 @@
-// `npm run bench [-- --only=ingest,crediting,outbox,proxy,report,orders,groups] [--quick] [--members=N]` (or `npm run bench -- orders`): runs the benchmarks on
+// `npm run bench [-- --only=ingest,crediting,outbox,proxy,report,orders,groups] [--quick] [--members=N] [--groups]` (or `npm run bench -- orders`): runs the benchmarks on
 // SQLite and PostgreSQL and prints a Markdown table with the machine, for docs/benchmarks.md.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -45,9 +45,10 @@ const suites: Record<string, Suite | undefined> = {
   orders: async (kind, quick) => {
     const db = await openTestDatabase(kind);
     try {
+      const groups = process.argv.includes('--groups');
       return await runOrderPipelineBenchmarks(db, quick
-        ? { durationMs: 5000, fixedRate: 300, backlog: 20_000, flood: 10_000 }
-        : { durationMs: 20_000, fixedRate: 500, backlog: 100_000, flood: 50_000 });
+        ? { durationMs: 5000, fixedRate: 300, backlog: 20_000, flood: 10_000, groups }
+        : { durationMs: 20_000, fixedRate: 500, backlog: 100_000, flood: 50_000, groups });
     } finally {
       await db.drop();
     }
