@@ -28,6 +28,8 @@ export interface ShopGroups {
   /** highest rank first */
   tiers: TierGroup[];
   defaultGroupId: string | null;
+  /** the shop's earliest member signup (anniversary rules), read with the groups to save a round trip */
+  earliestSignup: Date | null;
 }
 
 interface GroupRow {
@@ -41,6 +43,7 @@ interface GroupRow {
   tierThreshold: number | bigint | string | null;
   tierPeriod: string | null;
   zone: string;
+  earliestSignup: unknown;
 }
 
 const truthy = (value: unknown) => value === true || value === 1 || value === 1n || value === '1' || value === 't';
@@ -56,7 +59,8 @@ function parseRules(text: string): GroupRuleTree | null {
 
 export async function loadShopGroups(tx: SqlExecutor, shopId: string): Promise<ShopGroups> {
   const rows = await tx.query<GroupRow>(sql`
-    SELECT g."id", g."name", g."kind", g."rules", g."isDefault", g."tierRank", g."tierMetric", g."tierThreshold", g."tierPeriod", s."ianaTimezone" AS "zone"
+    SELECT g."id", g."name", g."kind", g."rules", g."isDefault", g."tierRank", g."tierMetric", g."tierThreshold", g."tierPeriod", s."ianaTimezone" AS "zone",
+      (SELECT MIN(x."createdAt") FROM "Member" x WHERE x."shopId" = s."id") AS "earliestSignup"
     FROM "Shop" s JOIN "CustomerGroup" g ON g."shopId" = s."id"
     WHERE s."id" = ${shopId} AND g."enabled" = TRUE AND g."archivedAt" IS NULL`);
   const zone = rows[0]?.zone ?? 'UTC';
@@ -78,7 +82,8 @@ export async function loadShopGroups(tx: SqlExecutor, shopId: string): Promise<S
     if (rules) ruleGroups.push({ id: row.id, name: row.name, rules });
   }
   tiers.sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : 1));
-  return { shopId, zone, ruleGroups, tiers, defaultGroupId };
+  const first = rows[0]?.earliestSignup;
+  return { shopId, zone, ruleGroups, tiers, defaultGroupId, earliestSignup: first === null || first === undefined ? null : toDate(first) };
 }
 
 export async function loadShopZone(tx: SqlExecutor, shopId: string): Promise<string> {

@@ -11,9 +11,8 @@ import { sql } from '../sql/sql-query';
 import { applyRuleGroup, type EvaluationContext } from './apply-rule-group';
 import { applyTierLadder } from './apply-tier-ladder';
 import { executorOf, lockShopMemberships, planForActualValues, type GroupTx } from './group-sql-dialect';
-import { earliestSignup, loadShopGroups } from './load-shop-groups';
+import { loadShopGroups } from './load-shop-groups';
 import { recountMembers } from './member-counts';
-import { usesAnniversary } from './rule-predicate';
 import { sqlClientOf } from '../sql/sql-client';
 
 export interface ReevaluateOptions {
@@ -70,7 +69,7 @@ export async function reevaluateGroups(db: Db, options: ReevaluateOptions): Prom
     const groups = await loadShopGroups(reader, shopId);
     if (groups.ruleGroups.length === 0 && groups.tiers.length === 0) continue;
     summary.shops += 1;
-    const signup = groups.ruleGroups.some((group) => usesAnniversary(group.rules)) ? await earliestSignup(reader, shopId) : null;
+    const signup = groups.earliestSignup;
     const batches: Array<{ ids: string[]; run: (context: EvaluationContext) => Promise<{ joined: number; left: number }> }> = [
       ...groups.ruleGroups.map((group) => ({ ids: [group.id], run: (context: EvaluationContext) => applyRuleGroup(context, group) })),
       ...(groups.tiers.length > 0 ? [{ ids: groups.tiers.map((tier) => tier.id), run: (context: EvaluationContext) => applyTierLadder(context, groups.tiers, { allowDown: true, materialise: true }) }] : []),

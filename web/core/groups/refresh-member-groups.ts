@@ -5,8 +5,8 @@
 import { executorOf, lockShopMemberships, planOncePerConnection, type GroupTx } from './group-sql-dialect';
 import { applyRuleGroup, type EvaluationContext } from './apply-rule-group';
 import { applyTierLadder, ladderOf } from './apply-tier-ladder';
-import { earliestSignup, loadShopGroups, type ShopGroups } from './load-shop-groups';
-import { rulePredicate, usesAnniversary } from './rule-predicate';
+import { loadShopGroups, type ShopGroups } from './load-shop-groups';
+import { rulePredicate } from './rule-predicate';
 import { adjustMemberCounts } from './member-counts';
 import { joinSql, sql, sqlList, sqlText, type SqlQuery } from '../sql/sql-query';
 
@@ -77,7 +77,7 @@ export async function refreshMemberGroups(tx: GroupTx, shopId: string, memberIds
   if (groups.ruleGroups.length === 0 && groups.tiers.length === 0) return summary;
   await lockShopMemberships(tx, shopId, 'shared');
   await planOncePerConnection(tx, 'start');
-  const signup = groups.ruleGroups.some((group) => usesAnniversary(group.rules)) ? await earliestSignup(executor, shopId) : null;
+  const signup = groups.earliestSignup;
   const deltas = new Map<string, number>();
   for (let start = 0; start < unique.length; start += MEMBERS_PER_STATEMENT) {
     const context: EvaluationContext = {
