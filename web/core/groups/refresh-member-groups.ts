@@ -75,7 +75,7 @@ async function groupsToUpdate(tx: GroupTx, context: EvaluationContext, groups: S
 
 /**
  * `tx`: the caller's transaction — our SqlExecutor (pg pool or Prisma raw) or a Prisma transaction.
- * `reason`: why (GroupMembershipEvent.detail), e.g. order_paid, refund, credit, consent, tags.
+ * `reason`: why (GroupMembershipEvent.detail): order, refund, credit, consent, customer_update …
  */
 export async function refreshMemberGroups(tx: GroupTx, shopId: string, memberIds: readonly string[], reason: string, now: Date): Promise<RefreshSummary> {
   const summary: RefreshSummary = { joined: 0, left: 0 };
