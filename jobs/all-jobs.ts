@@ -5,11 +5,12 @@ import { postDueCreditsJob } from './post-due-credits';
 import { processTasksJob } from './process-tasks';
 import { runCampaignsJob } from './run-campaigns';
 import { queueGroupShopifySyncJob } from './queue-group-shopify-sync';
+import { reevaluateGroupsJob } from './reevaluate-groups';
 import { sendOutboxJob } from './send-outbox';
 import { settleStuckRedemptionsJob } from './settle-stuck-redemptions';
 import { syncLocationsJob } from './sync-locations';
 
-export const allJobs: Job[] = [processTasksJob, postDueCreditsJob, sendOutboxJob, settleStuckRedemptionsJob, syncLocationsJob, runCampaignsJob, expirePointsJob, fanOutBulkMessagesJob, queueGroupShopifySyncJob];
+export const allJobs: Job[] = [processTasksJob, postDueCreditsJob, sendOutboxJob, settleStuckRedemptionsJob, syncLocationsJob, runCampaignsJob, expirePointsJob, fanOutBulkMessagesJob, queueGroupShopifySyncJob, reevaluateGroupsJob];
 
 export function findJob(name: string): Job | undefined {
   return allJobs.find((job) => job.name === name);

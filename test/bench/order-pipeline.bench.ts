@@ -18,6 +18,7 @@ import type { TestDatabase } from '../support/test-database';
 import type { BenchResult } from './bench-result';
 import { closedLoop, openLoop, type LoadRequest } from './http-load';
 import { orderWebhookRequest, startIngestServer } from './webhook-ingest.bench';
+import { createBenchGroups } from './bench-groups';
 
 const root = path.resolve(__dirname, '../..');
 const CLOCK_TICKS = 100;
@@ -28,6 +29,8 @@ export interface OrderPipelineOptions {
   backlog: number;
   flood: number;
   claimers?: number;
+  /** give every bench shop 10 automatic groups and a 3-tier ladder (`--groups`): orders then refresh them */
+  groups?: boolean;
 }
 
 /** utime + stime of a process, in ms. */
@@ -113,6 +116,8 @@ export async function runOrderPipelineBenchmarks(db: TestDatabase, options: Orde
   const bench = await createShop(db.prisma, { domain: 'bench.myshopify.com', ianaTimezone: 'Europe/Amsterdam' });
   const flood = await createShop(db.prisma, { domain: 'flood.myshopify.com' });
   const quiet = await createShop(db.prisma, { domain: 'quiet.myshopify.com' });
+  if (options.groups) for (const shop of [bench, flood, quiet]) await createBenchGroups(db.prisma, shop.id, { tiers: true });
+  const withGroups = options.groups ? ', 10 automatic groups + 3 tiers per shop' : '';
   const server = await startIngestServer(db.url);
   let seq = 0;
   const order = () => benchOrder(seq++);
@@ -136,8 +141,8 @@ export async function runOrderPipelineBenchmarks(db: TestDatabase, options: Orde
     const closedOrders = head + ingest.requests;
     const closedCpu = (worker.cpuMs() - cpu0) / closedOrders;
     results.push(
-      { name: `orders delivered -> pending, closed loop [${kind}]`, value: Math.round(closedOrders / closedSeconds), unit: 'orders/s', detail: `${head} queued + ${ingest.requests} delivered during the run, ${closedSeconds.toFixed(1)} s until the last was pending; job process CPU ${closedCpu.toFixed(3)} ms/order; ${claimers} claimers` },
-      { name: `webhook ingest while the job process works [${kind}]`, value: Math.round(ingest.perSecond), unit: 'deliveries/s', detail: `32 connections, ${ingest.errors} errors, p99 ${ingest.p99.toFixed(1)} ms; bare Express under the same load ${Math.round(bare.perSecond)}/s, ingest/bare = ${(ingest.perSecond / bare.perSecond).toFixed(2)}` },
+      { name: `orders delivered -> pending, closed loop [${kind}${withGroups}]`, value: Math.round(closedOrders / closedSeconds), unit: 'orders/s', detail: `${head} queued + ${ingest.requests} delivered during the run, ${closedSeconds.toFixed(1)} s until the last was pending; job process CPU ${closedCpu.toFixed(3)} ms/order; ${claimers} claimers` },
+      { name: `webhook ingest while the job process works [${kind}${withGroups}]`, value: Math.round(ingest.perSecond), unit: 'deliveries/s', detail: `32 connections, ${ingest.errors} errors, p99 ${ingest.p99.toFixed(1)} ms; bare Express under the same load ${Math.round(bare.perSecond)}/s, ingest/bare = ${(ingest.perSecond / bare.perSecond).toFixed(2)}` },
     );
 
     // Fixed rate: latency from delivery to pending.
@@ -147,7 +152,7 @@ export async function runOrderPipelineBenchmarks(db: TestDatabase, options: Orde
     await waitUntilDrained(db, 600_000);
     const pacedLatency = await latencies(db, bench.id, bench.domain, paceStart);
     results.push({
-      name: `delivery -> pending p99 at ${options.fixedRate}/s [${kind}]`, value: Math.round(percentile(pacedLatency, 0.99)), unit: 'ms',
+      name: `delivery -> pending p99 at ${options.fixedRate}/s [${kind}${withGroups}]`, value: Math.round(percentile(pacedLatency, 0.99)), unit: 'ms',
       detail: `p50 ${Math.round(percentile(pacedLatency, 0.5))} ms, ${pacedLatency.length}/${paced.requests} orders, ${paced.errors} errors; job process CPU ${((worker.cpuMs() - cpu0) / paced.requests).toFixed(3)} ms/order`,
     });
     await worker.stop();
@@ -160,7 +165,7 @@ export async function runOrderPipelineBenchmarks(db: TestDatabase, options: Orde
     await waitUntilDrained(db, 900_000);
     const drainSeconds = (Date.now() - drainStart) / 1000;
     results.push({
-      name: `${options.backlog.toLocaleString('en')}-order backlog drained [${kind}]`, value: Number(drainSeconds.toFixed(1)), unit: 's',
+      name: `${options.backlog.toLocaleString('en')}-order backlog drained [${kind}${withGroups}]`, value: Number(drainSeconds.toFixed(1)), unit: 's',
       detail: `${Math.round(options.backlog / drainSeconds)} orders/s; job process CPU ${((worker.cpuMs() - cpu0) / options.backlog).toFixed(3)} ms/order`,
     });
     await worker.stop();
@@ -174,7 +179,7 @@ export async function runOrderPipelineBenchmarks(db: TestDatabase, options: Orde
     await waitUntilDrained(db, 600_000);
     const quietLatency = await latencies(db, quiet.id, quiet.domain, fairStart);
     results.push({
-      name: `another shop's order -> pending p99 behind a ${options.flood.toLocaleString('en')}-order backlog [${kind}]`, value: Math.round(percentile(quietLatency, 0.99)), unit: 'ms',
+      name: `another shop's order -> pending p99 behind a ${options.flood.toLocaleString('en')}-order backlog [${kind}${withGroups}]`, value: Math.round(percentile(quietLatency, 0.99)), unit: 'ms',
       detail: `p50 ${Math.round(percentile(quietLatency, 0.5))} ms, max ${Math.round(quietLatency[quietLatency.length - 1] ?? Number.NaN)} ms, ${quietLatency.length}/${sent} orders (one every 200 ms while the backlog drained)`,
     });
     await worker.stop();

@@ -1,4 +1,4 @@
-// `npm run bench [-- --only=ingest,crediting,outbox,proxy,report,orders,groups,locations,expiry,bulk-fanout,onboarding,tag-sync] [--quick]` (or `npm run bench -- orders`): runs the benchmarks on
+// `npm run bench [-- --only=ingest,crediting,outbox,proxy,report,orders,groups,group-stats,locations,expiry,bulk-fanout,onboarding,tag-sync] [--quick] [--members=N] [--groups]` (or `npm run bench -- orders`): runs the benchmarks on
 // SQLite and PostgreSQL and prints a Markdown table with the machine, for docs/benchmarks.md.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +10,7 @@ import type { BenchResult } from './bench-result';
 import { runCreditingBenchmark } from './crediting.bench';
 import { runGroupStatisticsBenchmarks } from './group-statistics.bench';
 import { runOnboardingBenchmarks } from './onboarding.bench';
+import { runGroupReevaluationBenchmark } from './group-reevaluation.bench';
 import { runOrderPipelineBenchmarks } from './order-pipeline.bench';
 import { runPointsExpiryBenchmark } from './points-expiry.bench';
 import { runWebhookIngestBenchmarks } from './webhook-ingest.bench';
@@ -47,14 +48,27 @@ const suites: Record<string, Suite | undefined> = {
   orders: async (kind, quick) => {
     const db = await openTestDatabase(kind);
     try {
+      const groups = process.argv.includes('--groups');
       return await runOrderPipelineBenchmarks(db, quick
-        ? { durationMs: 5000, fixedRate: 300, backlog: 20_000, flood: 10_000 }
-        : { durationMs: 20_000, fixedRate: 500, backlog: 100_000, flood: 50_000 });
+        ? { durationMs: 5000, fixedRate: 300, backlog: 20_000, flood: 10_000, groups }
+        : { durationMs: 20_000, fixedRate: 500, backlog: 100_000, flood: 50_000, groups });
     } finally {
       await db.drop();
     }
   },
+  // Full group re-evaluation: 1,000,000 members on PostgreSQL, 200,000 on SQLite (--quick: 200,000 / 50,000; --members=N overrides).
   groups: async (kind, quick) => {
+    const db = await openTestDatabase(kind);
+    const chosen = Number(process.argv.find((arg) => arg.startsWith('--members='))?.slice('--members='.length));
+    const members = chosen > 0 ? chosen : kind === 'postgresql' ? (quick ? 200_000 : 1_000_000) : quick ? 50_000 : 200_000;
+    try {
+      return await runGroupReevaluationBenchmark(db, { members });
+    } finally {
+      await db.drop();
+    }
+  },
+  // Group statistics, the members list filtered by a group, manual membership (groups admin).
+  'group-stats': async (kind, quick) => {
     const db = await openTestDatabase(kind);
     try {
       return await runGroupStatisticsBenchmarks(db, { members: quick ? 20_000 : 100_000 });

@@ -57,7 +57,7 @@ export const taskHandlers: Record<TaskKind, TaskHandler> = {
   [REEVALUATE_GROUPS_TASK]: {
     async run(context, payload) {
       const { shopId } = payload as { shopId: string };
-      const summary = await reevaluateGroups(context.runtime.db, { shopId, now: context.now() });
+      const summary = await reevaluateGroups(context.runtime.db, { shopId, now: context.now(), trigger: 'group_saved' });
       context.runtime.logger.info({ shopId, summary }, 'groups re-evaluated');
     },
   },

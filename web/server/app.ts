@@ -21,6 +21,7 @@ import { createGroupsRouter } from './http/admin/groups-route';
 import { createCampaignsRouter } from './http/admin/campaigns-route';
 import { createPointsExpiryRouter } from './http/admin/points-expiry-route';
 import { createFailedDeliveriesRouter } from './http/admin/failed-deliveries-route';
+import { createGroupPreviewRouter } from './http/admin/group-preview-route';
 import { createTaskQueueRouter } from './http/admin/task-queue-route';
 import { queueDepthByKind, queueDepthMetrics, readQueueDepth } from '../core/tasks/read-queue-depth';
 import { createProductLoyaltyRouter } from './http/admin/product-loyalty-route';
@@ -141,6 +142,7 @@ export function createApp(deps: AppDeps): AppListener {
   api.use(createBulkMessagesRouter({ db, config }));
   api.use(createStaffAlertsRouter({ db }));
   api.use(createImportsRouter({ db }));
+  api.use(createGroupPreviewRouter({ db }));
   for (const router of deps.adminRouters ?? []) api.use(router);
   api.use(notFoundHandler);
   app.use('/api', api);

@@ -15,7 +15,7 @@ describe('the reevaluate-groups task', () => {
     const info = jest.fn();
     const context = { runtime: { db, logger: { info } }, now: () => now } as unknown as JobContext;
     await taskHandlers[REEVALUATE_GROUPS_TASK].run(context, { shopId: 'shop-1' });
-    expect(reevaluateGroups).toHaveBeenCalledWith(db, { shopId: 'shop-1', now });
+    expect(reevaluateGroups).toHaveBeenCalledWith(db, { shopId: 'shop-1', now, trigger: 'group_saved' });
     expect(info).toHaveBeenCalledWith({ shopId: 'shop-1', summary: { evaluated: 3 } }, 'groups re-evaluated');
   });
 

@@ -1,10 +1,99 @@
-// PLACEHOLDER (groups-admin branch): the groups engine (branch h-groups-engine) owns this file and its
-// real implementation, the set-based re-evaluation of a shop's automatic groups and tiers. This stub
-// only fixes the signature the "reevaluate-groups" task handler calls; take the engine's file at merge.
-import type { Db } from '../db-client';
+// The scheduled (and after-save) re-evaluation: every automatic group and the tier ladder of a shop —
+// or of every shop with automatic groups — against all its members, set-based: a handful of statements
+// per group, whatever the number of members. This is where time-based rules move (lapsed, recent,
+// birthday, anniversary) and where tiers move DOWN at the end of their period.
+// Each group runs in its own transaction holding the shop's membership lock exclusively (see
+// group-sql-dialect.ts), so orders processed meanwhile wait at most one group's statements, and a
+// second job process claims nothing already evaluated since `claimBefore`.
+import { writeTransaction, type Db } from '../db-client';
+import { prismaSqlExecutor } from '../sql/prisma-sql-executor';
+import { sql } from '../sql/sql-query';
+import { applyRuleGroup, type EvaluationContext } from './apply-rule-group';
+import { applyTierLadder } from './apply-tier-ladder';
+import { executorOf, lockShopMemberships, planForActualValues, type GroupTx } from './group-sql-dialect';
+import { loadShopGroups } from './load-shop-groups';
+import { recountMembers } from './member-counts';
+import { sqlClientOf } from '../sql/sql-client';
 
-export async function reevaluateGroups(db: Db, options: { shopId?: string; now: Date }): Promise<unknown> {
-  void db;
-  void options;
-  throw new Error('reevaluateGroups is not wired: the groups engine provides it');
+export interface ReevaluateOptions {
+  /** one shop; absent = every shop with enabled automatic groups or tiers */
+  shopId?: string;
+  now: Date;
+  /** GroupMembershipEvent.detail of the changes (default "scheduled") */
+  trigger?: string;
+  /** skip groups evaluated at or after this moment (another job process got there first) */
+  claimBefore?: Date;
+  /** checked between groups: true stops early (the process is stopping) */
+  shouldStop?: () => boolean;
+}
+
+export interface ReevaluateSummary {
+  shops: number;
+  groups: number;
+  skipped: number;
+  joined: number;
+  left: number;
+}
+
+/** A long write transaction: on PostgreSQL on the pg pool when there is one, else through Prisma (no 30 s cap). */
+function inGroupTransaction<T>(db: Db, work: (tx: GroupTx) => Promise<T>): Promise<T> {
+  if (db.sql && db.kind === 'postgresql') return db.sql.transaction((tx) => work(tx));
+  return writeTransaction(db, (tx) => work(tx), { timeout: 30 * 60_000 });
+}
+
+/** Marks the groups evaluated now; false when another process evaluated them since `claimBefore`. */
+async function claim(tx: GroupTx, groupIds: string[], now: Date, claimBefore: Date | undefined): Promise<boolean> {
+  const executor = executorOf(tx);
+  if (!claimBefore) return true;
+  const [first] = groupIds;
+  const claimed = await executor.execute(sql`
+    UPDATE "CustomerGroup" SET "evaluatedAt" = ${now} WHERE "id" = ${first!} AND ("evaluatedAt" IS NULL OR "evaluatedAt" < ${claimBefore})`);
+  return claimed > 0;
+}
+
+async function shopsWithAutomaticGroups(db: Db): Promise<string[]> {
+  const rows = await sqlClientOf(db).query<{ shopId: string }>(sql`
+    SELECT DISTINCT "shopId" FROM "CustomerGroup"
+    WHERE "enabled" = TRUE AND "archivedAt" IS NULL AND ("kind" = 'automatic' OR "tierRank" IS NOT NULL) ORDER BY "shopId"`);
+  return rows.map((row) => row.shopId);
+}
+
+export async function reevaluateGroups(db: Db, options: ReevaluateOptions): Promise<ReevaluateSummary> {
+  const summary: ReevaluateSummary = { shops: 0, groups: 0, skipped: 0, joined: 0, left: 0 };
+  const { now } = options;
+  const trigger = options.trigger ?? 'scheduled';
+  const shopIds = options.shopId ? [options.shopId] : await shopsWithAutomaticGroups(db);
+  const reader = db.sql ?? prismaSqlExecutor(db.prisma);
+  for (const shopId of shopIds) {
+    if (options.shouldStop?.()) break;
+    const groups = await loadShopGroups(reader, shopId);
+    if (groups.ruleGroups.length === 0 && groups.tiers.length === 0) continue;
+    summary.shops += 1;
+    const signup = groups.earliestSignup;
+    const batches: Array<{ ids: string[]; run: (context: EvaluationContext) => Promise<{ joined: number; left: number }> }> = [
+      ...groups.ruleGroups.map((group) => ({ ids: [group.id], run: (context: EvaluationContext) => applyRuleGroup(context, group) })),
+      ...(groups.tiers.length > 0 ? [{ ids: groups.tiers.map((tier) => tier.id), run: (context: EvaluationContext) => applyTierLadder(context, groups.tiers, { allowDown: true, materialise: true }) }] : []),
+    ];
+    for (const batch of batches) {
+      if (options.shouldStop?.()) break;
+      const changes = await inGroupTransaction(db, async (tx) => {
+        await lockShopMemberships(tx, shopId, 'exclusive');
+        await planForActualValues(tx);
+        if (!(await claim(tx, batch.ids, now, options.claimBefore))) return null;
+        const executor = executorOf(tx);
+        const context: EvaluationContext = { tx: executor, shopId, now, zone: groups.zone, earliestSignup: signup, memberIds: null, trigger };
+        const result = await batch.run(context);
+        await recountMembers(executor, batch.ids, now);
+        return result;
+      });
+      if (!changes) {
+        summary.skipped += batch.ids.length;
+        continue;
+      }
+      summary.groups += batch.ids.length;
+      summary.joined += changes.joined;
+      summary.left += changes.left;
+    }
+  }
+  return summary;
 }

@@ -3,6 +3,7 @@
 // transaction. On PostgreSQL, FOR UPDATE SKIP LOCKED lets several job processes share the work;
 // SQLite has a single writer, so its batches simply serialise.
 import type { Db } from '../db-client';
+import { refreshMemberGroups } from '../groups/refresh-member-groups';
 import { insertOutboxMessages } from '../messaging/outbox-queue';
 import { sqlClientOf, type SqlExecutor } from '../sql/sql-client';
 import { sql, type SqlQuery } from '../sql/sql-query';
@@ -42,10 +43,25 @@ WITH due AS (
          'credited:' || p."id", ${now}, ${now}
   FROM posted p`)}
 )
-SELECT COUNT(*)::int AS "posted", COALESCE(SUM("points"), 0)::int AS "points" FROM posted`;
+SELECT "shopId", "memberId", COUNT(*)::int AS "posted", COALESCE(SUM("points"), 0)::int AS "points" FROM posted GROUP BY "shopId", "memberId"`;
 }
 
 /** SQLite (no data-modifying CTEs, one writer): the same steps in one transaction, over a temp table of the batch. */
+interface CreditedMember {
+  shopId: string;
+  memberId: string;
+  posted: number;
+  points: number;
+}
+
+/** Balance and points-earned rules and tiers follow the credit in the same transaction. */
+async function refreshCreditedMembers(tx: SqlExecutor, credited: CreditedMember[], now: Date): Promise<{ posted: number; points: number }> {
+  const byShop = new Map<string, string[]>();
+  for (const row of credited) byShop.set(row.shopId, [...(byShop.get(row.shopId) ?? []), row.memberId]);
+  for (const [shopId, memberIds] of [...byShop].sort(([a], [b]) => (a < b ? -1 : 1))) await refreshMemberGroups(tx, shopId, memberIds, 'credit', now);
+  return { posted: credited.reduce((sum, row) => sum + Number(row.posted), 0), points: credited.reduce((sum, row) => sum + Number(row.points), 0) };
+}
+
 async function postBatchSqlite(tx: SqlExecutor, now: Date, batchSize: number): Promise<{ posted: number; points: number }> {
   await tx.execute(sql`CREATE TEMP TABLE IF NOT EXISTS "due_credit" ("id" TEXT PRIMARY KEY)`);
   await tx.execute(sql`DELETE FROM "due_credit"`);
@@ -61,17 +77,17 @@ async function postBatchSqlite(tx: SqlExecutor, now: Date, batchSize: number): P
            json_object('entryId', e."id", 'points', e."points", 'description', e."description"),
            'credited:' || e."id", ${now}, ${now}
     FROM "LedgerEntry" e JOIN "due_credit" d ON d."id" = e."id"`));
-  const [totals] = await tx.query<{ posted: number | bigint; points: number | bigint | null }>(sql`
-    SELECT COUNT(*) AS "posted", SUM(e."points") AS "points" FROM "LedgerEntry" e JOIN "due_credit" d ON d."id" = e."id"`);
+  const credited = await tx.query<CreditedMember>(sql`
+    SELECT e."shopId", e."memberId", COUNT(*) AS "posted", COALESCE(SUM(e."points"), 0) AS "points"
+    FROM "LedgerEntry" e JOIN "due_credit" d ON d."id" = e."id" GROUP BY e."shopId", e."memberId"`);
   await tx.execute(sql`UPDATE "LedgerEntry" SET "status" = 'posted', "postedAt" = ${now} WHERE "id" IN (SELECT "id" FROM "due_credit")`);
-  return { posted: Number(totals?.posted ?? 0), points: Number(totals?.points ?? 0) };
+  return refreshCreditedMembers(tx, credited, now);
 }
 
 async function postBatch(db: Db, now: Date, batchSize: number): Promise<{ posted: number; points: number }> {
   const client = sqlClientOf(db);
   if (db.kind === 'postgresql') {
-    const [row] = await client.query<{ posted: number; points: number }>(postgresBatch(now, batchSize));
-    return row ?? { posted: 0, points: 0 };
+    return client.transaction(async (tx) => refreshCreditedMembers(tx, await tx.query<CreditedMember>(postgresBatch(now, batchSize)), now));
   }
   return client.transaction((tx) => postBatchSqlite(tx, now, batchSize));
 }

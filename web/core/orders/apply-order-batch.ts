@@ -15,6 +15,8 @@ import { minorUnitsFromColumn } from '../money';
 import { sqlClientOf, type SqlExecutor } from '../sql/sql-client';
 import { joinSql, sql, sqlList, toDate, toDateOrNull } from '../sql/sql-query';
 import { loadMemberEarningBenefits, type MemberEarningBenefit } from '../groups/member-earning-benefits';
+import { joinDefaultGroups } from '../groups/join-default-group';
+import { refreshMemberGroups } from '../groups/refresh-member-groups';
 import { loadEarningContext, type EarningContext } from './load-earning-context';
 import { isPaid, type OrderSnapshot, type OrderTrigger } from './order-snapshot';
 import { inChunks, insertAndLockOrders, orderKey, writeOrders, type OrderRow } from './order-rows';
@@ -274,6 +276,16 @@ async function readStoredProperties(db: Db, items: OrderBatchItem[]): Promise<Ma
   return stored;
 }
 
+/** New members join the default group; every member of the batch is re-evaluated against the groups and tiers. */
+async function refreshGroupsOfBatch(tx: SqlExecutor, members: MemberRow[], now: Date): Promise<void> {
+  const byShop = new Map<string, string[]>();
+  for (const member of members) byShop.set(member.shopId, [...(byShop.get(member.shopId) ?? []), member.id]);
+  for (const [shopId, memberIds] of [...byShop].sort(([a], [b]) => byText(a, b))) {
+    await joinDefaultGroups(tx, shopId, memberIds, now);
+    await refreshMemberGroups(tx, shopId, memberIds, 'order', now);
+  }
+}
+
 export async function applyOrderBatch(
   db: Db,
   items: OrderBatchItem[],
@@ -333,6 +345,7 @@ export async function applyOrderBatch(
     for (const points of added.posted.values()) postedPointsRecorded += points;
     const changedMembers = [...members.byId.values()].filter((member) => member.changed || added.pending.has(member.id) || added.posted.has(member.id));
     if (changedMembers.length > 0) await writeMembers(tx, changedMembers, added, now);
+    await refreshGroupsOfBatch(tx, [...members.byId.values()], now);
     // Products credited on fulfilment whose earnings an earlier delivery recorded (rare: one statement each).
     for (const f of folded) {
       if (!f.releaseAt) continue;

@@ -5,6 +5,7 @@ import { applyOrderBookingChanges } from '../bookings/apply-order-booking-change
 import { writeTransaction, type Db, type Tx } from '../db-client';
 import { recordPendingEarn } from '../ledger/record-pending-earn';
 import { minorUnitsFromColumn } from '../money';
+import { refreshMemberGroups } from '../groups/refresh-member-groups';
 import { upsertMember } from '../members/upsert-member';
 import { prismaSqlExecutor } from '../sql/sql-client';
 import { loadMemberEarningBenefits } from '../groups/member-earning-benefits';
@@ -85,55 +86,59 @@ async function releaseFulfilmentCredits(tx: Tx, context: EarningContext, order: 
 }
 
 export async function applyOrderSnapshot(db: Db, shopId: string, snapshot: OrderSnapshot, trigger: OrderTrigger, now: Date): Promise<ApplyOrderResult> {
-  return writeTransaction(
-    db,
-    async (tx) => {
-      const productIds = [...new Set(snapshot.lines.map((line) => line.productId).filter((id): id is string => id !== null))];
-      const context = await loadEarningContext(tx, shopId, productIds);
-      const { order: locked, created } = await lockOrder(tx, db.kind, shopId, snapshot, now);
-      const stale = !created && snapshot.updatedAt < locked.shopifyUpdatedAt;
-      const member = snapshot.customer ? await upsertMember(tx, shopId, snapshot.customer) : null;
-      const paid = isPaid(snapshot, trigger);
-      const fulfilled = trigger === 'fulfilled' || snapshot.fulfillmentStatus === 'fulfilled';
-      let order = await tx.orderRecord.update({
-        where: { id: locked.id },
-        data: {
-          memberId: locked.memberId ?? member?.id ?? null,
-          ...(stale ? {} : {
-            name: snapshot.name, financialStatus: snapshot.financialStatus, fulfillmentStatus: snapshot.fulfillmentStatus,
-            locationId: snapshot.locationId, shopifyUpdatedAt: snapshot.updatedAt,
-          }),
-          // Payment and fulfilment are one-way facts: even a stale snapshot may carry them first.
-          ...(paid && !locked.paidAt ? { paidAt: now } : {}),
-          ...(fulfilled && !locked.fulfilledAt ? { fulfilledAt: now } : {}),
-        },
-      });
-      const storedLines = await tx.orderLine.findMany({ where: { orderRecordId: order.id } });
-      await saveNewLines(tx, context, order, snapshot, storedLines);
-      // Rescheduled, replaced or no-show bookings; an older snapshot must not move a booking back.
-      if (!stale && !snapshot.cancelledAt && !order.cancelledAt) {
-        await applyOrderBookingChanges(tx, db.kind, context, order, snapshot, storedLines, now);
-      }
-      const result: ApplyOrderResult = { stale, pendingPointsRecorded: 0, pointsVoided: 0, pointsClawedBack: 0 };
-      if (snapshot.cancelledAt || order.cancelledAt) {
-        if (!order.cancelledAt) {
-          const reversed = await cancelOrderInTransaction(tx, context, order, snapshot.cancelledAt!, now);
-          result.pointsVoided += reversed.voided;
-          result.pointsClawedBack += reversed.clawedBack;
-        }
-        return result;
-      }
-      if (paid && order.memberId && !order.earningRecordedAt) {
-        result.pendingPointsRecorded = await recordEarnings(tx, context, order, order.memberId, snapshot, now);
-        order = await tx.orderRecord.findUniqueOrThrow({ where: { id: order.id } });
-      }
-      if (fulfilled && order.fulfilledAt) await releaseFulfilmentCredits(tx, context, order, order.fulfilledAt);
-      for (const refund of snapshot.refunds) {
-        const reversed = await applyRefundInTransaction(tx, context, order, refund, now);
-        result.pointsVoided += reversed.voided;
-        result.pointsClawedBack += reversed.clawedBack;
-      }
-      return result;
+  return writeTransaction(db, async (tx) => {
+    const { result, memberId } = await applyInTransaction(tx, db.kind, shopId, snapshot, trigger, now);
+    // The member's groups and tier follow the order (paid, cancelled or refunded) in the same transaction.
+    if (memberId) await refreshMemberGroups(tx, shopId, [memberId], snapshot.refunds.length > 0 || snapshot.cancelledAt ? 'refund' : 'order', now);
+    return result;
+  });
+}
+
+async function applyInTransaction(tx: Tx, kind: Db['kind'], shopId: string, snapshot: OrderSnapshot, trigger: OrderTrigger, now: Date): Promise<{ result: ApplyOrderResult; memberId: string | null }> {
+  const productIds = [...new Set(snapshot.lines.map((line) => line.productId).filter((id): id is string => id !== null))];
+  const context = await loadEarningContext(tx, shopId, productIds);
+  const { order: locked, created } = await lockOrder(tx, kind, shopId, snapshot, now);
+  const stale = !created && snapshot.updatedAt < locked.shopifyUpdatedAt;
+  const member = snapshot.customer ? await upsertMember(tx, shopId, snapshot.customer, now) : null;
+  const paid = isPaid(snapshot, trigger);
+  const fulfilled = trigger === 'fulfilled' || snapshot.fulfillmentStatus === 'fulfilled';
+  let order = await tx.orderRecord.update({
+    where: { id: locked.id },
+    data: {
+      memberId: locked.memberId ?? member?.id ?? null,
+      ...(stale ? {} : {
+        name: snapshot.name, financialStatus: snapshot.financialStatus, fulfillmentStatus: snapshot.fulfillmentStatus,
+        locationId: snapshot.locationId, shopifyUpdatedAt: snapshot.updatedAt,
+      }),
+      // Payment and fulfilment are one-way facts: even a stale snapshot may carry them first.
+      ...(paid && !locked.paidAt ? { paidAt: now } : {}),
+      ...(fulfilled && !locked.fulfilledAt ? { fulfilledAt: now } : {}),
     },
-  );
+  });
+  const storedLines = await tx.orderLine.findMany({ where: { orderRecordId: order.id } });
+  await saveNewLines(tx, context, order, snapshot, storedLines);
+  // Rescheduled, replaced or no-show bookings; an older snapshot must not move a booking back.
+  if (!stale && !snapshot.cancelledAt && !order.cancelledAt) {
+    await applyOrderBookingChanges(tx, kind, context, order, snapshot, storedLines, now);
+  }
+  const result: ApplyOrderResult = { stale, pendingPointsRecorded: 0, pointsVoided: 0, pointsClawedBack: 0 };
+  if (snapshot.cancelledAt || order.cancelledAt) {
+    if (!order.cancelledAt) {
+      const reversed = await cancelOrderInTransaction(tx, context, order, snapshot.cancelledAt!, now);
+      result.pointsVoided += reversed.voided;
+      result.pointsClawedBack += reversed.clawedBack;
+    }
+    return { result, memberId: order.memberId };
+  }
+  if (paid && order.memberId && !order.earningRecordedAt) {
+    result.pendingPointsRecorded = await recordEarnings(tx, context, order, order.memberId, snapshot, now);
+    order = await tx.orderRecord.findUniqueOrThrow({ where: { id: order.id } });
+  }
+  if (fulfilled && order.fulfilledAt) await releaseFulfilmentCredits(tx, context, order, order.fulfilledAt);
+  for (const refund of snapshot.refunds) {
+    const reversed = await applyRefundInTransaction(tx, context, order, refund, now);
+    result.pointsVoided += reversed.voided;
+    result.pointsClawedBack += reversed.clawedBack;
+  }
+  return { result, memberId: order.memberId };
 }

@@ -1,5 +1,6 @@
 // refunds/create: the refund arrives without the order, so it applies to the order we recorded.
 import { writeTransaction, type Db } from '../db-client';
+import { refreshMemberGroups } from '../groups/refresh-member-groups';
 import { prismaSqlExecutor } from '../sql/sql-client';
 import { loadEarningContext } from './load-earning-context';
 import { lockOrderRow } from './order-rows';
@@ -23,7 +24,10 @@ export async function applyRefund(db: Db, shopId: string, shopifyOrderId: string
       if (!order) throw new OrderNotRecordedYetError(shopifyOrderId);
       if (order.cancelledAt) return { voided: 0, clawedBack: 0 };
       const context = await loadEarningContext(tx, shopId, []);
-      return applyRefundInTransaction(tx, context, order, refund, now);
+      const reversed = await applyRefundInTransaction(tx, context, order, refund, now);
+      // Spend rules and tiers see the refund at once (a tier itself is kept until its period ends).
+      if (order.memberId) await refreshMemberGroups(tx, shopId, [order.memberId], 'refund', now);
+      return reversed;
     },
   );
 }

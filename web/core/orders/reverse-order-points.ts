@@ -106,11 +106,17 @@ export async function cancelOrderInTransaction(tx: Tx, context: EarningContext, 
   total.voided += visit.voided;
   total.clawedBack += visit.clawedBack;
   if (order.memberId && order.earningRecordedAt) {
-    const refunded = lines.reduce((sum, line) => sum + Math.floor((minorUnitsFromColumn(line.eligibleMinor) * Math.min(line.refundedQuantity, line.quantity)) / Math.max(line.quantity, 1)), 0);
-    await decreaseLifetimeSpend(tx, order.memberId, minorUnitsFromColumn(order.eligibleMinor) - refunded);
+    await decreaseLifetimeSpend(tx, order.memberId, minorUnitsFromColumn(order.eligibleMinor) - refundedEligibleMinor(lines));
   }
   await tx.orderRecord.update({ where: { id: order.id }, data: { cancelledAt } });
   return total;
+}
+
+type RefundedLine = { eligibleMinor: bigint | number; quantity: number; refundedQuantity: number };
+
+/** The eligible spend refunded so far (OrderRecord.refundedMinor): each line's share of its refunded units. */
+function refundedEligibleMinor(lines: RefundedLine[]): number {
+  return lines.reduce((sum, line) => sum + Math.floor((minorUnitsFromColumn(line.eligibleMinor) * Math.min(line.refundedQuantity, line.quantity)) / Math.max(line.quantity, 1)), 0);
 }
 
 async function decreaseLifetimeSpend(tx: Tx, memberId: string, amountMinor: number): Promise<void> {
@@ -147,6 +153,6 @@ export async function applyRefundInTransaction(tx: Tx, context: EarningContext, 
   if (order.memberId && order.earningRecordedAt) await decreaseLifetimeSpend(tx, order.memberId, refundedMinor);
   applied.push(refund.refundId);
   order.refundIds = JSON.stringify(applied);
-  await tx.orderRecord.update({ where: { id: order.id }, data: { refundIds: order.refundIds } });
+  await tx.orderRecord.update({ where: { id: order.id }, data: { refundIds: order.refundIds, refundedMinor: refundedEligibleMinor(lines) } });
   return total;
 }

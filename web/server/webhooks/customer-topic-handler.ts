@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refreshMemberGroups } from '../../core/groups/refresh-member-groups';
 import { upsertMember } from '../../core/members/upsert-member';
 import { recordShopifyEmailMarketingConsent } from '../../core/messaging/consent-store';
 import { writeTransaction } from '../../core/db-client';
@@ -14,6 +15,8 @@ export const customerPayloadSchema = z.object({
   first_name: z.string().nullable().optional(),
   last_name: z.string().nullable().optional(),
   locale: z.string().nullable().optional(),
+  // "a, b" as Shopify sends them; kept on the member for group rules.
+  tags: z.string().nullable().optional(),
   // Shopify's marketing consent; recorded as a consent change with source `shopify`.
   email_marketing_consent: z
     .object({ state: z.string(), opt_in_level: z.string().nullable().optional(), consent_updated_at: z.string().nullable().optional() })
@@ -41,10 +44,13 @@ export function customerTopicHandler(topic: string, mode: 'create' | 'update'): 
           firstName: customer.first_name ?? null,
           lastName: customer.last_name ?? null,
           locale: customer.locale ?? null,
-        });
+          ...(customer.tags !== undefined ? { tags: customer.tags } : {}),
+        }, now());
         if (customer.email_marketing_consent) {
           await recordShopifyEmailMarketingConsent(tx, shopId, member.id, customer.email_marketing_consent, delivery.triggeredAt ?? now());
         }
+        // Tag rules (and anything else this customer's facts decide) follow in the same transaction.
+        await refreshMemberGroups(tx, shopId, [member.id], 'customer_update', now());
       });
     },
   };

@@ -150,4 +150,6 @@ export const adminRoutePolicies: Record<`${AdminRouteMethod} /${string}`, AdminR
   'POST /imports/:id/confirm': { role: 'manager', audit: { action: 'imports.confirm', recordedBy: 'handler' } },
   'GET /staff': { role: 'owner' },
   'PUT /staff/:userId': { role: 'owner', audit: { action: 'staff.update', recordedBy: 'handler' } },
+  // The rule builder's live count: reads only, but groups are for managers and owners.
+  'POST /groups/preview': { role: 'manager', changesNothing: true },
 };

@@ -1,0 +1,61 @@
+// The one place where group maintenance differs between SQLite and PostgreSQL. The rule predicates and
+// membership statements are portable SQL (dates arrive as instants, birthdays as month-day numbers);
+// what differs is how writers of a shop's memberships keep out of each other's way:
+// - PostgreSQL: a transaction-scoped advisory lock per shop. Event-driven refreshes (orders, refunds,
+//   credits) take it SHARED, so they never wait for each other (they touch different, row-locked
+//   members); a full re-evaluation takes it EXCLUSIVE, so no refresh commits between its "who matches"
+//   and its "who leaves" statements — an order processed during a re-evaluation leaves one consistent
+//   membership.
+// - SQLite: one writer at a time (writeTransaction takes the write lock first), so nothing to add.
+import type { DbKind, Tx } from '../db-client';
+import { asSqlExecutor, type SqlExecutor } from '../sql/sql-client';
+import { sql } from '../sql/sql-query';
+
+/** A transaction group maintenance writes in: our SqlExecutor (the pg pool's or Prisma's) or a Prisma transaction. */
+export type GroupTx = SqlExecutor | Tx;
+
+/**
+ * The database behind a transaction. The pg pool's executor says so; a Prisma transaction knows its
+ * provider (`_activeProvider`, set by Prisma's generated client on the client and its transactions).
+ */
+export function dialectOf(tx: GroupTx): DbKind {
+  if ('dialect' in tx && tx.dialect === 'postgresql') return 'postgresql';
+  const provider = (tx as { _activeProvider?: string })._activeProvider;
+  return provider === 'postgresql' ? 'postgresql' : 'sqlite';
+}
+
+export function executorOf(tx: GroupTx): SqlExecutor {
+  return asSqlExecutor(tx);
+}
+
+/**
+ * A full re-evaluation's statements are planned for the values at hand: the pg pool prepares named
+ * statements, whose generic plan (after a few runs) guesses a period filter matches 0.5 % of the orders
+ * and nests loops over a million members. Custom plans cost a millisecond of planning per statement.
+ */
+export async function planForActualValues(tx: GroupTx): Promise<void> {
+  if (dialectOf(tx) !== 'postgresql') return;
+  await executorOf(tx).execute(sql`SET LOCAL plan_cache_mode = force_custom_plan`);
+}
+
+/**
+ * The reverse for event-driven refreshes: their statements touch a few members by id (index lookups
+ * whatever the values), but one of them carries every group's predicate and takes ~10 ms to plan, more
+ * than it takes to run. A generic plan is made once per pooled connection and reused. `restore` puts
+ * the caller's transaction back on the default for the statements after ours.
+ */
+export async function planOncePerConnection(tx: GroupTx, mode: 'start' | 'restore'): Promise<void> {
+  if (dialectOf(tx) !== 'postgresql') return;
+  await executorOf(tx).execute(mode === 'start' ? sql`SET LOCAL plan_cache_mode = force_generic_plan` : sql`SET LOCAL plan_cache_mode = auto`);
+}
+
+/** Namespace of our advisory locks (the first key), so they never collide with another feature's. */
+const GROUP_LOCK_NAMESPACE = 0x67727073; // "grps"
+
+export async function lockShopMemberships(tx: GroupTx, shopId: string, mode: 'shared' | 'exclusive'): Promise<void> {
+  if (dialectOf(tx) !== 'postgresql') return;
+  const executor = executorOf(tx);
+  // Run with execute: the functions return void, which a row reader may refuse to map.
+  if (mode === 'shared') await executor.execute(sql`SELECT pg_advisory_xact_lock_shared(${GROUP_LOCK_NAMESPACE}::int, hashtext(${shopId}))`);
+  else await executor.execute(sql`SELECT pg_advisory_xact_lock(${GROUP_LOCK_NAMESPACE}::int, hashtext(${shopId}))`);
+}
