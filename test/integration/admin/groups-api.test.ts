@@ -91,6 +91,15 @@ describeEachDatabase('customer groups API', (getDb) => {
     expect((await api().patch(`/api/groups/${other.body.id}`).set('Authorization', await as(MANAGER)).send({ name: 'weekend' })).status).toBe(409);
   });
 
+  it('refuses a name that would share another group\'s Shopify tag ("Sunday club" and "sunday-club!") (409)', async () => {
+    await create({ name: 'Sunday club', kind: 'manual' });
+    const before = await groupCount();
+    const response = await create({ name: 'sunday-club!', kind: 'manual' });
+    expect(response.status).toBe(409);
+    expect(response.body.error.message).toMatch(/same Shopify customer tag/);
+    expect(await groupCount()).toBe(before);
+  });
+
   it('accepts the benefits of seed 001: a spend-tier table, a multiplier and a discount', async () => {
     const table = await create({ name: 'Bonus table', kind: 'manual', benefit: { kind: 'bonus', spendTiers: [{ fromMinor: 0, basisPoints: 200 }, { fromMinor: 100_000, basisPoints: 300 }, { fromMinor: 300_000, basisPoints: 500 }] } });
     expect(table.status).toBe(201);

@@ -36,6 +36,10 @@ export function executorOf(tx: GroupTx): SqlExecutor {
 export async function planForActualValues(tx: GroupTx): Promise<void> {
   if (dialectOf(tx) !== 'postgresql') return;
   await executorOf(tx).execute(sql`SET LOCAL plan_cache_mode = force_custom_plan`);
+  // "member IN (spenders of the period)" must be a hashed subplan: with the default 4 MB of work_mem a
+  // million members' ids do not fit, and PostgreSQL re-runs the aggregate once per member (minutes, not
+  // seconds, at 1,000,000 members). Scoped to this transaction.
+  await executorOf(tx).execute(sql`SET LOCAL work_mem = '256MB'`);
 }
 
 /**

@@ -12,6 +12,7 @@
 import type { CustomerGroupView } from '../../contracts/groups-api';
 import { writeTransaction, type Db, type Prisma, type Tx } from '../db-client';
 import { AppError, notFound } from '../errors/app-error';
+import { slugOf } from './group-shopify-names';
 import { isUniqueViolation } from '../redemption/request-redemption';
 import { prismaSqlExecutor } from '../sql/prisma-sql-executor';
 import { sql } from '../sql/sql-query';
@@ -67,10 +68,14 @@ async function lockedGroups(db: Db, tx: Tx, shopId: string): Promise<GroupRow[]>
 
 const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
+/** Names differing only in case, accents or punctuation would share one Shopify tag (slugOf): refused too. */
 function assertNameFree(groups: GroupRow[], name: string, selfId: string | null): void {
-  if (groups.some((group) => group.id !== selfId && sameName(group.name, name))) {
+  const taken = groups.find((group) => group.id !== selfId && slugOf(group.name) === slugOf(name));
+  if (!taken) return;
+  if (sameName(taken.name, name)) {
     throw new AppError('CONFLICT', `A group named "${name}" already exists in this shop; choose another name.`, { field: 'name' });
   }
+  throw new AppError('CONFLICT', `"${name}" is too close to the group "${taken.name}": both would get the same Shopify customer tag. Choose another name.`, { field: 'name' });
 }
 
 interface Resolved {
