@@ -1,9 +1,9 @@
 // POST /api/groups/preview: the live count behind the rule builder — how many members a rule tree
 // matches now, and the first few of them. Nothing is stored. Type-only, like every contract: the
 // server validates the body with automaticGroupRulesSchema (web/core/groups/group-rules.ts).
-import type { GroupRuleTree } from '../core/groups/group-rules';
+import type { RuleTree } from './groups-api';
 
-export type { GroupRuleTree };
+export type GroupRuleTree = RuleTree;
 
 export interface GroupPreviewRequest {
   rules: GroupRuleTree;
