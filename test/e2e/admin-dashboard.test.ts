@@ -40,7 +40,8 @@ describe('admin dashboard in Chromium', () => {
       expect(liabilityText).toMatch(/€[\d,]+\.\d\d/);
       expect(liabilityText).toContain('1 point ≈ €0.10');
       await page.getByTestId('setup-guide').getByText(/\d of 6 done/).waitFor();
-      await page.getByTestId('email-server-banner').getByText('E-mails are not being sent').waitFor();
+      // Demo mode catches e-mail in its "Sent in demo" inbox: no "e-mails are not being sent" banner.
+      expect(await page.getByTestId('email-server-banner').count()).toBe(0);
       await screenshot(page, 'admin-dashboard');
       expect(problems.all()).toEqual([]);
     } finally {
