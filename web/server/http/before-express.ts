@@ -6,6 +6,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Express } from 'express';
 
+/** The request's path without its query string, as an early handler matches it. */
+export function pathOf(req: IncomingMessage): string {
+  const url = req.url ?? '';
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
 /** Answers the request and returns true, or returns false to leave it to Express. */
 export type EarlyHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 

@@ -7,7 +7,7 @@ import getRawBody from 'raw-body';
 import { z } from 'zod';
 import type { Db } from '../../core/db-client';
 import type { Logger } from '../../runtime/logger';
-import type { EarlyHandler } from './before-express';
+import { pathOf, type EarlyHandler } from './before-express';
 import { answerForError } from './error-handler';
 import { sendNoStoreJson } from './send-json';
 import { verifyWebhookHmac } from './verify-webhook-hmac';
@@ -85,10 +85,7 @@ export function createWebhooksHandler(deps: { db: Db; apiSecret: string; bodyLim
   };
 
   return (req, res) => {
-    if (req.method !== 'POST') return false;
-    const url = req.url ?? '';
-    const path = url.includes('?') ? url.slice(0, url.indexOf('?')) : url;
-    if (path !== WEBHOOKS_PATH) return false;
+    if (req.method !== 'POST' || pathOf(req) !== WEBHOOKS_PATH) return false;
     void answer(req, res);
     return true;
   };

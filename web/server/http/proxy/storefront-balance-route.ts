@@ -8,7 +8,7 @@ import type { BalanceView } from '../../../contracts/storefront-api';
 import { readMemberStatusOfCustomer } from '../../../core/groups/read-member-tier';
 import { readBalanceOfCustomer } from '../../../core/redemption/customer-account';
 import type { Logger } from '../../../runtime/logger';
-import type { EarlyHandler } from '../before-express';
+import { pathOf, type EarlyHandler } from '../before-express';
 import { answerForError } from '../error-handler';
 import { sendNoStoreJson } from '../send-json';
 import { createAppProxyAuthenticator, rawQueryParams, requireCustomer } from '../verify-app-proxy';
@@ -34,9 +34,7 @@ export function createStorefrontBalanceHandler(deps: { db: Db; apiSecret: string
     }
   };
   return (req, res) => {
-    const url = req.url ?? '';
-    const path = url.includes('?') ? url.slice(0, url.indexOf('?')) : url;
-    if (req.method !== 'GET' || path !== STOREFRONT_BALANCE_PATH) return false;
+    if (req.method !== 'GET' || pathOf(req) !== STOREFRONT_BALANCE_PATH) return false;
     void answer(req, res);
     return true;
   };
