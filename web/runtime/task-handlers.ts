@@ -4,7 +4,7 @@
 // once (`runBatch`), for set-based work.
 import { syncShopCatalog } from '../server/catalog/sync-shop-catalog';
 import { syncShopLocations } from '../server/locations/sync-shop-locations';
-import { SYNC_GROUP_DISCOUNT_TASK, SYNC_MEMBER_TAGS_TASK } from '../core/groups/group-task-kinds';
+import { REFRESH_MEMBER_GROUPS_TASK, SYNC_GROUP_DISCOUNT_TASK, SYNC_MEMBER_TAGS_TASK } from '../core/groups/group-task-kinds';
 import { ISSUE_REWARD_TASK } from '../core/redemption/redemption-types';
 import { PROCESS_BOOKING_EVENT_TASK, PROCESS_WEBHOOK_TASK, REEVALUATE_GROUPS_TASK, RUN_IMPORT_TASK, SYNC_CATALOG_TASK, SYNC_LOCATIONS_TASK, type TaskKind } from '../core/tasks/task-kinds';
 import { reevaluateGroups } from '../core/groups/reevaluate-groups';
@@ -16,6 +16,7 @@ import type { TaskRow } from '../core/tasks/task-queue';
 import { webhookHandlers } from '../server/webhooks/handlers';
 import { issueRewardTaskHandler } from '../server/rewards/issue-reward-task';
 import { syncGroupDiscountTaskHandler, syncMemberTagsTaskHandler } from '../server/groups/group-sync-tasks';
+import { refreshMemberGroupsTaskBatch, refreshMemberGroupsTaskHandler } from '../server/groups/refresh-member-groups-task';
 import { createWebhookDispatcher } from '../server/webhooks/process-webhook-delivery';
 import { createWebhookBatchProcessor, type WebhookTaskOutcome } from '../server/webhooks/process-webhook-batch';
 import type { JobContext } from './job';
@@ -77,4 +78,6 @@ export const taskHandlers: Record<TaskKind, TaskHandler> = {
   },
   [SYNC_GROUP_DISCOUNT_TASK]: { run: syncGroupDiscountTaskHandler },
   [SYNC_MEMBER_TAGS_TASK]: { run: syncMemberTagsTaskHandler },
+  // Queued with an order, refund, credit, consent or customer update (web/core/groups/enqueue-member-group-refresh.ts).
+  [REFRESH_MEMBER_GROUPS_TASK]: { run: refreshMemberGroupsTaskHandler, runBatch: refreshMemberGroupsTaskBatch },
 };

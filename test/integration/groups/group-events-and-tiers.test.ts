@@ -13,7 +13,7 @@ import { createLogger } from '../../../web/runtime/logger';
 import { customersUpdate } from '../../../web/server/webhooks/customers-update';
 import { parseOrderPayload, refundPayloadSchema, refundSnapshot } from '../../../web/server/webhooks/order-payload';
 import { createShop } from '../../fixtures/factories';
-import { createGroupMember, createPaidOrder, createRuleGroup, createTier, groupMemberIds } from '../../fixtures/group-facts';
+import { createGroupMember, createPaidOrder, createRuleGroup, createTier, groupMemberIds, runGroupRefreshTasks } from '../../fixtures/group-facts';
 import { orderPayload, refundPayload } from '../../fixtures/order-payloads';
 import { describeEachDatabase } from '../../support/test-database';
 
@@ -24,6 +24,7 @@ describeEachDatabase('groups kept current by events, and tiers', (getDb) => {
   async function payOrder(shopId: string, customerId: number, price: string, now: Date) {
     const payload = orderPayload({ customerId, lines: [{ price }], processedAt: now.toISOString() });
     await applyOrderBatch(getDb(), [{ key: `k${payload.id}`, shopId, snapshot: parseOrderPayload('orders/paid', payload), trigger: 'paid' }], now);
+    await runGroupRefreshTasks(getDb());
     return payload;
   }
 
@@ -57,6 +58,7 @@ describeEachDatabase('groups kept current by events, and tiers', (getDb) => {
 
     // The refund drops this year's spend to 600: Gold is kept, but only until this period ends.
     await applyRefund(db, shop.id, `gid://shopify/Order/${second.id}`, refundSnapshot('refunds/create', refundPayloadSchema.parse(refundPayload(second, [{ index: 0, quantity: 1, subtotal: '400.01' }])), 'EUR'), new Date(june.getTime() + 120_000));
+    await runGroupRefreshTasks(db);
     expect(await tierOf(member.id)).toEqual([{ name: 'Gold', keepUntil: '2026-12-31T23:00:00.000Z' }]);
     await reevaluateGroups(db, { shopId: shop.id, now: new Date('2026-12-31T22:30:00Z') });
     expect(await tierOf(member.id)).toEqual([{ name: 'Gold', keepUntil: '2026-12-31T23:00:00.000Z' }]);
@@ -109,7 +111,7 @@ describeEachDatabase('groups kept current by events, and tiers', (getDb) => {
     expect(stored.map((g) => g.memberCount)).toEqual([0, 2, 2]);
   });
 
-  it('tiers by points earned: a credit posted moves the member up in the same transaction', async () => {
+  it('tiers by points earned: a credit posted moves the member up', async () => {
     const db = getDb();
     const shop = await createShop(db.prisma, { ianaTimezone: 'UTC' });
     const tier = await createTier(db.prisma, shop.id, 'Points club', { rank: 1, thresholdMinor: 100, metric: 'points_earned' });
@@ -118,6 +120,7 @@ describeEachDatabase('groups kept current by events, and tiers', (getDb) => {
     await db.prisma.member.update({ where: { id: member.id }, data: { pendingPoints: 150 } });
     expect(await groupMemberIds(db.prisma, tier.id)).toEqual([]);
     await postDueCredits(db, { now: june });
+    await runGroupRefreshTasks(db);
     expect(await groupMemberIds(db.prisma, tier.id)).toEqual([member.id]);
   });
 
@@ -148,15 +151,58 @@ describeEachDatabase('groups kept current by events, and tiers', (getDb) => {
     const context = { db, logger: createLogger('silent'), now: () => june };
     const delivery = (tags: string) => ({ id: 'd', shopDomain: shop.domain, topic: 'customers/update', webhookId: 'w', triggeredAt: june, payload: { id: 777, admin_graphql_api_id: 'gid://shopify/Customer/777', email: 'x@example.com', tags } });
     await customersUpdate.handle(context, delivery('Regular, VIP'));
+    await runGroupRefreshTasks(db);
     const member = await db.prisma.member.findFirstOrThrow({ where: { shopId: shop.id } });
     expect(member.shopifyTags).toBe('Regular, VIP');
     expect(await groupMemberIds(db.prisma, vip.id)).toEqual([member.id]);
     await customersUpdate.handle(context, delivery('Regular'));
+    await runGroupRefreshTasks(db);
     expect(await groupMemberIds(db.prisma, vip.id)).toEqual([]);
     const type = await db.prisma.consentType.create({ data: { shopId: shop.id, key: 'news', name: 'News' } });
     await writeTransaction(db, (tx) => recordConsentChange(tx, shop.id, member.id, { consentTypeId: type.id, granted: true, source: 'customer', occurredAt: june }));
+    await runGroupRefreshTasks(db);
     expect(await groupMemberIds(db.prisma, subscribed.id)).toEqual([member.id]);
     const events = await db.prisma.groupMembershipEvent.findMany({ where: { memberId: member.id }, orderBy: { occurredAt: 'asc' } });
     expect(events.map((e) => [e.change, e.detail])).toEqual(expect.arrayContaining([['joined', 'customer_update'], ['left', 'customer_update'], ['joined', 'consent']]));
+  });
+
+  it('an order queues one refresh task that changes nothing until it runs; a shop without automatic groups gets none', async () => {
+    const db = getDb();
+    const shop = await createShop(db.prisma, { ianaTimezone: 'UTC' });
+    const vip = await createRuleGroup(db.prisma, shop.id, 'VIP', { combinator: 'and', conditions: [{ kind: 'spend', window: { type: 'lifetime' }, op: 'gt', amountMinor: 100_000 }] });
+    const payload = orderPayload({ customerId: (nextCustomer += 1), lines: [{ price: '1000.01' }], processedAt: june.toISOString() });
+    await applyOrderBatch(db, [{ key: `k${payload.id}`, shopId: shop.id, snapshot: parseOrderPayload('orders/paid', payload), trigger: 'paid' }], june);
+    const member = await db.prisma.member.findFirstOrThrow({ where: { shopId: shop.id } });
+    const queued = await db.prisma.task.findMany({ where: { shopDomain: shop.domain, kind: 'refresh-member-groups' } });
+    expect(queued.map((task) => [task.status, JSON.parse(task.payload)])).toEqual([['queued', { shopId: shop.id, memberIds: [member.id], reason: 'order', at: june.toISOString() }]]);
+    expect(await groupMemberIds(db.prisma, vip.id)).toEqual([]);
+    expect(await runGroupRefreshTasks(db)).toEqual({ done: 1, retry: 0, failed: 0 });
+    expect(await groupMemberIds(db.prisma, vip.id)).toEqual([member.id]);
+    // Run again (a redelivered task): nothing changes, no second history row.
+    await db.prisma.task.updateMany({ where: { id: queued[0]!.id }, data: { status: 'queued' } });
+    await runGroupRefreshTasks(db);
+    expect(await db.prisma.groupMembershipEvent.count({ where: { memberId: member.id } })).toBe(1);
+
+    const plain = await createShop(db.prisma);
+    await db.prisma.customerGroup.create({ data: { shopId: plain.id, name: 'By hand', kind: 'manual' } });
+    const other = orderPayload({ customerId: (nextCustomer += 1), lines: [{ price: '50.00' }], processedAt: june.toISOString() });
+    await applyOrderBatch(db, [{ key: `k${other.id}`, shopId: plain.id, snapshot: parseOrderPayload('orders/paid', other), trigger: 'paid' }], june);
+    expect(await db.prisma.task.count({ where: { shopDomain: plain.domain, kind: 'refresh-member-groups' } })).toBe(0);
+  });
+
+  it('refresh tasks of one shop run together, evaluated at the latest event', async () => {
+    const db = getDb();
+    const shop = await createShop(db.prisma, { ianaTimezone: 'UTC' });
+    const { silver } = await ladder(shop.id);
+    const customers = [(nextCustomer += 1), (nextCustomer += 1), (nextCustomer += 1)];
+    for (const [index, customerId] of customers.entries()) {
+      const payload = orderPayload({ customerId, lines: [{ price: '500.00' }], processedAt: june.toISOString() });
+      await applyOrderBatch(db, [{ key: `k${payload.id}`, shopId: shop.id, snapshot: parseOrderPayload('orders/paid', payload), trigger: 'paid' }], new Date(june.getTime() + index * 1000));
+    }
+    expect(await db.prisma.task.count({ where: { shopDomain: shop.domain, kind: 'refresh-member-groups', status: 'queued' } })).toBe(3);
+    expect(await runGroupRefreshTasks(db)).toEqual({ done: 3, retry: 0, failed: 0 });
+    expect((await groupMemberIds(db.prisma, silver.id)).length).toBe(3);
+    const joined = await db.prisma.groupMembershipEvent.findMany({ where: { groupId: silver.id }, select: { occurredAt: true } });
+    expect(new Set(joined.map((e) => e.occurredAt.toISOString()))).toEqual(new Set([new Date(june.getTime() + 2000).toISOString()]));
   });
 });

@@ -1,5 +1,5 @@
 // "An order processed while the re-evaluation runs leaves one consistent membership": the scheduled
-// re-evaluation and order processing run at the same time (PostgreSQL: on separate connections of the
+// re-evaluation, order processing and the orders' group refresh tasks run at the same time (PostgreSQL: on separate connections of the
 // pool, plus a second connection holding the re-evaluation's lock; SQLite: one writer at a time), and
 // afterwards membership, history and counts agree with the rules.
 import pg from 'pg';
@@ -8,7 +8,7 @@ import { reevaluateGroups } from '../../../web/core/groups/reevaluate-groups';
 import { applyOrderBatch } from '../../../web/core/orders/apply-order-batch';
 import { parseOrderPayload } from '../../../web/server/webhooks/order-payload';
 import { createShop } from '../../fixtures/factories';
-import { createRuleGroup, createTier } from '../../fixtures/group-facts';
+import { createRuleGroup, createTier, runGroupRefreshTasks } from '../../fixtures/group-facts';
 import { orderPayload } from '../../fixtures/order-payloads';
 import { seedGroupMembers } from '../../fixtures/seed-group-members';
 import { describeEachDatabase, type TestDatabase } from '../../support/test-database';
@@ -64,12 +64,14 @@ describeEachDatabase('re-evaluation and orders at the same time', (getDb, kind) 
       const at = new Date(now.getTime() + (round + 1) * 3_600_000);
       const orders = near.slice(round * 2, round * 2 + 2).map((member, i) => order(shop.id, member.shopifyCustomerId, '150.00', new Date(at.getTime() + i)));
       await Promise.all([reevaluateGroups(db, { shopId: shop.id, now: at }), ...orders]);
+      // The orders' refresh tasks run while the next scheduled run does.
+      await Promise.all([reevaluateGroups(db, { shopId: shop.id, now: at }), runGroupRefreshTasks(db)]);
       await expectConsistent(db, shop.id, at);
     }
   });
 
   if (kind === 'postgresql') {
-    it('an order waits for the re-evaluation holding the lock, then applies its change on top of it', async () => {
+    it('an order does not wait for a running re-evaluation; its refresh task waits for the lock, then applies its change on top', async () => {
       const db = getDb();
       const shop = await createShop(db.prisma, { ianaTimezone: 'UTC' });
       await seedGroupMembers(db, shop.id, { count: 200, prefix: 'lockwait', now, customerBase: 8_000_000 });
@@ -82,12 +84,13 @@ describeEachDatabase('re-evaluation and orders at the same time', (getDb, kind) 
       try {
         await other.query('BEGIN');
         await other.query(`SELECT pg_advisory_xact_lock(${0x67727073}::int, hashtext($1))`, [shop.id]);
+        await order(shop.id, member.shopifyCustomerId, '150.00', new Date(now.getTime() + 1000));
         let done = false;
-        const pending = order(shop.id, member.shopifyCustomerId, '150.00', new Date(now.getTime() + 1000)).then(() => { done = true; });
+        const pending = runGroupRefreshTasks(db).then((counts) => { done = true; return counts; });
         await new Promise((resolve) => setTimeout(resolve, 400));
         expect(done).toBe(false);
         await other.query('COMMIT');
-        await pending;
+        expect(await pending).toEqual({ done: 1, retry: 0, failed: 0 });
       } finally {
         await other.end();
       }

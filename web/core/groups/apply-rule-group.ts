@@ -1,11 +1,13 @@
 // Brings one automatic group's membership in line with its rules, for the whole shop or some members,
-// in four set-based statements. The history rows are written first and ARE the set: the joins are the
-// "joined" rows this evaluation wrote (ids prefixed with its evaluation id), the leaves the "left" rows
-// — so each side's predicate is evaluated once, and history and membership cannot disagree.
+// set-based: two statements on PostgreSQL, four on SQLite. The history rows are written first and ARE
+// the set (history-then-membership.ts): the joins are the "joined" rows this evaluation wrote, the
+// leaves the "left" rows — so each side's predicate is evaluated once, and history and membership
+// cannot disagree.
 // Only members the rules put in (source "rule") ever leave by rule; manual and default members stay.
 import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '../sql/sql-client';
 import { sql, type SqlQuery } from '../sql/sql-query';
+import { totalOf, writeHistoryThenMembership } from './history-then-membership';
 import { memberScope, rulePredicate, type PredicateContext } from './rule-predicate';
 import type { RuleGroup } from './load-shop-groups';
 
@@ -20,9 +22,9 @@ export interface EvaluationContext extends PredicateContext {
   trigger: string;
 }
 
-/** Rows of this evaluation's history, found through the (shopId, groupId, occurredAt) index. */
+/** Rows ("groupId", "memberId") of this evaluation's history, found through the (shopId, groupId, occurredAt) index. */
 export function evaluationEvents(context: EvaluationContext, groupIds: SqlQuery, evaluationId: string, change: 'j' | 'l'): SqlQuery {
-  return sql`SELECT e."memberId" FROM "GroupMembershipEvent" e
+  return sql`SELECT e."groupId", e."memberId" FROM "GroupMembershipEvent" e
     WHERE e."shopId" = ${context.shopId} AND e."groupId" IN ${groupIds} AND e."occurredAt" = ${context.now} AND e."id" LIKE ${`${evaluationId}:${change}:%`}`;
 }
 
@@ -31,30 +33,34 @@ export async function applyRuleGroup(context: EvaluationContext, group: RuleGrou
   const evaluationId = randomUUID();
   const matches = rulePredicate(group.rules, context);
   const groupIds = sql`(${group.id})`;
-  const joined = await tx.execute(sql`
-    INSERT INTO "GroupMembershipEvent" ("id", "shopId", "groupId", "memberId", "change", "reason", "detail", "occurredAt")
-    SELECT ${`${evaluationId}:j:`} || m."id", m."shopId", ${group.id}, m."id", 'joined', 'rule', ${trigger}, ${now}
-    FROM "Member" m
-    WHERE m."shopId" = ${shopId}${memberScope('m."id"', context)}
-      AND NOT EXISTS (SELECT 1 FROM "GroupMember" gm WHERE gm."groupId" = ${group.id} AND gm."memberId" = m."id")
-      AND ${matches}`);
-  if (joined > 0) {
-    await tx.execute(sql`
+  const readBack = (change: 'j' | 'l') => evaluationEvents(context, groupIds, evaluationId, change);
+  const joined = await writeHistoryThenMembership(tx, {
+    singleGroupId: group.id,
+    history: sql`
+      INSERT INTO "GroupMembershipEvent" ("id", "shopId", "groupId", "memberId", "change", "reason", "detail", "occurredAt")
+      SELECT ${`${evaluationId}:j:`} || m."id", m."shopId", ${group.id}, m."id", 'joined', 'rule', ${trigger}, ${now}
+      FROM "Member" m
+      WHERE m."shopId" = ${shopId}${memberScope('m."id"', context)}
+        AND NOT EXISTS (SELECT 1 FROM "GroupMember" gm WHERE gm."groupId" = ${group.id} AND gm."memberId" = m."id")
+        AND ${matches}`,
+    membership: (changed) => sql`
       INSERT INTO "GroupMember" ("groupId", "memberId", "shopId", "source", "joinedAt", "keepUntil")
-      SELECT ${group.id}, j."memberId", ${shopId}, 'rule', ${now}, NULL FROM (${evaluationEvents(context, groupIds, evaluationId, 'j')}) j
+      SELECT c."groupId", c."memberId", ${shopId}, 'rule', ${now}, NULL FROM (${changed}) c
       WHERE TRUE
-      ON CONFLICT ("groupId", "memberId") DO NOTHING`);
-  }
-  const left = await tx.execute(sql`
-    INSERT INTO "GroupMembershipEvent" ("id", "shopId", "groupId", "memberId", "change", "reason", "detail", "occurredAt")
-    SELECT ${`${evaluationId}:l:`} || m."id", m."shopId", ${group.id}, m."id", 'left', 'rule', ${trigger}, ${now}
-    FROM "GroupMember" gm JOIN "Member" m ON m."id" = gm."memberId"
-    WHERE gm."groupId" = ${group.id} AND gm."source" = 'rule' AND m."shopId" = ${shopId}${memberScope('gm."memberId"', context)}
-      AND NOT ${matches}`);
-  if (left > 0) {
-    await tx.execute(sql`
-      DELETE FROM "GroupMember" WHERE "groupId" = ${group.id} AND "source" = 'rule'
-        AND "memberId" IN (${evaluationEvents(context, groupIds, evaluationId, 'l')})`);
-  }
-  return { joined, left };
+      ON CONFLICT ("groupId", "memberId") DO NOTHING`,
+    readBack: readBack('j'),
+  });
+  const left = await writeHistoryThenMembership(tx, {
+    singleGroupId: group.id,
+    history: sql`
+      INSERT INTO "GroupMembershipEvent" ("id", "shopId", "groupId", "memberId", "change", "reason", "detail", "occurredAt")
+      SELECT ${`${evaluationId}:l:`} || m."id", m."shopId", ${group.id}, m."id", 'left', 'rule', ${trigger}, ${now}
+      FROM "GroupMember" gm JOIN "Member" m ON m."id" = gm."memberId"
+      WHERE gm."groupId" = ${group.id} AND gm."source" = 'rule' AND m."shopId" = ${shopId}${memberScope('gm."memberId"', context)}
+        AND NOT ${matches}`,
+    membership: (changed) => sql`
+      DELETE FROM "GroupMember" WHERE "groupId" = ${group.id} AND "source" = 'rule' AND "memberId" IN (SELECT c."memberId" FROM (${changed}) c)`,
+    readBack: readBack('l'),
+  });
+  return { joined: totalOf(joined), left: totalOf(left) };
 }

@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { joinSql, sql, sqlList, sqlText, type SqlQuery } from '../sql/sql-query';
 import type { EvaluationContext, MembershipChanges } from './apply-rule-group';
+import { totalOf, writeHistoryThenMembership } from './history-then-membership';
 import type { TierGroup } from './load-shop-groups';
 import { tierPeriodBounds, type Span, type TierPeriodBounds } from './rule-periods';
 import { KEPT_SPEND, POINTS_EARNED, memberScope, paidOrders, postedEarnings, type PredicateContext } from './rule-predicate';
@@ -138,54 +139,52 @@ export async function applyTierLadder(context: EvaluationContext, tiers: TierGro
   const evaluationId = randomUUID();
   const movesDown = options.allowDown ? sql` OR (x."erank" < x."crank" AND (x."keepUntil" IS NULL OR x."keepUntil" <= ${now}))` : sql``;
 
-  result.left = await tx.execute(sql`
-    INSERT INTO "GroupMembershipEvent" ("id", "shopId", "groupId", "memberId", "change", "reason", "detail", "occurredAt")
-    SELECT ${`${evaluationId}:l:`} || x."memberId", ${shopId}, x."groupId", x."memberId", 'left',
-      CASE WHEN x."erank" > x."crank" THEN 'tier_up' ELSE 'tier_down' END, ${trigger}, ${now}
-    FROM (
-      SELECT gm."memberId", gm."groupId", gm."keepUntil", s."erank", ${heldRank(steps, 'gm."groupId"')} AS "crank"
-      FROM "GroupMember" gm JOIN (${standings}) s ON s."memberId" = gm."memberId"
-      WHERE gm."shopId" = ${shopId} AND gm."groupId" IN ${tierIds} AND gm."source" = 'tier'${memberScope('gm."memberId"', context)}
-    ) x
-    WHERE x."erank" > x."crank"${movesDown}`);
-  if (result.left > 0) {
-    await tx.execute(sql`
-      DELETE FROM "GroupMember" WHERE "shopId" = ${shopId} AND "groupId" IN ${tierIds} AND "source" = 'tier'
-        AND "memberId" IN (SELECT e."memberId" FROM "GroupMembershipEvent" e
-          WHERE e."shopId" = ${shopId} AND e."groupId" IN ${tierIds} AND e."occurredAt" = ${now} AND e."id" LIKE ${`${evaluationId}:l:%`})`);
-  }
+  const history = (change: 'j' | 'l') => sql`SELECT e."groupId", e."memberId" FROM "GroupMembershipEvent" e
+    WHERE e."shopId" = ${shopId} AND e."groupId" IN ${tierIds} AND e."occurredAt" = ${now} AND e."id" LIKE ${`${evaluationId}:${change}:%`}`;
 
-  result.joined = await tx.execute(sql`
-    INSERT INTO "GroupMembershipEvent" ("id", "shopId", "groupId", "memberId", "change", "reason", "detail", "occurredAt")
-    SELECT ${`${evaluationId}:j:`} || s."memberId", ${shopId}, s."egroup", s."memberId", 'joined',
-      CASE WHEN EXISTS (SELECT 1 FROM "GroupMembershipEvent" e WHERE e."id" = ${`${evaluationId}:l:`} || s."memberId" AND e."reason" = 'tier_down') THEN 'tier_down' ELSE 'tier_up' END,
-      ${trigger}, ${now}
-    FROM (${standings}) s
-    WHERE s."egroup" IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM "GroupMember" gm WHERE gm."memberId" = s."memberId" AND gm."groupId" IN ${tierIds})`);
-  if (result.joined > 0) {
-    await tx.execute(sql`
+  const left = await writeHistoryThenMembership(tx, {
+    history: sql`
+      INSERT INTO "GroupMembershipEvent" ("id", "shopId", "groupId", "memberId", "change", "reason", "detail", "occurredAt")
+      SELECT ${`${evaluationId}:l:`} || x."memberId", ${shopId}, x."groupId", x."memberId", 'left',
+        CASE WHEN x."erank" > x."crank" THEN 'tier_up' ELSE 'tier_down' END, ${trigger}, ${now}
+      FROM (
+        SELECT gm."memberId", gm."groupId", gm."keepUntil", s."erank", ${heldRank(steps, 'gm."groupId"')} AS "crank"
+        FROM "GroupMember" gm JOIN (${standings}) s ON s."memberId" = gm."memberId"
+        WHERE gm."shopId" = ${shopId} AND gm."groupId" IN ${tierIds} AND gm."source" = 'tier'${memberScope('gm."memberId"', context)}
+      ) x
+      WHERE x."erank" > x."crank"${movesDown}`,
+    membership: (changed) => sql`
+      DELETE FROM "GroupMember" WHERE "shopId" = ${shopId} AND "groupId" IN ${tierIds} AND "source" = 'tier'
+        AND "memberId" IN (SELECT c."memberId" FROM (${changed}) c)`,
+    readBack: history('l'),
+  });
+
+  const joined = await writeHistoryThenMembership(tx, {
+    history: sql`
+      INSERT INTO "GroupMembershipEvent" ("id", "shopId", "groupId", "memberId", "change", "reason", "detail", "occurredAt")
+      SELECT ${`${evaluationId}:j:`} || s."memberId", ${shopId}, s."egroup", s."memberId", 'joined',
+        CASE WHEN EXISTS (SELECT 1 FROM "GroupMembershipEvent" e WHERE e."id" = ${`${evaluationId}:l:`} || s."memberId" AND e."reason" = 'tier_down') THEN 'tier_down' ELSE 'tier_up' END,
+        ${trigger}, ${now}
+      FROM (${standings}) s
+      WHERE s."egroup" IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM "GroupMember" gm WHERE gm."memberId" = s."memberId" AND gm."groupId" IN ${tierIds})`,
+    membership: (changed) => sql`
       INSERT INTO "GroupMember" ("groupId", "memberId", "shopId", "source", "joinedAt", "keepUntil")
-      SELECT e."groupId", e."memberId", ${shopId}, 'tier', ${now}, NULL FROM "GroupMembershipEvent" e
-      WHERE e."shopId" = ${shopId} AND e."groupId" IN ${tierIds} AND e."occurredAt" = ${now} AND e."id" LIKE ${`${evaluationId}:j:%`}
-      ON CONFLICT ("groupId", "memberId") DO NOTHING`);
-  }
+      SELECT c."groupId", c."memberId", ${shopId}, 'tier', ${now}, NULL FROM (${changed}) c
+      WHERE TRUE
+      ON CONFLICT ("groupId", "memberId") DO NOTHING`,
+    readBack: history('j'),
+  });
+  result.left = totalOf(left);
+  result.joined = totalOf(joined);
+  for (const [groupId, n] of joined) result.deltas.set(groupId, (result.deltas.get(groupId) ?? 0) + n);
+  for (const [groupId, n] of left) result.deltas.set(groupId, (result.deltas.get(groupId) ?? 0) - n);
 
   await tx.execute(sql`
     UPDATE "GroupMember" SET "keepUntil" = (CASE "GroupMember"."groupId" ${joinSql(steps.map((step) => keepUntil(context, step)), ' ')} ELSE "GroupMember"."keepUntil" END)
     FROM (${standings}) s
     WHERE s."memberId" = "GroupMember"."memberId" AND "GroupMember"."shopId" = ${shopId} AND "GroupMember"."groupId" IN ${tierIds} AND "GroupMember"."source" = 'tier'`);
 
-  if (result.joined + result.left > 0) {
-    const counts = await tx.query<{ groupId: string; change: string; n: number | bigint }>(sql`
-      SELECT e."groupId", e."change", COUNT(*) AS "n" FROM "GroupMembershipEvent" e
-      WHERE e."shopId" = ${shopId} AND e."groupId" IN ${tierIds} AND e."occurredAt" = ${now} AND e."id" LIKE ${`${evaluationId}:%`}
-      GROUP BY e."groupId", e."change"`);
-    for (const row of counts) {
-      const delta = (row.change === 'joined' ? 1 : -1) * Number(row.n);
-      result.deltas.set(row.groupId, (result.deltas.get(row.groupId) ?? 0) + delta);
-    }
-  }
   if (options.materialise) await tx.execute(sql`DROP TABLE IF EXISTS ${sqlText(STANDING_TABLE)}`);
   return result;
 }

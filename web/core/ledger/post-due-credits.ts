@@ -3,7 +3,7 @@
 // transaction. On PostgreSQL, FOR UPDATE SKIP LOCKED lets several job processes share the work;
 // SQLite has a single writer, so its batches simply serialise.
 import type { Db } from '../db-client';
-import { refreshMemberGroups } from '../groups/refresh-member-groups';
+import { enqueueMemberGroupRefresh } from '../groups/enqueue-member-group-refresh';
 import { insertOutboxMessages } from '../messaging/outbox-queue';
 import { sqlClientOf, type SqlExecutor } from '../sql/sql-client';
 import { sql, type SqlQuery } from '../sql/sql-query';
@@ -54,11 +54,11 @@ interface CreditedMember {
   points: number;
 }
 
-/** Balance and points-earned rules and tiers follow the credit in the same transaction. */
+/** Balance and points-earned rules and tiers follow the credit: a refresh task queued in its transaction. */
 async function refreshCreditedMembers(tx: SqlExecutor, credited: CreditedMember[], now: Date): Promise<{ posted: number; points: number }> {
   const byShop = new Map<string, string[]>();
   for (const row of credited) byShop.set(row.shopId, [...(byShop.get(row.shopId) ?? []), row.memberId]);
-  for (const [shopId, memberIds] of [...byShop].sort(([a], [b]) => (a < b ? -1 : 1))) await refreshMemberGroups(tx, shopId, memberIds, 'credit', now);
+  for (const [shopId, memberIds] of [...byShop].sort(([a], [b]) => (a < b ? -1 : 1))) await enqueueMemberGroupRefresh(tx, shopId, memberIds, 'credit', now);
   return { posted: credited.reduce((sum, row) => sum + Number(row.posted), 0), points: credited.reduce((sum, row) => sum + Number(row.points), 0) };
 }
 

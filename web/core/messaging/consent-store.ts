@@ -9,7 +9,7 @@ import { AppError, notFound } from '../errors/app-error';
 import type { ConsentState, MessageChannel } from './may-receive';
 import { assertMemberVisible, EVERY_MEMBER, isLimited, type MemberScope } from '../members/visible-members';
 import { prismaSqlExecutor } from '../sql/prisma-sql-executor';
-import { refreshMemberGroups } from '../groups/refresh-member-groups';
+import { enqueueMemberGroupRefresh } from '../groups/enqueue-member-group-refresh';
 
 export const MAX_CONSENT_TYPES = 5;
 export const CONSENT_SOURCES = ['customer', 'staff', 'import', 'shopify'] as const;
@@ -91,8 +91,8 @@ export async function recordConsentChange(tx: Tx, shopId: string, memberId: stri
     create: { memberId, consentTypeId: change.consentTypeId, shopId, ...state },
     update: state,
   });
-  // Groups with a consent rule follow the answer in the same transaction.
-  await refreshMemberGroups(tx, shopId, [memberId], 'consent', new Date());
+  // Groups with a consent rule follow the answer: a refresh task queued in the same transaction.
+  await enqueueMemberGroupRefresh(tx, shopId, [memberId], 'consent', new Date());
   return { eventId, current: true };
 }
 

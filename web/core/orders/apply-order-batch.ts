@@ -16,7 +16,7 @@ import { sqlClientOf, type SqlExecutor } from '../sql/sql-client';
 import { joinSql, sql, sqlList, toDate, toDateOrNull } from '../sql/sql-query';
 import { loadMemberEarningBenefits, type MemberEarningBenefit } from '../groups/member-earning-benefits';
 import { joinDefaultGroups } from '../groups/join-default-group';
-import { refreshMemberGroups } from '../groups/refresh-member-groups';
+import { enqueueMemberGroupRefresh } from '../groups/enqueue-member-group-refresh';
 import { loadEarningContext, type EarningContext } from './load-earning-context';
 import { isPaid, type OrderSnapshot, type OrderTrigger } from './order-snapshot';
 import { inChunks, insertAndLockOrders, orderKey, writeOrders, type OrderRow } from './order-rows';
@@ -276,13 +276,13 @@ async function readStoredProperties(db: Db, items: OrderBatchItem[]): Promise<Ma
   return stored;
 }
 
-/** New members join the default group; every member of the batch is re-evaluated against the groups and tiers. */
+/** New members join the default group; every member of the batch is queued for re-evaluation against the groups and tiers. */
 async function refreshGroupsOfBatch(tx: SqlExecutor, members: MemberRow[], now: Date): Promise<void> {
   const byShop = new Map<string, string[]>();
   for (const member of members) byShop.set(member.shopId, [...(byShop.get(member.shopId) ?? []), member.id]);
   for (const [shopId, memberIds] of [...byShop].sort(([a], [b]) => byText(a, b))) {
     await joinDefaultGroups(tx, shopId, memberIds, now);
-    await refreshMemberGroups(tx, shopId, memberIds, 'order', now);
+    await enqueueMemberGroupRefresh(tx, shopId, memberIds, 'order', now);
   }
 }
 

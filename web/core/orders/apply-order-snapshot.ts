@@ -5,7 +5,7 @@ import { applyOrderBookingChanges } from '../bookings/apply-order-booking-change
 import { writeTransaction, type Db, type Tx } from '../db-client';
 import { recordPendingEarn } from '../ledger/record-pending-earn';
 import { minorUnitsFromColumn } from '../money';
-import { refreshMemberGroups } from '../groups/refresh-member-groups';
+import { enqueueMemberGroupRefresh } from '../groups/enqueue-member-group-refresh';
 import { upsertMember } from '../members/upsert-member';
 import { prismaSqlExecutor } from '../sql/sql-client';
 import { loadMemberEarningBenefits } from '../groups/member-earning-benefits';
@@ -88,8 +88,8 @@ async function releaseFulfilmentCredits(tx: Tx, context: EarningContext, order: 
 export async function applyOrderSnapshot(db: Db, shopId: string, snapshot: OrderSnapshot, trigger: OrderTrigger, now: Date): Promise<ApplyOrderResult> {
   return writeTransaction(db, async (tx) => {
     const { result, memberId } = await applyInTransaction(tx, db.kind, shopId, snapshot, trigger, now);
-    // The member's groups and tier follow the order (paid, cancelled or refunded) in the same transaction.
-    if (memberId) await refreshMemberGroups(tx, shopId, [memberId], snapshot.refunds.length > 0 || snapshot.cancelledAt ? 'refund' : 'order', now);
+    // The member's groups and tier follow the order (paid, cancelled or refunded) by a task queued with it.
+    if (memberId) await enqueueMemberGroupRefresh(tx, shopId, [memberId], snapshot.refunds.length > 0 || snapshot.cancelledAt ? 'refund' : 'order', now);
     return result;
   });
 }

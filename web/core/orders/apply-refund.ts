@@ -1,6 +1,6 @@
 // refunds/create: the refund arrives without the order, so it applies to the order we recorded.
 import { writeTransaction, type Db } from '../db-client';
-import { refreshMemberGroups } from '../groups/refresh-member-groups';
+import { enqueueMemberGroupRefresh } from '../groups/enqueue-member-group-refresh';
 import { prismaSqlExecutor } from '../sql/sql-client';
 import { loadEarningContext } from './load-earning-context';
 import { lockOrderRow } from './order-rows';
@@ -25,8 +25,8 @@ export async function applyRefund(db: Db, shopId: string, shopifyOrderId: string
       if (order.cancelledAt) return { voided: 0, clawedBack: 0 };
       const context = await loadEarningContext(tx, shopId, []);
       const reversed = await applyRefundInTransaction(tx, context, order, refund, now);
-      // Spend rules and tiers see the refund at once (a tier itself is kept until its period ends).
-      if (order.memberId) await refreshMemberGroups(tx, shopId, [order.memberId], 'refund', now);
+      // Spend rules and tiers follow the refund within seconds (a tier itself is kept until its period ends).
+      if (order.memberId) await enqueueMemberGroupRefresh(tx, shopId, [order.memberId], 'refund', now);
       return reversed;
     },
   );

@@ -2,7 +2,7 @@
 // process maps each kind to its handler (web/runtime/task-handlers.ts, typed against this list so that a kind
 // without a handler does not compile); enqueuers write the policy into the row, so a task keeps the
 // policy it was queued with.
-import { SYNC_GROUP_DISCOUNT_TASK, SYNC_MEMBER_TAGS_TASK } from '../groups/group-task-kinds';
+import { REFRESH_MEMBER_GROUPS_TASK, SYNC_GROUP_DISCOUNT_TASK, SYNC_MEMBER_TAGS_TASK } from '../groups/group-task-kinds';
 import { ISSUE_REWARD_TASK } from '../redemption/redemption-types';
 
 export const PROCESS_WEBHOOK_TASK = 'process-webhook';
@@ -33,6 +33,9 @@ export const taskKinds = {
   [PROCESS_WEBHOOK_TASK]: { maxAttempts: 8, priority: 50, backoffMs: exponentialBackoff(30_000, 60 * 60_000) },
   // Booking-system events (web/core/bookings): like webhooks, a booking's points should follow within seconds.
   [PROCESS_BOOKING_EVENT_TASK]: { maxAttempts: 8, priority: 50, backoffMs: exponentialBackoff(30_000, 60 * 60_000) },
+  // A member's groups and tier after an order, refund, credit or consent: a tier-up should show within
+  // seconds, but after the events themselves (below webhooks), so a burst's refreshes merge into few runs.
+  [REFRESH_MEMBER_GROUPS_TASK]: { maxAttempts: 8, priority: 40, backoffMs: exponentialBackoff(15_000, 30 * 60_000) },
   // Background refresh of the product catalogue after install.
   [SYNC_CATALOG_TASK]: { maxAttempts: 8, priority: 0, backoffMs: exponentialBackoff(30_000, 60 * 60_000) },
   // Staff saved an automatic group or a tier: its members should follow within a minute, not at the nightly run.

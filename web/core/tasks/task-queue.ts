@@ -70,6 +70,7 @@ export function enqueueTasksFromSql(kind: string, rows: SqlQuery, now: Date): Sq
     INSERT INTO "Task" ("id", "shopDomain", "kind", "reference", "payload", "status", "runAt", "attempts", "maxAttempts", "priority", "createdAt", "updatedAt")
     SELECT r."id", r."shopDomain", ${kind}, r."reference", r."payload", 'queued', ${now}, 0, ${policy.maxAttempts}, ${policy.priority}, ${now}, ${now}
     FROM (${rows}) AS r
+    WHERE TRUE -- SQLite reads "ON CONFLICT" right after a FROM as a join constraint
     ON CONFLICT ("reference") DO NOTHING`;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { refreshMemberGroups } from '../../core/groups/refresh-member-groups';
+import { enqueueMemberGroupRefresh } from '../../core/groups/enqueue-member-group-refresh';
 import { upsertMember } from '../../core/members/upsert-member';
 import { recordShopifyEmailMarketingConsent } from '../../core/messaging/consent-store';
 import { writeTransaction } from '../../core/db-client';
@@ -49,8 +49,8 @@ export function customerTopicHandler(topic: string, mode: 'create' | 'update'): 
         if (customer.email_marketing_consent) {
           await recordShopifyEmailMarketingConsent(tx, shopId, member.id, customer.email_marketing_consent, delivery.triggeredAt ?? now());
         }
-        // Tag rules (and anything else this customer's facts decide) follow in the same transaction.
-        await refreshMemberGroups(tx, shopId, [member.id], 'customer_update', now());
+        // Tag rules (and anything else this customer's facts decide) follow by a task queued in the same transaction.
+        await enqueueMemberGroupRefresh(tx, shopId, [member.id], 'customer_update', now());
       });
     },
   };
