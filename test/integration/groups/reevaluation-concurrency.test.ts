@@ -75,15 +75,15 @@ describeEachDatabase('re-evaluation and orders at the same time', (getDb, kind) 
       const db = getDb();
       const shop = await createShop(db.prisma, { ianaTimezone: 'UTC' });
       await seedGroupMembers(db, shop.id, { count: 200, prefix: 'lockwait', now, customerBase: 8_000_000 });
-      await createRuleGroup(db.prisma, shop.id, 'VIP', VIP);
+      const vip = await createRuleGroup(db.prisma, shop.id, 'VIP', VIP);
       await reevaluateGroups(db, { shopId: shop.id, now });
       const member = await db.prisma.member.findFirstOrThrow({ where: { shopId: shop.id, lifetimeSpendMinor: { lte: 100_000n, gt: 90_000n } } });
-      // A second connection plays the running re-evaluation: it holds the shop's lock exclusively.
+      // A second connection plays the running re-evaluation of VIP: it holds that group's lock exclusively.
       const other = new pg.Client({ connectionString: db.url.replace(/[?&]schema=[^&]+/, '') });
       await other.connect();
       try {
         await other.query('BEGIN');
-        await other.query(`SELECT pg_advisory_xact_lock(${0x67727073}::int, hashtext($1))`, [shop.id]);
+        await other.query(`SELECT pg_advisory_xact_lock(${0x67727073}::int, hashtext($1))`, [`${shop.id}:${vip.id}`]);
         await order(shop.id, member.shopifyCustomerId, '150.00', new Date(now.getTime() + 1000));
         let done = false;
         const pending = runGroupRefreshTasks(db).then((counts) => { done = true; return counts; });

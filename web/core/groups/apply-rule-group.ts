@@ -4,10 +4,9 @@
 // leaves the "left" rows — so each side's predicate is evaluated once, and history and membership
 // cannot disagree.
 // Only members the rules put in (source "rule") ever leave by rule; manual and default members stay.
-import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '../sql/sql-client';
 import { sql, type SqlQuery } from '../sql/sql-query';
-import { totalOf, writeHistoryThenMembership } from './history-then-membership';
+import { newEvaluationId, notInGroups, totalOf, writeHistoryThenMembership } from './history-then-membership';
 import { memberScope, rulePredicate, type PredicateContext } from './rule-predicate';
 import type { RuleGroup } from './load-shop-groups';
 
@@ -22,15 +21,15 @@ export interface EvaluationContext extends PredicateContext {
   trigger: string;
 }
 
-/** Rows ("groupId", "memberId") of this evaluation's history, found through the (shopId, groupId, occurredAt) index. */
+/** Rows ("groupId", "memberId", "occurredAt") of this evaluation's history, found through the (shopId, groupId, occurredAt) index. */
 export function evaluationEvents(context: EvaluationContext, groupIds: SqlQuery, evaluationId: string, change: 'j' | 'l'): SqlQuery {
-  return sql`SELECT e."groupId", e."memberId" FROM "GroupMembershipEvent" e
+  return sql`SELECT e."groupId", e."memberId", e."occurredAt" FROM "GroupMembershipEvent" e
     WHERE e."shopId" = ${context.shopId} AND e."groupId" IN ${groupIds} AND e."occurredAt" = ${context.now} AND e."id" LIKE ${`${evaluationId}:${change}:%`}`;
 }
 
 export async function applyRuleGroup(context: EvaluationContext, group: RuleGroup): Promise<MembershipChanges> {
   const { tx, shopId, now, trigger } = context;
-  const evaluationId = randomUUID();
+  const evaluationId = newEvaluationId();
   const matches = rulePredicate(group.rules, context);
   const groupIds = sql`(${group.id})`;
   const readBack = (change: 'j' | 'l') => evaluationEvents(context, groupIds, evaluationId, change);
@@ -41,7 +40,7 @@ export async function applyRuleGroup(context: EvaluationContext, group: RuleGrou
       SELECT ${`${evaluationId}:j:`} || m."id", m."shopId", ${group.id}, m."id", 'joined', 'rule', ${trigger}, ${now}
       FROM "Member" m
       WHERE m."shopId" = ${shopId}${memberScope('m."id"', context)}
-        AND NOT EXISTS (SELECT 1 FROM "GroupMember" gm WHERE gm."groupId" = ${group.id} AND gm."memberId" = m."id")
+        AND ${notInGroups('m."id"', groupIds, context.memberIds)}
         AND ${matches}`,
     membership: (changed) => sql`
       INSERT INTO "GroupMember" ("groupId", "memberId", "shopId", "source", "joinedAt", "keepUntil")

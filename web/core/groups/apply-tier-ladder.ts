@@ -8,10 +8,9 @@
 //   one; no longer reached (a refund) -> at most the end of this period, so nobody drops mid-period.
 // One tier at a time by construction: leavers are deleted before anyone joins, and a join requires the
 // member to hold no tier row at all (whatever its source: a tier staff set by hand pins the member).
-import { randomUUID } from 'node:crypto';
 import { joinSql, sql, sqlList, sqlText, type SqlQuery } from '../sql/sql-query';
 import type { EvaluationContext, MembershipChanges } from './apply-rule-group';
-import { totalOf, writeHistoryThenMembership } from './history-then-membership';
+import { newEvaluationId, notInGroups, totalOf, writeHistoryThenMembership } from './history-then-membership';
 import type { TierGroup } from './load-shop-groups';
 import { tierPeriodBounds, type Span, type TierPeriodBounds } from './rule-periods';
 import { KEPT_SPEND, POINTS_EARNED, memberScope, paidOrders, postedEarnings, type PredicateContext } from './rule-predicate';
@@ -78,13 +77,19 @@ function heldRank(steps: LadderStep[], column: string): SqlQuery {
   return sql`(CASE ${sqlText(column)} ${joinSql(steps.map((step) => sql`WHEN ${step.tier.id} THEN ${rankLiteral(step)}`), ' ')} ELSE 0 END)`;
 }
 
-function keepUntil(context: PredicateContext, step: LadderStep): SqlQuery {
+/** `current`: the member's keepUntil so far (NULL for a member joining now). */
+function keepUntil(context: PredicateContext, step: LadderStep, current: SqlQuery): SqlQuery {
   const { keepIfQualifiedNow, keepIfQualifiedBefore, currentEnds } = step.bounds;
   const before = keepIfQualifiedBefore ? sql` WHEN ${reaches(step, 'p', 's')} THEN ${keepIfQualifiedBefore}` : sql``;
   const notReached = currentEnds
-    ? sql`WHEN "GroupMember"."keepUntil" IS NULL OR "GroupMember"."keepUntil" > ${currentEnds} THEN ${currentEnds}`
-    : sql`WHEN "GroupMember"."keepUntil" IS NULL THEN ${context.now}`;
-  return sql`WHEN ${step.tier.id} THEN (CASE WHEN ${reaches(step, 'c', 's')} THEN ${keepIfQualifiedNow}${before} ${notReached} ELSE "GroupMember"."keepUntil" END)`;
+    ? sql`WHEN ${current} IS NULL OR ${current} > ${currentEnds} THEN ${currentEnds}`
+    : sql`WHEN ${current} IS NULL THEN ${context.now}`;
+  return sql`WHEN ${step.tier.id} THEN (CASE WHEN ${reaches(step, 'c', 's')} THEN ${keepIfQualifiedNow}${before} ${notReached} ELSE ${current} END)`;
+}
+
+/** The keepUntil of a member of tier `groupColumn` with standing `s`, whose keepUntil so far is `current`. */
+function keptUntil(context: PredicateContext, steps: LadderStep[], groupColumn: string, current: SqlQuery): SqlQuery {
+  return sql`(CASE ${sqlText(groupColumn)} ${joinSql(steps.map((step) => keepUntil(context, step, current)), ' ')} ELSE ${current} END)`;
 }
 
 /** The ladder's steps (highest rank first) and the standing of the members in scope. */
@@ -136,10 +141,10 @@ export async function applyTierLadder(context: EvaluationContext, tiers: TierGro
   const { steps } = ladder;
   const standings = options.materialise ? await materialiseStanding(context, ladder.standings, ladder.measures) : ladder.standings;
   const tierIds = sqlList(tiers.map((tier) => tier.id));
-  const evaluationId = randomUUID();
+  const evaluationId = newEvaluationId();
   const movesDown = options.allowDown ? sql` OR (x."erank" < x."crank" AND (x."keepUntil" IS NULL OR x."keepUntil" <= ${now}))` : sql``;
 
-  const history = (change: 'j' | 'l') => sql`SELECT e."groupId", e."memberId" FROM "GroupMembershipEvent" e
+  const history = (change: 'j' | 'l') => sql`SELECT e."groupId", e."memberId", e."occurredAt" FROM "GroupMembershipEvent" e
     WHERE e."shopId" = ${shopId} AND e."groupId" IN ${tierIds} AND e."occurredAt" = ${now} AND e."id" LIKE ${`${evaluationId}:${change}:%`}`;
 
   const left = await writeHistoryThenMembership(tx, {
@@ -167,10 +172,13 @@ export async function applyTierLadder(context: EvaluationContext, tiers: TierGro
         ${trigger}, ${now}
       FROM (${standings}) s
       WHERE s."egroup" IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM "GroupMember" gm WHERE gm."memberId" = s."memberId" AND gm."groupId" IN ${tierIds})`,
+        AND ${notInGroups('s."memberId"', tierIds, context.memberIds)}`,
+    // Joiners get their keepUntil with the row (not by the UPDATE below: a first run would write each
+    // twice); "none so far" is a NULL of the column's type, which PostgreSQL needs to type the CASE.
     membership: (changed) => sql`
       INSERT INTO "GroupMember" ("groupId", "memberId", "shopId", "source", "joinedAt", "keepUntil")
-      SELECT c."groupId", c."memberId", ${shopId}, 'tier', ${now}, NULL FROM (${changed}) c
+      SELECT c."groupId", c."memberId", ${shopId}, 'tier', ${now}, ${keptUntil(context, steps, 'c."groupId"', sql`(CASE WHEN 1 = 0 THEN c."occurredAt" END)`)}
+      FROM (${changed}) c JOIN (${standings}) s ON s."memberId" = c."memberId"
       WHERE TRUE
       ON CONFLICT ("groupId", "memberId") DO NOTHING`,
     readBack: history('j'),
@@ -180,10 +188,14 @@ export async function applyTierLadder(context: EvaluationContext, tiers: TierGro
   for (const [groupId, n] of joined) result.deltas.set(groupId, (result.deltas.get(groupId) ?? 0) + n);
   for (const [groupId, n] of left) result.deltas.set(groupId, (result.deltas.get(groupId) ?? 0) - n);
 
+  // Only rows whose keepUntil moves are written: rewriting every tier member's row each run cost a
+  // scheduled run of a million members seconds of writes that changed nothing.
+  const kept = keptUntil(context, steps, '"GroupMember"."groupId"', sql`"GroupMember"."keepUntil"`);
   await tx.execute(sql`
-    UPDATE "GroupMember" SET "keepUntil" = (CASE "GroupMember"."groupId" ${joinSql(steps.map((step) => keepUntil(context, step)), ' ')} ELSE "GroupMember"."keepUntil" END)
+    UPDATE "GroupMember" SET "keepUntil" = ${kept}
     FROM (${standings}) s
-    WHERE s."memberId" = "GroupMember"."memberId" AND "GroupMember"."shopId" = ${shopId} AND "GroupMember"."groupId" IN ${tierIds} AND "GroupMember"."source" = 'tier'`);
+    WHERE s."memberId" = "GroupMember"."memberId" AND "GroupMember"."shopId" = ${shopId} AND "GroupMember"."groupId" IN ${tierIds} AND "GroupMember"."source" = 'tier'
+      AND NOT (COALESCE("GroupMember"."keepUntil" = ${kept}, FALSE) OR ("GroupMember"."keepUntil" IS NULL AND ${kept} IS NULL))`);
 
   if (options.materialise) await tx.execute(sql`DROP TABLE IF EXISTS ${sqlText(STANDING_TABLE)}`);
   return result;

@@ -1,10 +1,10 @@
 // New members join the shop's default group (seed 001). "New" = signed up after the default group was
 // made and never in it before: a member staff took out is not put back by their next order, and a
 // repeated call (a redelivered webhook) changes nothing.
-import { randomUUID } from 'node:crypto';
 import { sql, sqlList } from '../sql/sql-query';
-import { executorOf, lockShopMemberships, type GroupTx } from './group-sql-dialect';
+import { executorOf, lockGroupMemberships, type GroupTx } from './group-sql-dialect';
 import { adjustMemberCounts } from './member-counts';
+import { newEvaluationId } from './history-then-membership';
 
 export async function joinDefaultGroups(tx: GroupTx, shopId: string, memberIds: readonly string[], now: Date): Promise<number> {
   const unique = [...new Set(memberIds)].sort();
@@ -13,8 +13,8 @@ export async function joinDefaultGroups(tx: GroupTx, shopId: string, memberIds: 
   const [group] = await executor.query<{ id: string }>(sql`
     SELECT "id" FROM "CustomerGroup" WHERE "shopId" = ${shopId} AND "isDefault" = TRUE AND "enabled" = TRUE AND "archivedAt" IS NULL ORDER BY "createdAt", "id" LIMIT 1`);
   if (!group) return 0;
-  await lockShopMemberships(tx, shopId, 'shared');
-  const evaluationId = randomUUID();
+  await lockGroupMemberships(tx, shopId, [group.id], 'shared');
+  const evaluationId = newEvaluationId();
   let joined = 0;
   for (let start = 0; start < unique.length; start += 500) {
     const ids = sqlList(unique.slice(start, start + 500));

@@ -2,15 +2,15 @@
 // or of every shop with automatic groups — against all its members, set-based: a handful of statements
 // per group, whatever the number of members. This is where time-based rules move (lapsed, recent,
 // birthday, anniversary) and where tiers move DOWN at the end of their period.
-// Each group runs in its own transaction holding the shop's membership lock exclusively (see
-// group-sql-dialect.ts), so orders processed meanwhile wait at most one group's statements, and a
-// second job process claims nothing already evaluated since `claimBefore`.
+// Each group (and the tier ladder) runs in its own transaction holding that group's membership lock
+// exclusively (see group-sql-dialect.ts), two at a time on PostgreSQL, so a refresh of that group waits
+// at most its statements, and a second job process claims nothing already evaluated since `claimBefore`.
 import { writeTransaction, type Db } from '../db-client';
 import { prismaSqlExecutor } from '../sql/prisma-sql-executor';
 import { sql } from '../sql/sql-query';
 import { applyRuleGroup, type EvaluationContext } from './apply-rule-group';
 import { applyTierLadder } from './apply-tier-ladder';
-import { executorOf, lockShopMemberships, planForActualValues, type GroupTx } from './group-sql-dialect';
+import { executorOf, LADDER_LOCK, lockGroupMemberships, planForActualValues, refreshMembershipStatistics, type GroupTx } from './group-sql-dialect';
 import { loadShopGroups } from './load-shop-groups';
 import { recountMembers } from './member-counts';
 import { sqlClientOf } from '../sql/sql-client';
@@ -34,6 +34,9 @@ export interface ReevaluateSummary {
   joined: number;
   left: number;
 }
+
+/** Groups of one shop evaluated at once on PostgreSQL (each on its own pooled connection). */
+const PARALLEL_GROUPS = 2;
 
 /** A long write transaction: on PostgreSQL on the pg pool when there is one, else through Prisma (no 30 s cap). */
 function inGroupTransaction<T>(db: Db, work: (tx: GroupTx) => Promise<T>): Promise<T> {
@@ -70,14 +73,14 @@ export async function reevaluateGroups(db: Db, options: ReevaluateOptions): Prom
     if (groups.ruleGroups.length === 0 && groups.tiers.length === 0) continue;
     summary.shops += 1;
     const signup = groups.earliestSignup;
-    const batches: Array<{ ids: string[]; run: (context: EvaluationContext) => Promise<{ joined: number; left: number }> }> = [
-      ...groups.ruleGroups.map((group) => ({ ids: [group.id], run: (context: EvaluationContext) => applyRuleGroup(context, group) })),
-      ...(groups.tiers.length > 0 ? [{ ids: groups.tiers.map((tier) => tier.id), run: (context: EvaluationContext) => applyTierLadder(context, groups.tiers, { allowDown: true, materialise: true }) }] : []),
+    // The ladder first: it is the longest, so the other connection works through the groups meanwhile.
+    const batches: Array<{ ids: string[]; lock: string; run: (context: EvaluationContext) => Promise<{ joined: number; left: number }> }> = [
+      ...(groups.tiers.length > 0 ? [{ ids: groups.tiers.map((tier) => tier.id), lock: LADDER_LOCK, run: (context: EvaluationContext) => applyTierLadder(context, groups.tiers, { allowDown: true, materialise: true }) }] : []),
+      ...groups.ruleGroups.map((group) => ({ ids: [group.id], lock: group.id, run: (context: EvaluationContext) => applyRuleGroup(context, group) })),
     ];
-    for (const batch of batches) {
-      if (options.shouldStop?.()) break;
+    const evaluate = async (batch: (typeof batches)[number]) => {
       const changes = await inGroupTransaction(db, async (tx) => {
-        await lockShopMemberships(tx, shopId, 'exclusive');
+        await lockGroupMemberships(tx, shopId, [batch.lock], 'exclusive');
         await planForActualValues(tx);
         if (!(await claim(tx, batch.ids, now, options.claimBefore))) return null;
         const executor = executorOf(tx);
@@ -88,12 +91,24 @@ export async function reevaluateGroups(db: Db, options: ReevaluateOptions): Prom
       });
       if (!changes) {
         summary.skipped += batch.ids.length;
-        continue;
+        return;
       }
       summary.groups += batch.ids.length;
       summary.joined += changes.joined;
       summary.left += changes.left;
-    }
+      await refreshMembershipStatistics(db, changes.joined + changes.left);
+    };
+    // Each group (and the ladder) is its own transaction with its own lock, so on PostgreSQL two run at
+    // once on two connections: PostgreSQL runs a statement on one core, and a shop's first run writes
+    // millions of rows. SQLite has one writer.
+    const queue = [...batches];
+    const worker = async () => {
+      for (let batch = queue.shift(); batch; batch = queue.shift()) {
+        if (options.shouldStop?.()) return;
+        await evaluate(batch);
+      }
+    };
+    await Promise.all(Array.from({ length: db.kind === 'postgresql' && db.sql ? PARALLEL_GROUPS : 1 }, worker));
   }
   return summary;
 }

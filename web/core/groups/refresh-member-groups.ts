@@ -2,7 +2,7 @@
 // touched are re-evaluated against every automatic group and the tier ladder, in the caller's
 // transaction (the refresh task's, see enqueue-member-group-refresh.ts), with the same set-based statements as the scheduled re-evaluation limited to those
 // members. Tiers only move UP here; moving down waits for the scheduled run at the period's end.
-import { executorOf, lockShopMemberships, planOncePerConnection, type GroupTx } from './group-sql-dialect';
+import { executorOf, LADDER_LOCK, lockGroupMemberships, planOncePerConnection, type GroupTx } from './group-sql-dialect';
 import { applyRuleGroup, type EvaluationContext } from './apply-rule-group';
 import { applyTierLadder, ladderOf } from './apply-tier-ladder';
 import { loadShopGroups, type ShopGroups } from './load-shop-groups';
@@ -84,7 +84,6 @@ export async function refreshMemberGroups(tx: GroupTx, shopId: string, memberIds
   const executor = executorOf(tx);
   const groups = await loadShopGroups(executor, shopId);
   if (groups.ruleGroups.length === 0 && groups.tiers.length === 0) return summary;
-  await lockShopMemberships(tx, shopId, 'shared');
   const signup = groups.earliestSignup;
   const deltas = new Map<string, number>();
   for (let start = 0; start < unique.length; start += MEMBERS_PER_STATEMENT) {
@@ -92,6 +91,9 @@ export async function refreshMemberGroups(tx: GroupTx, shopId: string, memberIds
       tx: executor, shopId, now, zone: groups.zone, earliestSignup: signup, memberIds: unique.slice(start, start + MEMBERS_PER_STATEMENT), trigger: reason,
     };
     const toUpdate = await groupsToUpdate(tx, context, groups);
+    // Only the groups this refresh writes are locked (shared: refreshes never wait for each other), and
+    // only then: the statements below re-check the rules, so a full run committing meanwhile is seen.
+    await lockGroupMemberships(tx, shopId, [...toUpdate.ruleGroupIds, ...(toUpdate.ladder ? [LADDER_LOCK] : [])], 'shared');
     for (const group of groups.ruleGroups.filter((g) => toUpdate.ruleGroupIds.has(g.id))) {
       const changes = await applyRuleGroup(context, group);
       summary.joined += changes.joined;
