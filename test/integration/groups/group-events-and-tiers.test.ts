@@ -188,6 +188,15 @@ describeEachDatabase('groups kept current by events, and tiers', (getDb) => {
     const other = orderPayload({ customerId: (nextCustomer += 1), lines: [{ price: '50.00' }], processedAt: june.toISOString() });
     await applyOrderBatch(db, [{ key: `k${other.id}`, shopId: plain.id, snapshot: parseOrderPayload('orders/paid', other), trigger: 'paid' }], june);
     expect(await db.prisma.task.count({ where: { shopDomain: plain.domain, kind: 'refresh-member-groups' } })).toBe(0);
+
+    // A default group is enough: the task puts the order's new customer in it.
+    const everyone = await db.prisma.customerGroup.create({ data: { shopId: plain.id, name: 'Everyone', kind: 'manual', isDefault: true, createdAt: new Date('2020-01-01') } });
+    const third = orderPayload({ customerId: (nextCustomer += 1), lines: [{ price: '20.00' }], processedAt: june.toISOString() });
+    await applyOrderBatch(db, [{ key: `k${third.id}`, shopId: plain.id, snapshot: parseOrderPayload('orders/paid', third), trigger: 'paid' }], june);
+    expect(await groupMemberIds(db.prisma, everyone.id)).toEqual([]);
+    expect(await runGroupRefreshTasks(db)).toEqual({ done: 1, retry: 0, failed: 0 });
+    const newcomer = await db.prisma.member.findFirstOrThrow({ where: { shopId: plain.id, shopifyCustomerId: { endsWith: `/${third.customer!.id}` } } });
+    expect(await groupMemberIds(db.prisma, everyone.id)).toEqual([newcomer.id]);
   });
 
   it('refresh tasks of one shop run together, evaluated at the latest event', async () => {

@@ -1,8 +1,9 @@
 // Event-driven membership is a durable task, queued in the transaction of the event that changed a
 // member's facts (order, refund, credit, consent, customer update): the event commits at its own speed
 // (one INSERT), and the job process re-evaluates those members within seconds, many events' members
-// in one set-based pass (web/server/groups/refresh-member-groups-task.ts). A shop without automatic
-// groups or tiers gets no task at all: the INSERT selects nothing.
+// in one set-based pass (web/server/groups/refresh-member-groups-task.ts), new ones into the default
+// group too. A shop without automatic groups, tiers or a default group gets no task at all: the INSERT
+// selects nothing.
 import { randomUUID } from 'node:crypto';
 import { enqueueTasksFromSql } from '../tasks/task-queue';
 import { joinSql, sql, type SqlQuery } from '../sql/sql-query';
@@ -34,5 +35,5 @@ export async function enqueueMemberGroupRefresh(tx: GroupTx, shopId: string, mem
     SELECT r."id", s."domain" AS "shopDomain", r."reference", r."payload"
     FROM (${joinSql(rows, ' UNION ALL ')}) r JOIN "Shop" s ON s."id" = ${shopId}
     WHERE EXISTS (SELECT 1 FROM "CustomerGroup" g WHERE g."shopId" = s."id" AND g."enabled" = TRUE AND g."archivedAt" IS NULL
-      AND (g."kind" = 'automatic' OR g."tierRank" IS NOT NULL))`, now));
+      AND (g."kind" = 'automatic' OR g."tierRank" IS NOT NULL OR g."isDefault" = TRUE))`, now));
 }

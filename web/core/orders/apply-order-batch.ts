@@ -15,7 +15,6 @@ import { minorUnitsFromColumn } from '../money';
 import { sqlClientOf, type SqlExecutor } from '../sql/sql-client';
 import { joinSql, sql, sqlList, toDate, toDateOrNull } from '../sql/sql-query';
 import { loadMemberEarningBenefits, type MemberEarningBenefit } from '../groups/member-earning-benefits';
-import { joinDefaultGroups } from '../groups/join-default-group';
 import { enqueueMemberGroupRefresh } from '../groups/enqueue-member-group-refresh';
 import { loadEarningContext, type EarningContext } from './load-earning-context';
 import { isPaid, type OrderSnapshot, type OrderTrigger } from './order-snapshot';
@@ -276,12 +275,11 @@ async function readStoredProperties(db: Db, items: OrderBatchItem[]): Promise<Ma
   return stored;
 }
 
-/** New members join the default group; every member of the batch is queued for re-evaluation against the groups and tiers. */
+/** Every member of the batch is queued for their groups: the default group for new ones, rules and tiers (one INSERT per shop). */
 async function refreshGroupsOfBatch(tx: SqlExecutor, members: MemberRow[], now: Date): Promise<void> {
   const byShop = new Map<string, string[]>();
   for (const member of members) byShop.set(member.shopId, [...(byShop.get(member.shopId) ?? []), member.id]);
   for (const [shopId, memberIds] of [...byShop].sort(([a], [b]) => byText(a, b))) {
-    await joinDefaultGroups(tx, shopId, memberIds, now);
     await enqueueMemberGroupRefresh(tx, shopId, memberIds, 'order', now);
   }
 }

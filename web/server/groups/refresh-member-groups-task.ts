@@ -3,6 +3,7 @@
 // transaction, set-based, and the tasks are marked done in it, so a crash repeats the (idempotent)
 // re-evaluation rather than losing it. If the merged run fails, each task runs alone and retries on its own.
 import { z } from 'zod';
+import { joinDefaultGroups } from '../../core/groups/join-default-group';
 import { refreshMemberGroups } from '../../core/groups/refresh-member-groups';
 import { sqlClientOf } from '../../core/sql/sql-client';
 import { completeTasksSql, type TaskRow } from '../../core/tasks/task-queue';
@@ -19,6 +20,8 @@ type RefreshPayload = z.infer<typeof refreshPayload>;
 
 async function refresh(context: JobContext, payload: RefreshPayload, memberIds: string[], at: Date, done: { ids: string[]; workerId: string } | null) {
   const summary = await sqlClientOf(context.runtime.db).transaction(async (tx) => {
+    // Members new since the default group was made join it (once: history remembers a member staff took out).
+    await joinDefaultGroups(tx, payload.shopId, memberIds, at);
     const changes = await refreshMemberGroups(tx, payload.shopId, memberIds, payload.reason, at);
     if (done) await tx.execute(completeTasksSql(done.ids, done.workerId, context.now()));
     return changes;
