@@ -5,8 +5,8 @@
 // cannot disagree.
 // Only members the rules put in (source "rule") ever leave by rule; manual and default members stay.
 import type { SqlExecutor } from '../sql/sql-client';
-import { sql, type SqlQuery } from '../sql/sql-query';
-import { newEvaluationId, notInGroups, totalOf, writeHistoryThenMembership } from './history-then-membership';
+import { sql } from '../sql/sql-query';
+import { evaluationEvents, newEvaluationId, notInGroups, totalOf, writeHistoryThenMembership } from './history-then-membership';
 import { memberScope, rulePredicate, type PredicateContext } from './rule-predicate';
 import type { RuleGroup } from './load-shop-groups';
 
@@ -19,12 +19,6 @@ export interface EvaluationContext extends PredicateContext {
   tx: SqlExecutor;
   /** why the evaluation ran (GroupMembershipEvent.detail): scheduled, order_paid, refund, credit, consent, tags … */
   trigger: string;
-}
-
-/** Rows ("groupId", "memberId", "occurredAt") of this evaluation's history, found through the (shopId, groupId, occurredAt) index. */
-export function evaluationEvents(context: EvaluationContext, groupIds: SqlQuery, evaluationId: string, change: 'j' | 'l'): SqlQuery {
-  return sql`SELECT e."groupId", e."memberId", e."occurredAt" FROM "GroupMembershipEvent" e
-    WHERE e."shopId" = ${context.shopId} AND e."groupId" IN ${groupIds} AND e."occurredAt" = ${context.now} AND e."id" LIKE ${`${evaluationId}:${change}:%`}`;
 }
 
 export async function applyRuleGroup(context: EvaluationContext, group: RuleGroup): Promise<MembershipChanges> {

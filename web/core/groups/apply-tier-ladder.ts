@@ -10,7 +10,7 @@
 // member to hold no tier row at all (whatever its source: a tier staff set by hand pins the member).
 import { joinSql, sql, sqlList, sqlText, type SqlQuery } from '../sql/sql-query';
 import type { EvaluationContext, MembershipChanges } from './apply-rule-group';
-import { newEvaluationId, notInGroups, totalOf, writeHistoryThenMembership } from './history-then-membership';
+import { evaluationEvents, newEvaluationId, notInGroups, totalOf, writeHistoryThenMembership } from './history-then-membership';
 import type { TierGroup } from './load-shop-groups';
 import { tierPeriodBounds, type Span, type TierPeriodBounds } from './rule-periods';
 import { KEPT_SPEND, POINTS_EARNED, memberScope, paidOrders, postedEarnings, type PredicateContext } from './rule-predicate';
@@ -144,9 +144,6 @@ export async function applyTierLadder(context: EvaluationContext, tiers: TierGro
   const evaluationId = newEvaluationId();
   const movesDown = options.allowDown ? sql` OR (x."erank" < x."crank" AND (x."keepUntil" IS NULL OR x."keepUntil" <= ${now}))` : sql``;
 
-  const history = (change: 'j' | 'l') => sql`SELECT e."groupId", e."memberId", e."occurredAt" FROM "GroupMembershipEvent" e
-    WHERE e."shopId" = ${shopId} AND e."groupId" IN ${tierIds} AND e."occurredAt" = ${now} AND e."id" LIKE ${`${evaluationId}:${change}:%`}`;
-
   const left = await writeHistoryThenMembership(tx, {
     history: sql`
       INSERT INTO "GroupMembershipEvent" ("id", "shopId", "groupId", "memberId", "change", "reason", "detail", "occurredAt")
@@ -161,7 +158,7 @@ export async function applyTierLadder(context: EvaluationContext, tiers: TierGro
     membership: (changed) => sql`
       DELETE FROM "GroupMember" WHERE "shopId" = ${shopId} AND "groupId" IN ${tierIds} AND "source" = 'tier'
         AND "memberId" IN (SELECT c."memberId" FROM (${changed}) c)`,
-    readBack: history('l'),
+    readBack: evaluationEvents(context, tierIds, evaluationId, 'l'),
   });
 
   const joined = await writeHistoryThenMembership(tx, {
@@ -181,7 +178,7 @@ export async function applyTierLadder(context: EvaluationContext, tiers: TierGro
       FROM (${changed}) c JOIN (${standings}) s ON s."memberId" = c."memberId"
       WHERE TRUE
       ON CONFLICT ("groupId", "memberId") DO NOTHING`,
-    readBack: history('j'),
+    readBack: evaluationEvents(context, tierIds, evaluationId, 'j'),
   });
   result.left = totalOf(left);
   result.joined = totalOf(joined);

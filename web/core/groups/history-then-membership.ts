@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql, sqlText, type SqlQuery } from '../sql/sql-query';
 import type { SqlExecutor } from '../sql/sql-client';
+import type { PredicateContext } from './rule-predicate';
 
 export interface HistoryThenMembership {
   /** INSERT INTO "GroupMembershipEvent" … (no RETURNING) */
@@ -42,6 +43,12 @@ export async function writeHistoryThenMembership(tx: SqlExecutor, change: Histor
   return changed;
 }
 
+/** Rows ("groupId", "memberId", "occurredAt") of one evaluation's history, found through the (shopId, groupId, occurredAt) index. */
+export function evaluationEvents(context: Pick<PredicateContext, 'shopId' | 'now'>, groupIds: SqlQuery, evaluationId: string, change: 'j' | 'l'): SqlQuery {
+  return sql`SELECT e."groupId", e."memberId", e."occurredAt" FROM "GroupMembershipEvent" e
+    WHERE e."shopId" = ${context.shopId} AND e."groupId" IN ${groupIds} AND e."occurredAt" = ${context.now} AND e."id" LIKE ${`${evaluationId}:${change}:%`}`;
+}
+
 /** Total over the groups. */
 export const totalOf = (changed: Map<string, number>): number => [...changed.values()].reduce((sum, n) => sum + n, 0);
 
@@ -52,8 +59,8 @@ export const totalOf = (changed: Map<string, number>): number => [...changed.val
  * is appending (quadratic: a first run of a million members never finished). A few members' refresh
  * looks each one up by the primary key instead.
  */
-export function notInGroups(memberColumn: string, groupIds: SqlQuery, memberIds: readonly string[] | null | undefined): SqlQuery {
-  if (memberIds === null || memberIds === undefined) return sql`${sqlText(memberColumn)} NOT IN (SELECT gm."memberId" FROM "GroupMember" gm WHERE gm."groupId" IN ${groupIds})`;
+export function notInGroups(memberColumn: string, groupIds: SqlQuery, memberIds: PredicateContext['memberIds']): SqlQuery {
+  if (!memberIds) return sql`${sqlText(memberColumn)} NOT IN (SELECT gm."memberId" FROM "GroupMember" gm WHERE gm."groupId" IN ${groupIds})`;
   return sql`NOT EXISTS (SELECT 1 FROM "GroupMember" gm WHERE gm."groupId" IN ${groupIds} AND gm."memberId" = ${sqlText(memberColumn)})`;
 }
 

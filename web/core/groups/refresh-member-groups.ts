@@ -1,7 +1,8 @@
 // Event-driven membership: after an order, refund, credit, consent or tag change, the members it
 // touched are re-evaluated against every automatic group and the tier ladder, in the caller's
-// transaction (the refresh task's, see enqueue-member-group-refresh.ts), with the same set-based statements as the scheduled re-evaluation limited to those
-// members. Tiers only move UP here; moving down waits for the scheduled run at the period's end.
+// transaction (the refresh task's, see enqueue-member-group-refresh.ts), with the same set-based
+// statements as the scheduled re-evaluation limited to those members. Tiers only move UP here; moving
+// down waits for the scheduled run at the period's end.
 import { executorOf, LADDER_LOCK, lockGroupMemberships, planOncePerConnection, type GroupTx } from './group-sql-dialect';
 import { applyRuleGroup, type EvaluationContext } from './apply-rule-group';
 import { applyTierLadder, ladderOf } from './apply-tier-ladder';

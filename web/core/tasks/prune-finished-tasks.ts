@@ -4,15 +4,15 @@
 import type { Db } from '../db-client';
 import { sqlClientOf } from '../sql/sql-client';
 import { sql } from '../sql/sql-query';
-import { taskKinds } from './task-kinds';
+import { taskKinds, taskPolicy } from './task-kinds';
 
 const ROWS_PER_STATEMENT = 5_000;
 
 export async function pruneFinishedTasks(db: Db, options: { now: Date; shouldStop?: () => boolean }): Promise<{ deleted: number }> {
   const client = sqlClientOf(db);
   let deleted = 0;
-  for (const [kind, policy] of Object.entries(taskKinds)) {
-    const keepFor = (policy as { pruneDoneAfterMs?: number }).pruneDoneAfterMs;
+  for (const kind of Object.keys(taskKinds)) {
+    const keepFor = taskPolicy(kind).pruneDoneAfterMs;
     if (keepFor === undefined) continue;
     const before = new Date(options.now.getTime() - keepFor);
     for (;;) {
